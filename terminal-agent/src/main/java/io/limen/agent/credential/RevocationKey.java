@@ -1,0 +1,66 @@
+package io.limen.agent.credential;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The key a credential is revoked by: the first 16 bytes of SHA-256(iss UTF-8 ‖ 0x00 ‖ cti), held as
+ * two longs (big-endian) so millions of them fit in memory as plain arrays.
+ */
+public record RevocationKey(long high, long low) implements Comparable<RevocationKey> {
+
+    public static final int LENGTH = 16;
+
+    public static RevocationKey of(String issuer, byte[] credentialId) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        sha256.update(issuer.getBytes(StandardCharsets.UTF_8));
+        sha256.update((byte) 0);
+        sha256.update(credentialId);
+        return fromBytes(sha256.digest());
+    }
+
+    /** The key from its first 16 bytes; longer input (a whole digest) is cut to 16. */
+    public static RevocationKey fromBytes(byte[] bytes) {
+        if (bytes.length < LENGTH) {
+            throw new IllegalArgumentException("revocation key must be at least 16 bytes, but was " + bytes.length);
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        return new RevocationKey(buffer.getLong(), buffer.getLong());
+    }
+
+    public static RevocationKey fromHex(String hex) {
+        byte[] bytes = HexFormat.of().parseHex(hex);
+        if (bytes.length != LENGTH) {
+            throw new IllegalArgumentException("revocation key must be 32 hex digits, but was " + hex.length());
+        }
+        return fromBytes(bytes);
+    }
+
+    public byte[] toBytes() {
+        return ByteBuffer.allocate(LENGTH).putLong(high).putLong(low).array();
+    }
+
+    public String toHex() {
+        return HexFormat.of().formatHex(toBytes());
+    }
+
+    /** Unsigned order, the same as comparing the 16 bytes one by one. */
+    @Override
+    public int compareTo(RevocationKey other) {
+        int byHigh = Long.compareUnsigned(high, other.high);
+        return byHigh != 0 ? byHigh : Long.compareUnsigned(low, other.low);
+    }
+
+    @Override
+    public String toString() {
+        return toHex();
+    }
+}
