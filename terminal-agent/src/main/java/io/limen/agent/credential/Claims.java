@@ -1,0 +1,47 @@
+package io.limen.agent.credential;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The CWT claims of a credential (see docs/credential-format.md): what an issuer signs and what a
+ * terminal reads back.
+ *
+ * @param zones       the zones the holder may enter; empty means every zone
+ * @param displayName shown on the terminal's display; personal data, so never logged
+ */
+public record Claims(
+        String issuer,
+        String subject,
+        Instant issuedAt,
+        Optional<Instant> notBefore,
+        Instant expiresAt,
+        CredentialId id,
+        Optional<HolderKey> holderKey,
+        List<String> zones,
+        Optional<String> displayName) {
+
+    public Claims {
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(notBefore, "notBefore");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(holderKey, "holderKey");
+        zones = List.copyOf(zones);
+        Objects.requireNonNull(displayName, "displayName");
+    }
+
+    public RevocationKey revocationKey() {
+        return RevocationKey.of(issuer, id.bytes());
+    }
+
+    /** Never prints the display name: it is personal data and logs travel. */
+    @Override
+    public String toString() {
+        return "Claims[iss=" + issuer + ", sub=" + subject + ", cti=" + id + ", exp=" + expiresAt + ", zones=" + zones + "]";
+    }
+}

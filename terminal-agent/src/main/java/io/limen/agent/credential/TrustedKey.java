@@ -1,0 +1,118 @@
+package io.limen.agent.credential;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.Arrays;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
+
+/**
+ * An issuer public key the terminal trusts, decoded once at load so that verifying costs only the
+ * signature check. Verification uses Bouncy Castle's lightweight API: the JDK's own Ed25519 and
+ * ECDSA are 7–10× slower on the terminals' CPUs.
+ */
+public final class TrustedKey {
+
+    private static final int SIGNATURE_LENGTH = 64;
+
+    private final KeyId keyId;
+    private final CoseAlgorithm algorithm;
+    private final AsymmetricKeyParameter publicKey;
+    private final byte[] spki;
+
+    private TrustedKey(KeyId keyId, CoseAlgorithm algorithm, AsymmetricKeyParameter publicKey, byte[] spki) {
+        this.keyId = keyId;
+        this.algorithm = algorithm;
+        this.publicKey = publicKey;
+        this.spki = spki;
+    }
+
+    /**
+     * A key from its DER SubjectPublicKeyInfo: Ed25519, or EC on P-256. The kid is computed over the
+     * DER re-encoding, so a BER-encoded input still gets the kid the issuer computed.
+     */
+    public static TrustedKey fromSpki(byte[] spkiBytes) {
+        SubjectPublicKeyInfo info;
+        byte[] der;
+        try {
+            info = SubjectPublicKeyInfo.getInstance(spkiBytes);
+            der = info.getEncoded("DER");
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("public key must be a DER SubjectPublicKeyInfo: " + e.getMessage(), e);
+        }
+        ASN1ObjectIdentifier oid = info.getAlgorithm().getAlgorithm();
+        CoseAlgorithm algorithm;
+        if (oid.equals(EdECObjectIdentifiers.id_Ed25519)) {
+            algorithm = CoseAlgorithm.EDDSA;
+        } else if (oid.equals(X9ObjectIdentifiers.id_ecPublicKey)
+                && X9ObjectIdentifiers.prime256v1.equals(info.getAlgorithm().getParameters())) {
+            algorithm = CoseAlgorithm.ES256;
+        } else {
+            throw new IllegalArgumentException("public key must be Ed25519 or EC P-256, but was " + oid
+                    + (oid.equals(X9ObjectIdentifiers.id_ecPublicKey) ? " on curve " + info.getAlgorithm().getParameters() : ""));
+        }
+        try {
+            return new TrustedKey(KeyId.ofSpki(der), algorithm, PublicKeyFactory.createKey(info), der);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("public key is not a valid " + algorithm + " key: " + e.getMessage(), e);
+        }
+    }
+
+    public KeyId keyId() {
+        return keyId;
+    }
+
+    public CoseAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /** The DER SubjectPublicKeyInfo. */
+    public byte[] spki() {
+        return spki.clone();
+    }
+
+    /** Whether {@code signature} over {@code message} is this key's, for {@code alg}. Never throws. */
+    public boolean verifies(CoseAlgorithm alg, byte[] message, byte[] signature) {
+        if (alg != algorithm || signature.length != SIGNATURE_LENGTH) {
+            return false;
+        }
+        return switch (algorithm) {
+            case EDDSA -> verifyEd25519(message, signature);
+            case ES256 -> verifyEs256(message, signature);
+        };
+    }
+
+    private boolean verifyEd25519(byte[] message, byte[] signature) {
+        Ed25519Signer verifier = new Ed25519Signer();
+        verifier.init(false, (Ed25519PublicKeyParameters) publicKey);
+        verifier.update(message, 0, message.length);
+        return verifier.verifySignature(signature);
+    }
+
+    /** COSE carries ES256 signatures as raw r‖s (RFC 9053 §2.1), never DER. */
+    private boolean verifyEs256(byte[] message, byte[] signature) {
+        SHA256Digest sha256 = new SHA256Digest();
+        sha256.update(message, 0, message.length);
+        byte[] hash = new byte[32];
+        sha256.doFinal(hash, 0);
+        BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
+        BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
+        ECDSASigner verifier = new ECDSASigner();
+        verifier.init(false, (ECPublicKeyParameters) publicKey);
+        return verifier.verifySignature(hash, r, s);
+    }
+
+    @Override
+    public String toString() {
+        return "TrustedKey[" + algorithm + ", kid=" + keyId + "]";
+    }
+}
