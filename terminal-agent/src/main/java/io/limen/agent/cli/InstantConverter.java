@@ -1,0 +1,20 @@
+package io.limen.agent.cli;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** ISO-8601 instants with a zone: {@code 2027-01-31T08:00:00Z} or {@code 2027-01-31T09:00:00+01:00}. */
+final class InstantConverter implements ITypeConverter<Instant> {
+
+    @Override
+    public Instant convert(String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new TypeConversionException("'" + value + "' is not an ISO-8601 instant with a zone, e.g. 2027-01-31T08:00:00Z");
+        }
+    }
+}
