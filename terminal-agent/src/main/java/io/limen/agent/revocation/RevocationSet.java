@@ -10,6 +10,12 @@ import java.util.Collection;
  * binary search in unsigned order — the order of {@link RevocationKey#compareTo} and of SQLite's
  * {@code ORDER BY key} on 16-byte blobs.
  *
+ * <p>A prefix index narrows each search first: {@code bucketStarts[b]} is the first key whose top
+ * {@code prefixBits} bits are {@code b}. Keys are SHA-256 prefixes, so uniform; with about 8 keys a
+ * bucket a lookup costs one read of the index (at most 256 KiB, 2^16 + 1 ints, for a million keys)
+ * and three or four steps inside one or two cache lines, instead of twenty steps of a plain binary
+ * search that mostly miss the cache.
+ *
  * <p>Safe to share between threads; the agent swaps whole snapshots behind an {@code AtomicReference}.
  */
 public final class RevocationSet {
@@ -19,11 +25,38 @@ public final class RevocationSet {
     private final long version;
     private final long[] highs;
     private final long[] lows;
+    private final int prefixBits;
+    private final int[] bucketStarts;
 
     private RevocationSet(long version, long[] highs, long[] lows) {
         this.version = version;
         this.highs = highs;
         this.lows = lows;
+        this.prefixBits = prefixBits(highs.length);
+        this.bucketStarts = bucketStarts(highs, prefixBits);
+    }
+
+    /** About 8 keys a bucket, at most 2^16 buckets; 0 bits (one bucket) below 16 keys. */
+    private static int prefixBits(int size) {
+        int log2 = 31 - Integer.numberOfLeadingZeros(Math.max(size, 1));
+        return Math.clamp(log2 - 3, 0, 16);
+    }
+
+    private static int[] bucketStarts(long[] sortedHighs, int bits) {
+        int[] starts = new int[(1 << bits) + 1];
+        int key = 0;
+        for (int bucket = 0; bucket < starts.length - 1; bucket++) {
+            starts[bucket] = key;
+            while (key < sortedHighs.length && bucketOf(sortedHighs[key], bits) == bucket) {
+                key++;
+            }
+        }
+        starts[starts.length - 1] = sortedHighs.length;
+        return starts;
+    }
+
+    private static int bucketOf(long high, int bits) {
+        return bits == 0 ? 0 : (int) (high >>> (64 - bits)); // Java masks a shift by 64 to 0
     }
 
     /** No list yet: version 0, nothing revoked. */
@@ -80,9 +113,11 @@ public final class RevocationSet {
         return new RevocationKey(highs[index], lows[index]);
     }
 
+    /** The index of the key, or -1. A binary search inside the key's prefix bucket. */
     private int indexOf(long high, long low) {
-        int lo = 0;
-        int hi = highs.length - 1;
+        int bucket = bucketOf(high, prefixBits);
+        int lo = bucketStarts[bucket];
+        int hi = bucketStarts[bucket + 1] - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
             int byHigh = Long.compareUnsigned(highs[mid], high);
@@ -95,7 +130,7 @@ public final class RevocationSet {
                 return mid;
             }
         }
-        return -(lo + 1);
+        return -1;
     }
 
     @Override

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RevocationSetTest {
 
@@ -107,6 +109,40 @@ class RevocationSetTest {
         }
         for (int i = 0; i < 20_000; i++) {
             RevocationKey probe = new RevocationKey(random.nextLong(-5, 5), random.nextLong());
+            assertEquals(expected.contains(probe), set.contains(probe), probe::toString);
+        }
+    }
+
+    /** Sizes either side of the prefix-index thresholds (0 bits below 16 keys, then one more bit per doubling). */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 15, 16, 17, 31, 32, 127, 128, 129, 1_000, 70_000})
+    void uniformKeys_agreeWithATreeSet_atEverySizeOfPrefixIndex(int size) {
+        SplittableRandom random = new SplittableRandom(size);
+        List<RevocationKey> keys = new ArrayList<>();
+        // The extreme high halves land in the first and last buckets.
+        long[] edges = {0, 1, Long.MAX_VALUE, Long.MIN_VALUE, -1};
+        for (int i = 0; i < size; i++) {
+            long high = i < edges.length && size > 8 ? edges[i] : random.nextLong();
+            keys.add(new RevocationKey(high, random.nextLong()));
+        }
+        TreeSet<RevocationKey> expected = new TreeSet<>(keys);
+        RevocationSet set = RevocationSet.of(1, keys);
+        assertEquals(expected.size(), set.size());
+        for (RevocationKey key : keys) {
+            assertTrue(set.contains(key), key::toString);
+            // Neighbours in the same bucket, and keys in the same bucket that are absent.
+            for (RevocationKey near : List.of(new RevocationKey(key.high(), key.low() + 1),
+                    new RevocationKey(key.high(), key.low() - 1), new RevocationKey(key.high() + 1, key.low()),
+                    new RevocationKey(key.high() - 1, key.low()))) {
+                assertEquals(expected.contains(near), set.contains(near), near::toString);
+            }
+        }
+        for (long high : edges) {
+            RevocationKey probe = new RevocationKey(high, random.nextLong());
+            assertEquals(expected.contains(probe), set.contains(probe), probe::toString);
+        }
+        for (int i = 0; i < 10_000; i++) {
+            RevocationKey probe = new RevocationKey(random.nextLong(), random.nextLong());
             assertEquals(expected.contains(probe), set.contains(probe), probe::toString);
         }
     }
