@@ -160,6 +160,9 @@ public final class RevocationSet {
         private boolean built;
 
         private Builder(long version, int expectedSize) {
+            if (version < 0) {
+                throw new IllegalArgumentException("version must not be negative, but was " + version);
+            }
             if (expectedSize < 0) {
                 throw new IllegalArgumentException("expectedSize must not be negative, but was " + expectedSize);
             }

@@ -68,9 +68,16 @@ class RevocationLoadTest {
             assertTrue(snapshot.contains(present[i]), present[i]::toString);
             assertFalse(snapshot.contains(absent[i]), absent[i]::toString);
         }
-        // Warmed up by the loop above; time the common case (absent) and the revoked one.
-        System.out.printf("revocation load test: contains() absent %.0f ns/op, present %.0f ns/op%n",
-                nanosPerContains(snapshot, absent), nanosPerContains(snapshot, present));
+        // Warmed up by the loop above; time the common case (absent) and the revoked one, best of 5
+        // rounds, since other builds share the machine.
+        double absentNanos = Double.MAX_VALUE;
+        double presentNanos = Double.MAX_VALUE;
+        for (int round = 0; round < 5; round++) {
+            absentNanos = Math.min(absentNanos, nanosPerContains(snapshot, absent));
+            presentNanos = Math.min(presentNanos, nanosPerContains(snapshot, present));
+        }
+        System.out.printf("revocation load test: contains() absent %.0f ns/op, present %.0f ns/op (best of 5)%n",
+                absentNanos, presentNanos);
     }
 
     private static double nanosPerContains(RevocationSet snapshot, RevocationKey[] probes) {

@@ -89,6 +89,12 @@ class RevocationSetTest {
     }
 
     @Test
+    void negativeVersion_isRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RevocationSet.of(-1, A));
+        assertEquals("version must not be negative, but was -1", e.getMessage());
+    }
+
+    @Test
     void nullKey_isRefused() {
         assertThrows(NullPointerException.class, () -> RevocationSet.of(1, A, null));
     }
