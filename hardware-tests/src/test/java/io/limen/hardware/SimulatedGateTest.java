@@ -204,6 +204,24 @@ class SimulatedGateTest {
     }
 
     @Test
+    void contextShutdownMidPulse_dropsOutputsToShutdownStateAndKeepsThem() {
+        Context own = GpioContexts.simulated();
+        Gate gate = gate(own, RELAY_3CH);
+        gate.grant(Duration.ofMillis(800));
+        gate.deny(Duration.ofMillis(300));
+        assertOutputs(RELAY_3CH, LOW, HIGH, HIGH);
+
+        own.shutdown(); // what the shutdown hook does on SIGTERM
+
+        assertOutputs(RELAY_3CH, HIGH, LOW, LOW);
+        time.advance(Duration.ofMillis(300)); // the deny ends: a late timer must not re-drive a pin
+        time.advance(Duration.ofMillis(500));
+        assertOutputs(RELAY_3CH, HIGH, LOW, LOW);
+        var e = assertThrows(IllegalStateException.class, () -> gate.grant(Duration.ofMillis(800)));
+        assertEquals("gate's Pi4J context must be running, but was shut down", e.getMessage());
+    }
+
+    @Test
     void activeLowRelayBoard_isDrivenInverted() {
         Gate gate = gate(RELAY_3CH);
         assertOutputs(RELAY_3CH, HIGH, LOW, LOW); // HIGH = de-energised on this board

@@ -178,7 +178,7 @@ public final class Gate implements AutoCloseable {
 
     private synchronized void endGrant(long generation) {
         // A task that lost a race with cancel (extension, alarm, close) must not end the newer pulse.
-        if (closed || generation != grantGeneration || grantRelease == null) {
+        if (released() || generation != grantGeneration || grantRelease == null) {
             return;
         }
         grantRelease = null;
@@ -186,7 +186,7 @@ public final class Gate implements AutoCloseable {
     }
 
     private synchronized void endDeny(long generation) {
-        if (closed || generation != denyGeneration || denyRelease == null) {
+        if (released() || generation != denyGeneration || denyRelease == null) {
             return;
         }
         denyRelease = null;
@@ -194,7 +194,7 @@ public final class Gate implements AutoCloseable {
     }
 
     private synchronized void onFireAlarm(DigitalState state) {
-        if (closed) {
+        if (released()) {
             return;
         }
         boolean active = !state.isLow();
@@ -211,6 +211,14 @@ public final class Gate implements AutoCloseable {
             log.info("Fire alarm input {} cleared: door back to normal operation", fireAlarm.address());
         }
         apply();
+    }
+
+    /**
+     * True once the pins are no longer the gate's to drive: closed, or the context shut down (its
+     * shutdown hook has already put every output in its shutdown state; a late timer must not undo it).
+     */
+    private boolean released() {
+        return closed || context.isShutdown();
     }
 
     private void cancelTimers() {
@@ -237,6 +245,9 @@ public final class Gate implements AutoCloseable {
     private void requireOpen() {
         if (closed) {
             throw new IllegalStateException("gate must be open to command it, but was closed");
+        }
+        if (context.isShutdown()) {
+            throw new IllegalStateException("gate's Pi4J context must be running, but was shut down");
         }
     }
 
