@@ -219,6 +219,8 @@ class SimulatedGateTest {
         assertOutputs(RELAY_3CH, HIGH, LOW, LOW);
         var e = assertThrows(IllegalStateException.class, () -> gate.grant(Duration.ofMillis(800)));
         assertEquals("gate's Pi4J context must be running, but was shut down", e.getMessage());
+        gate.close(); // the agent closing after the shutdown hook ran: no error, still off
+        assertOutputs(RELAY_3CH, HIGH, LOW, LOW);
     }
 
     @Test

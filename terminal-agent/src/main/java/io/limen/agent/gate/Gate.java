@@ -161,6 +161,9 @@ public final class Gate implements AutoCloseable {
         }
         closed = true;
         cancelTimers();
+        if (context.isShutdown()) {
+            return; // the context already put every output in its shutdown state and released it
+        }
         fireAlarm.removeListener(alarmListener);
         relay.state(relayOff);
         green.low();
