@@ -313,6 +313,17 @@ class SimulatedGateTest {
     }
 
     @Test
+    void constructionFailingOnAPin_releasesThePinsAlreadyTaken() {
+        context.create(DigitalInput.newConfigBuilder(context).id("fire-alarm").address(HAT.fireAlarmPin()));
+
+        assertThrows(RuntimeException.class, () -> new Gate(context, HAT, time));
+
+        for (String id : List.of("relay", "led-green", "led-red")) {
+            assertFalse(context.hasIO(id), id + " must be released");
+        }
+    }
+
+    @Test
     void nonPositivePulse_isRejectedWithValue() {
         Gate gate = gate(HAT);
         var e = assertThrows(IllegalArgumentException.class, () -> gate.grant(Duration.ZERO));

@@ -10,6 +10,7 @@ import com.pi4j.io.gpio.digital.PullResistance;
 import io.limen.config.BoardProfile;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,9 @@ public final class Gate implements AutoCloseable {
     /** Debounce of the fire-alarm input: long enough to ignore contact bounce, far below a human's notice. */
     static final long FIRE_ALARM_DEBOUNCE_MS = 10;
 
+    /** Pi4J ids of the gate's pins; unique within a context, so one gate per context. */
+    static final List<String> IDS = List.of("relay", "led-green", "led-red", "fire-alarm");
+
     private final Context context;
     private final Scheduler scheduler;
     private final DigitalState relayOn;
@@ -73,15 +77,25 @@ public final class Gate implements AutoCloseable {
         relayOn = profile.relayActiveHigh() ? DigitalState.HIGH : DigitalState.LOW;
         relayOff = DigitalState.getInverseState(relayOn);
 
-        relay = output("relay", profile.relayPin(), relayOff);
-        green = output("led-green", profile.greenLedPin(), DigitalState.LOW);
-        red = output("led-red", profile.redLedPin(), DigitalState.LOW);
-        fireAlarm = context.create(DigitalInput.newConfigBuilder(context)
-                .id("fire-alarm")
-                .name("fire alarm (BCM " + profile.fireAlarmPin() + ")")
-                .address(profile.fireAlarmPin())
-                .pull(PullResistance.PULL_UP)
-                .debounce(FIRE_ALARM_DEBOUNCE_MS, TimeUnit.MILLISECONDS));
+        try {
+            relay = output("relay", profile.relayPin(), relayOff);
+            green = output("led-green", profile.greenLedPin(), DigitalState.LOW);
+            red = output("led-red", profile.redLedPin(), DigitalState.LOW);
+            fireAlarm = context.create(DigitalInput.newConfigBuilder(context)
+                    .id("fire-alarm")
+                    .name("fire alarm (BCM " + profile.fireAlarmPin() + ")")
+                    .address(profile.fireAlarmPin())
+                    .pull(PullResistance.PULL_UP)
+                    .debounce(FIRE_ALARM_DEBOUNCE_MS, TimeUnit.MILLISECONDS));
+        } catch (RuntimeException e) {
+            // A pin busy or already registered: release the ones taken (each goes to its off state).
+            for (String id : IDS) {
+                if (context.hasIO(id)) {
+                    context.shutdown(id);
+                }
+            }
+            throw e;
+        }
 
         alarmListener = event -> onFireAlarm(event.state());
         fireAlarm.addListener(alarmListener);
