@@ -1,0 +1,41 @@
+package io.limen.agent.gate;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class ExecutorSchedulerTest {
+
+    @Test
+    void scheduledTask_runsOnADaemonThread() throws InterruptedException {
+        try (ExecutorScheduler scheduler = new ExecutorScheduler("gate-test")) {
+            CountDownLatch ran = new CountDownLatch(1);
+            AtomicBoolean daemon = new AtomicBoolean();
+            scheduler.schedule(() -> {
+                daemon.set(Thread.currentThread().isDaemon());
+                ran.countDown();
+            }, Duration.ofMillis(1));
+
+            assertTrue(ran.await(5, TimeUnit.SECONDS), "task must run within 5 s");
+            assertTrue(daemon.get(), "scheduler thread must be a daemon");
+        }
+    }
+
+    @Test
+    void cancelledTask_doesNotRunBeforeALaterOne() throws InterruptedException {
+        try (ExecutorScheduler scheduler = new ExecutorScheduler("gate-test")) {
+            AtomicBoolean cancelledRan = new AtomicBoolean();
+            scheduler.schedule(() -> cancelledRan.set(true), Duration.ofMillis(5)).cancel();
+            CountDownLatch later = new CountDownLatch(1);
+            scheduler.schedule(later::countDown, Duration.ofMillis(20));
+
+            assertTrue(later.await(5, TimeUnit.SECONDS), "later task must run within 5 s");
+            assertFalse(cancelledRan.get());
+        }
+    }
+}
