@@ -1,0 +1,73 @@
+package io.limen.agent.decode;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.PlanarYUVLuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import io.limen.agent.camera.Frame;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds and reads a QR code in a camera frame, with ZXing, straight from the frame's luma plane.
+ *
+ * <p>A frame is hostile input: whatever is in front of the camera, {@code decode} returns a text or
+ * empty and never throws. Empty covers "no code in view" and "a code too damaged to read" alike; the
+ * camera sends another frame in 33 ms either way.
+ *
+ * <p>Not thread-safe: it reuses one ZXing reader. Give each decode thread its own instance.
+ */
+public final class QrDecoder {
+
+    private final QRCodeReader reader = new QRCodeReader();
+    private final Map<DecodeHintType, Object> hints;
+
+    /** The decoder the agent runs: without TRY_HARDER, which costs time and gains nothing on camera frames. */
+    public QrDecoder() {
+        this(false);
+    }
+
+    /**
+     * @param tryHarder whether ZXing scans every row for finder patterns instead of every few rows.
+     *     ZXing turns a hint on by its presence, whatever its value ({@code TRY_HARDER=false} still tries
+     *     harder), so the hint is put in the map only when wanted.
+     */
+    public QrDecoder(boolean tryHarder) {
+        Map<DecodeHintType, Object> wanted = new EnumMap<>(DecodeHintType.class);
+        if (tryHarder) {
+            wanted.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        }
+        this.hints = Map.copyOf(wanted);
+    }
+
+    /** The text of the QR code in the frame, or empty if none can be read. */
+    public Optional<String> decode(Frame frame) {
+        return decode(frame, new Region(0, 0, frame.width(), frame.height()));
+    }
+
+    /**
+     * The text of a QR code inside {@code region} of the frame (where the last code was seen, say), or
+     * empty. The region is the caller's own choice, so one outside the frame is a bug and throws.
+     */
+    public Optional<String> decode(Frame frame, Region region) {
+        region.requireInside(frame.width(), frame.height());
+        // Reads the frame's own array in place: no copy of the Y plane, and the crop is free.
+        LuminanceSource source = new PlanarYUVLuminanceSource(frame.luma(), frame.width(), frame.height(),
+                region.left(), region.top(), region.width(), region.height(), false);
+        try {
+            return Optional.of(reader.decode(new BinaryBitmap(new HybridBinarizer(source)), hints).getText());
+        } catch (ReaderException e) {
+            // NotFound, Checksum, Format: no code, or one we cannot read. The next frame may do better.
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            // ZXing has thrown index and argument errors on odd geometry; a frame must never stop the agent.
+            return Optional.empty();
+        } finally {
+            reader.reset();
+        }
+    }
+}

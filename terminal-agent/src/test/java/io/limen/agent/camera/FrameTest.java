@@ -1,0 +1,49 @@
+package io.limen.agent.camera;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class FrameTest {
+
+    @Test
+    void lumaOfWrongLength_isRejectedWithExpectedAndActualSize() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new Frame(new byte[100], 1280, 720));
+        assertEquals("frame luma must be width*height = 921600 bytes, but was 100", e.getMessage());
+    }
+
+    @Test
+    void nonPositiveWidth_isRejected() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new Frame(new byte[0], 0, 720));
+        assertEquals("frame width must be positive, but was 0", e.getMessage());
+    }
+
+    @Test
+    void nonPositiveHeight_isRejected() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new Frame(new byte[0], 1280, -1));
+        assertEquals("frame height must be positive, but was -1", e.getMessage());
+    }
+
+    @Test
+    void nullLuma_isRejected() {
+        var e = assertThrows(NullPointerException.class, () -> new Frame(null, 2, 2));
+        assertEquals("frame luma must not be null", e.getMessage());
+    }
+
+    @Test
+    void toString_givesSizeNotBytes() {
+        assertEquals("Frame[3x2, luma=6byte]", new Frame(new byte[6], 3, 2).toString());
+    }
+
+    @Test
+    void framesWithTheSamePixels_areEqual() {
+        Frame a = new Frame(new byte[] {1, 2, 3, 4}, 2, 2);
+        Frame b = new Frame(new byte[] {1, 2, 3, 4}, 2, 2);
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertNotEquals(a, new Frame(new byte[] {1, 2, 3, 4}, 4, 1));
+        assertNotEquals(a, new Frame(new byte[] {1, 2, 3, 5}, 2, 2));
+    }
+}
