@@ -1,0 +1,42 @@
+package io.limen.agent.cli;
+
+import io.limen.agent.demo.DemoReport;
+import io.limen.agent.demo.DemoRun;
+import io.limen.agent.demo.DemoScenario;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code demo}: a whole terminal on simulated hardware, in one process, in a few seconds. */
+@Command(name = "demo", description = {
+    "Run a whole terminal on simulated hardware: issue a set of credentials (valid, expired, not yet valid, revoked,",
+    "forged, unknown issuer, not a credential, damaged), show each to a simulated camera, and print what the terminal",
+    "decided, what the relay and LEDs did, and how long each stage took. Exit code 1 if any decision is wrong."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dir", paramLabel = "DIR", defaultValue = "limen-demo",
+            description = "Folder for everything the demo writes (default: ${DEFAULT-VALUE}); cleared if an earlier demo made it.")
+    Path dir;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "2026", description = "Seed of the camera scenes (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        Instant now = Instant.now();
+        DemoScenario scenario = DemoScenario.create(dir, now, seed);
+        DemoReport report = new DemoReport(spec.commandLine().getOut());
+        report.header(scenario);
+        List<DemoRun.Outcome> outcomes = DemoRun.run(scenario, now, report);
+        report.summary(outcomes, dir);
+        return outcomes.stream().allMatch(DemoRun.Outcome::asExpected) ? 0 : 1;
+    }
+}

@@ -1,0 +1,78 @@
+package io.limen.agent.demo;
+
+import io.limen.agent.ScanResult;
+import io.limen.agent.credential.Claims;
+import io.limen.agent.gate.PinActivity;
+import io.limen.agent.policy.Decision;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/** Prints the demo for a person: per scan what the camera saw, the decision, the pins, the latency. */
+public final class DemoReport implements DemoRun.Listener {
+
+    private static final int TEXT_SHOWN = 40;
+
+    private final PrintWriter out;
+
+    public DemoReport(PrintWriter out) {
+        this.out = out;
+    }
+
+    public void header(DemoScenario scenario) {
+        out.printf("Limen demo: one terminal guarding zone '%s', on simulated hardware (%s board, Pi4J mock GPIO)%n",
+                DemoScenario.ZONE, DemoRun.BOARD.name());
+        out.printf("trust: %s   revocations: %s%n%n", scenario.trustFile().getFileName(), scenario.revocationsFile().getFileName());
+        out.flush();
+    }
+
+    @Override
+    public void caseDone(int number, DemoRun.Outcome outcome) {
+        ScanResult scan = outcome.admission().scan();
+        Decision decision = scan.decision();
+        out.printf("%2d  %s%n", number, outcome.demoCase().label());
+        out.printf("    camera    %s%n", scan.text().map(DemoReport::shorten).orElse("no readable QR code"));
+        out.printf("    decision  %s %-14s %s%n", decision.granted() ? "GRANTED" : "denied ", decision.reason().code(),
+                outcome.asExpected() ? "(as expected)" : "(EXPECTED " + outcome.demoCase().expected().code() + ")");
+        decision.credential().map(c -> c.claims()).ifPresent(c -> out.printf("    holder    %s%n", holder(c)));
+        out.printf("    gate      %s%n", outcome.admission().gateCommand().map(Object::toString).orElse("nothing: no code, nobody to answer"));
+        if (!outcome.pinEvents().isEmpty()) {
+            out.printf("    pins      %s%n", pins(outcome.pinEvents(), outcome.startNanos()));
+        }
+        ScanResult.StageTimes t = scan.times();
+        out.printf(Locale.ROOT, "    latency   decode %.2f ms, verify %.3f ms, decide %.3f ms; frame to relay command %.2f ms%n%n",
+                t.decodeNanos() / 1e6, t.verifyNanos() / 1e6, t.decideNanos() / 1e6, outcome.admission().frameToRelayNanos() / 1e6);
+        out.flush();
+    }
+
+    public void summary(List<DemoRun.Outcome> outcomes, Path dir) {
+        long granted = outcomes.stream().filter(o -> o.admission().scan().decision().granted()).count();
+        long expected = outcomes.stream().filter(DemoRun.Outcome::asExpected).count();
+        long[] latencies = outcomes.stream().mapToLong(o -> o.admission().frameToRelayNanos()).sorted().toArray();
+        out.printf(Locale.ROOT, "demo: %d scans, %d granted, %d denied; %d of %d decisions as expected; frame to relay median %.2f ms, max %.2f ms; files in %s%n",
+                outcomes.size(), granted, outcomes.size() - granted, expected, outcomes.size(),
+                latencies[latencies.length / 2] / 1e6, latencies[latencies.length - 1] / 1e6, dir.toAbsolutePath());
+        out.flush();
+    }
+
+    private static String holder(Claims c) {
+        return "sub=" + c.subject() + " cti=" + c.id().toHex() + " iss=" + c.issuer() + " zones=" + (c.zones().isEmpty() ? "any" : c.zones())
+                + c.displayName().map(name -> " name=\"" + name + "\"").orElse("");
+    }
+
+    private static String pins(List<PinActivity.PinEvent> events, long startNanos) {
+        StringBuilder line = new StringBuilder();
+        for (PinActivity.PinEvent event : events) {
+            if (!line.isEmpty()) {
+                line.append(", ");
+            }
+            line.append(String.format(Locale.ROOT, "%s %s at +%.0f ms", event.role().label(), event.state(), (event.nanoTime() - startNanos) / 1e6));
+        }
+        return line.toString();
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= TEXT_SHOWN ? text : text.substring(0, TEXT_SHOWN) + "... (" + text.length() + " chars)";
+    }
+}

@@ -1,0 +1,181 @@
+package io.limen.agent.demo;
+
+import com.upokecenter.cbor.CBORObject;
+import io.limen.agent.Reason;
+import io.limen.agent.camera.Frame;
+import io.limen.agent.camera.ImageFrames;
+import io.limen.agent.camera.SyntheticScene;
+import io.limen.agent.credential.Claims;
+import io.limen.agent.credential.CoseAlgorithm;
+import io.limen.agent.credential.CredentialId;
+import io.limen.agent.credential.CredentialIssuer;
+import io.limen.agent.credential.IssuerKey;
+import io.limen.agent.revocation.RevocationStore;
+import io.limen.agent.revocation.SqliteConnections;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Everything a demo terminal needs, made fresh in one folder: two trusted issuers (Ed25519 and P-256),
+ * an untrusted one, a revocation store, and one camera frame per case, each case a class of code a
+ * real entrance meets.
+ *
+ * <pre>
+ *   DIR/.limen-demo              marks the folder as the demo's own, so a rerun may clear it
+ *   DIR/issuer-ed25519.key       issuer private keys (PKCS#8 PEM, owner-only)
+ *   DIR/issuer-p256.key
+ *   DIR/trust.pem                the public keys the terminal trusts
+ *   DIR/revocations.db           the SQLite revocation store
+ *   DIR/codes/NN-case.txt        each code's text
+ *   DIR/frames/NN-case.png       what the camera saw
+ * </pre>
+ */
+public final class DemoScenario {
+
+    /** The demo terminal guards the lobby. */
+    public static final String ZONE = "lobby";
+    static final String ISSUER = "https://passes.limen.example";
+    static final String CONTRACTOR_ISSUER = "https://contractors.limen.example";
+    private static final String MARKER = ".limen-demo";
+
+    private final Path dir;
+    private final Instant now;
+    private final SecureRandom random = new SecureRandom();
+    private final IssuerKey staffKey = IssuerKey.generate(CoseAlgorithm.EDDSA, random);
+    private final IssuerKey contractorKey = IssuerKey.generate(CoseAlgorithm.ES256, random);
+    private final IssuerKey untrustedKey = IssuerKey.generate(CoseAlgorithm.EDDSA, random);
+    private final List<DemoCase> cases = new ArrayList<>();
+    private long seed;
+
+    private DemoScenario(Path dir, Instant now, long seed) {
+        this.dir = dir;
+        this.now = now;
+        this.seed = seed;
+    }
+
+    /** Makes the demo's folder afresh and everything in it; {@code seed} fixes the camera scenes. */
+    public static DemoScenario create(Path dir, Instant now, long seed) throws IOException {
+        prepare(dir);
+        DemoScenario scenario = new DemoScenario(dir, now, seed);
+        scenario.writeKeys();
+        scenario.makeCases();
+        return scenario;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path trustFile() {
+        return dir.resolve("trust.pem");
+    }
+
+    public Path revocationsFile() {
+        return dir.resolve("revocations.db");
+    }
+
+    public List<DemoCase> cases() {
+        return List.copyOf(cases);
+    }
+
+    private void makeCases() throws IOException {
+        CredentialIssuer staff = new CredentialIssuer(staffKey);
+        Claims ada = claims(ISSUER, "staff-0001", "Ada Lovelace", List.of(ZONE, "floor-3"), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
+        Claims revoked = claims(ISSUER, "staff-0417", "Grace Hopper", List.of(ZONE), now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(30)));
+
+        add("nobody in front of the camera", Reason.NO_CODE, null, SyntheticScene.withoutCode(seed));
+        add("staff pass, valid (Ed25519)", Reason.OK, staff.issue(ada), null);
+        add("contractor pass, valid (ES256, any zone)", Reason.OK, new CredentialIssuer(contractorKey).issue(
+                claims(CONTRACTOR_ISSUER, "ctr-2231", "Linus T.", List.of(), now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(8)))), null);
+        add("staff pass, expired two days ago", Reason.EXPIRED, staff.issue(
+                claims(ISSUER, "staff-0099", "Alan Turing", List.of(ZONE), now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(2)))), null);
+        add("visitor pass, valid only from tomorrow", Reason.NOT_YET_VALID, staff.issue(
+                withNotBefore(claims(ISSUER, "visitor-5120", "Edsger D.", List.of(ZONE), now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(3))),
+                        now.plus(Duration.ofDays(1)))), null);
+        add("staff pass, revoked (lost phone)", Reason.REVOKED, staff.issue(revoked), null);
+        add("parking-only pass at the lobby", Reason.WRONG_ZONE, staff.issue(
+                claims(ISSUER, "staff-0233", "Barbara L.", List.of("parking"), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)))), null);
+        add("forged: valid pass with its expiry edited", Reason.BAD_SIGNATURE, forgeExpiry(staff, ada, now.plus(Duration.ofDays(3650))), null);
+        add("pass from an issuer this site does not trust", Reason.UNKNOWN_KID, new CredentialIssuer(untrustedKey).issue(
+                claims("https://elsewhere.example", "someone", "Mallory", List.of(ZONE), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)))), null);
+        add("not a credential (a restaurant menu link)", Reason.BAD_PREFIX, "https://menu.example/table/12", null);
+        add("staff pass, screen cracked over the code", Reason.NO_CODE, null, SyntheticScene.withDamagedCode(staff.issue(ada), seed + 1000));
+
+        try (RevocationStore store = RevocationStore.open(SqliteConnections.file(revocationsFile()))) {
+            store.replaceAll(1, List.of(revoked.revocationKey()));
+        }
+    }
+
+    /** A case; the frame is the text drawn on a phone unless given. */
+    private void add(String label, Reason expected, String text, Frame frame) throws IOException {
+        int number = cases.size() + 1;
+        Frame seen = frame != null ? frame : SyntheticScene.withCode(text, seed + number);
+        String name = String.format("%02d-%s", number, label.replaceAll("[^a-zA-Z0-9]+", "-").replaceAll("-+$", "").toLowerCase());
+        if (text != null) {
+            Files.writeString(Files.createDirectories(dir.resolve("codes")).resolve(name + ".txt"), text + "\n");
+        }
+        ImageFrames.writePng(seen, Files.createDirectories(dir.resolve("frames")).resolve(name + ".png"));
+        cases.add(new DemoCase(label, expected, seen));
+    }
+
+    private Claims claims(String issuer, String subject, String name, List<String> zones, Instant issuedAt, Instant expiresAt) {
+        byte[] cti = new byte[16];
+        random.nextBytes(cti);
+        return new Claims(issuer, subject, issuedAt, Optional.empty(), expiresAt, new CredentialId(cti), Optional.empty(), zones, Optional.of(name));
+    }
+
+    private static Claims withNotBefore(Claims c, Instant notBefore) {
+        return new Claims(c.issuer(), c.subject(), c.issuedAt(), Optional.of(notBefore), c.expiresAt(), c.id(), c.holderKey(), c.zones(), c.displayName());
+    }
+
+    /** What a forger can do: take a real pass, edit the claims, keep the issuer's signature. */
+    private static String forgeExpiry(CredentialIssuer issuer, Claims genuine, Instant newExpiry) {
+        CBORObject cose = CBORObject.DecodeFromBytes(issuer.sign(CredentialIssuer.encodeClaims(genuine))).UntagOne();
+        Claims edited = new Claims(genuine.issuer(), genuine.subject(), genuine.issuedAt(), genuine.notBefore(), newExpiry,
+                genuine.id(), genuine.holderKey(), genuine.zones(), genuine.displayName());
+        cose.Set(2, CBORObject.FromObject(CredentialIssuer.encodeClaims(edited)));
+        return CredentialIssuer.toText(cose.EncodeToBytes(), true);
+    }
+
+    private void writeKeys() throws IOException {
+        writeOwnerOnly(dir.resolve("issuer-ed25519.key"), staffKey.toPem());
+        writeOwnerOnly(dir.resolve("issuer-p256.key"), contractorKey.toPem());
+        Files.writeString(trustFile(), staffKey.publicKeyPem() + contractorKey.publicKeyPem());
+    }
+
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, content);
+    }
+
+    /** An empty or absent folder, or one the demo made before (cleared); anything else is refused. */
+    private static void prepare(Path dir) throws IOException {
+        if (Files.isDirectory(dir) && Files.exists(dir.resolve(MARKER))) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    if (!path.equals(dir)) {
+                        Files.delete(path);
+                    }
+                }
+            }
+        } else if (Files.exists(dir)) {
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IOException("demo folder " + dir + " exists and is not a demo folder; name an empty or new one with --dir");
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(MARKER), "made by limen demo; cleared on the next run\n");
+    }
+}
