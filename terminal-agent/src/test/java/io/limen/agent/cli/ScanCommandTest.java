@@ -1,0 +1,169 @@
+package io.limen.agent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.limen.agent.camera.ImageFrames;
+import io.limen.agent.camera.SyntheticScene;
+import io.limen.agent.credential.Claims;
+import io.limen.agent.credential.CoseAlgorithm;
+import io.limen.agent.credential.CredentialId;
+import io.limen.agent.credential.CredentialIssuer;
+import io.limen.agent.credential.IssuerKey;
+import io.limen.agent.revocation.RevocationStore;
+import io.limen.agent.revocation.SqliteConnections;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ScanCommandTest {
+
+    static final Instant ISSUED = Instant.parse("2026-11-01T00:00:00Z");
+    static final Instant EXPIRES = Instant.parse("2026-12-01T00:00:00Z");
+
+    @TempDir
+    Path dir;
+    Path trust;
+    Claims claims;
+    String text;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void issue() throws Exception {
+        IssuerKey key = IssuerKey.generate(CoseAlgorithm.EDDSA, new SecureRandom());
+        trust = Files.writeString(dir.resolve("trust.pem"), key.publicKeyPem());
+        claims = new Claims("https://issuer.example", "holder-1", ISSUED, Optional.empty(), EXPIRES,
+                CredentialId.fromHex("00112233445566778899aabbccddeeff"), Optional.empty(), List.of("lobby"), Optional.of("Ada"));
+        text = new CredentialIssuer(key).issue(claims);
+        ImageFrames.writePng(SyntheticScene.withCode(text, 7), dir.resolve("pass.png"));
+    }
+
+    private int scan(String... args) {
+        CommandLine cli = AgentCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 1];
+        all[0] = "scan";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return cli.execute(all);
+    }
+
+    private List<String> lines() {
+        return out.toString().lines().toList();
+    }
+
+    @Test
+    void validImage_printsGrantedJsonLine() {
+        int exit = scan("--trust", trust.toString(), "--at", "2026-11-15T00:00:00Z", dir.resolve("pass.png").toString());
+
+        assertEquals(0, exit, err.toString());
+        String line = lines().get(0);
+        assertTrue(line.startsWith("{\"file\":\"" + dir.resolve("pass.png") + "\",\"text\":\"" + text + "\",\"decision\":\"granted\",\"reason\":\"ok\""), line);
+        assertTrue(line.contains("\"cti\":\"00112233445566778899aabbccddeeff\",\"issuer\":\"https://issuer.example\",\"subject\":\"holder-1\""), line);
+        assertTrue(line.matches(".*\"ms\":\\{\"decode\":[0-9.]+,\"verify\":[0-9.]+,\"decide\":[0-9.]+,\"total\":[0-9.]+}}"), line);
+    }
+
+    @Test
+    void expiredAtTheGivenInstant_isDeniedAndStillExitsZero() {
+        int exit = scan("--trust", trust.toString(), "--at", "2027-01-01T00:00:00Z", dir.resolve("pass.png").toString());
+
+        assertEquals(0, exit);
+        assertTrue(lines().get(0).contains("\"decision\":\"denied\",\"reason\":\"expired\""), out.toString());
+    }
+
+    @Test
+    void textOption_checksWithoutAnImage() {
+        int exit = scan("--trust", trust.toString(), "--at", "2026-11-15T00:00:00+01:00", "--text", text, "--text", "HELLO");
+
+        assertEquals(0, exit);
+        assertTrue(lines().get(0).startsWith("{\"file\":null,\"text\":\"" + text + "\",\"decision\":\"granted\""), out.toString());
+        assertTrue(lines().get(1).contains("\"decision\":\"denied\",\"reason\":\"bad_prefix\""), out.toString());
+    }
+
+    @Test
+    void imageWithoutCode_isDeniedAsNoCode_withNullText() throws Exception {
+        ImageFrames.writePng(SyntheticScene.withoutCode(3), dir.resolve("empty.png"));
+
+        assertEquals(0, scan("--trust", trust.toString(), dir.resolve("empty.png").toString()));
+
+        assertTrue(lines().get(0).contains("\"text\":null,\"decision\":\"denied\",\"reason\":\"no_code\""), out.toString());
+    }
+
+    @Test
+    void revokedInTheGivenStore_isDeniedAsRevoked() {
+        Path db = dir.resolve("revocations.db");
+        try (RevocationStore store = RevocationStore.open(SqliteConnections.file(db))) {
+            store.replaceAll(1, List.of(claims.revocationKey()));
+        }
+
+        scan("--trust", trust.toString(), "--at", "2026-11-15T00:00:00Z", "--revocations", db.toString(), "--text", text);
+
+        assertTrue(lines().get(0).contains("\"reason\":\"revoked\""), out.toString());
+    }
+
+    @Test
+    void otherZone_isDeniedAsWrongZone() {
+        scan("--trust", trust.toString(), "--at", "2026-11-15T00:00:00Z", "--zone", "garage", "--text", text);
+
+        assertTrue(lines().get(0).contains("\"reason\":\"wrong_zone\""), out.toString());
+    }
+
+    @Test
+    void unreadableImage_printsAnErrorLine_checksTheRest_andExitsOne() throws Exception {
+        Path notAnImage = Files.writeString(dir.resolve("notes.png"), "not an image");
+
+        int exit = scan("--trust", trust.toString(), "--at", "2026-11-15T00:00:00Z", notAnImage.toString(), dir.resolve("pass.png").toString());
+
+        assertEquals(1, exit);
+        assertTrue(lines().get(0).startsWith("{\"file\":\"" + notAnImage + "\",\"error\":"), out.toString());
+        assertTrue(lines().get(1).contains("\"decision\":\"granted\""), out.toString());
+    }
+
+    @Test
+    void missingTrustFile_exitsOneNamingIt() {
+        int exit = scan("--trust", dir.resolve("absent.pem").toString(), "--text", text);
+
+        assertEquals(1, exit);
+        assertEquals("scan: no such file: " + dir.resolve("absent.pem"), err.toString().strip());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void trustFileWithoutKeys_isAUsageError() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.pem"), "nothing here\n");
+
+        assertEquals(2, scan("--trust", empty.toString(), "--text", text));
+        assertTrue(err.toString().contains("trust file must hold at least one PEM PUBLIC KEY block"), err.toString());
+    }
+
+    @Test
+    void badInstant_isAUsageErrorNamingTheValue() {
+        assertEquals(2, scan("--trust", trust.toString(), "--at", "yesterday", "--text", text));
+        assertTrue(err.toString().contains("'yesterday' is not an ISO-8601 instant"), err.toString());
+    }
+
+    @Test
+    void nothingToScan_isAUsageError() {
+        assertEquals(2, scan("--trust", trust.toString()));
+        assertTrue(err.toString().contains("give at least one FILE or --text TEXT"), err.toString());
+    }
+
+    @Test
+    void missingRevocationStore_isAUsageError_andCreatesNoFile() {
+        Path db = dir.resolve("typo.db");
+
+        assertEquals(2, scan("--trust", trust.toString(), "--revocations", db.toString(), "--text", text));
+
+        assertTrue(Files.notExists(db));
+    }
+}

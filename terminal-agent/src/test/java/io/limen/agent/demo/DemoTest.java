@@ -1,0 +1,118 @@
+package io.limen.agent.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.limen.agent.Reason;
+import io.limen.agent.gate.GateCommand;
+import io.limen.agent.gate.PinActivity.PinEvent;
+import io.limen.agent.gate.PinRole;
+import com.pi4j.io.gpio.digital.DigitalState;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo end to end, once: every class of code gets its decision, and the pins did what was decided. */
+class DemoTest {
+
+    @TempDir
+    static Path dir;
+    static DemoScenario scenario;
+    static List<DemoRun.Outcome> outcomes;
+    static String printed;
+
+    @BeforeAll
+    static void runDemo() throws Exception {
+        Instant now = Instant.parse("2026-11-27T12:00:00Z");
+        scenario = DemoScenario.create(dir.resolve("demo"), now, 2026);
+        StringWriter text = new StringWriter();
+        DemoReport report = new DemoReport(new PrintWriter(text));
+        outcomes = DemoRun.run(scenario, now, report);
+        report.summary(outcomes, scenario.dir());
+        printed = text.toString();
+    }
+
+    @Test
+    void everyCase_getsTheDecisionItExpects() {
+        List<Reason> decided = outcomes.stream().map(o -> o.admission().scan().decision().reason()).toList();
+
+        assertEquals(List.of(Reason.NO_CODE, Reason.OK, Reason.OK, Reason.EXPIRED, Reason.NOT_YET_VALID, Reason.REVOKED,
+                Reason.WRONG_ZONE, Reason.BAD_SIGNATURE, Reason.UNKNOWN_KID, Reason.BAD_PREFIX, Reason.NO_CODE), decided);
+        assertTrue(outcomes.stream().allMatch(DemoRun.Outcome::asExpected));
+    }
+
+    @Test
+    void grantedScans_pulsedTheRelayAndGreen_readFromThePins() {
+        for (DemoRun.Outcome outcome : outcomes) {
+            if (!outcome.admission().scan().decision().granted()) {
+                continue;
+            }
+            assertEquals(GateCommand.Kind.GRANTED, outcome.admission().gateCommand().orElseThrow().kind());
+            assertEquals(List.of(DigitalState.HIGH, DigitalState.LOW), states(outcome, PinRole.RELAY), outcome.demoCase().label());
+            assertEquals(List.of(DigitalState.HIGH, DigitalState.LOW), states(outcome, PinRole.GREEN_LED));
+            assertEquals(List.of(), states(outcome, PinRole.RED_LED));
+        }
+    }
+
+    @Test
+    void deniedScans_litRedAndNeverTouchedTheRelay() {
+        for (DemoRun.Outcome outcome : outcomes) {
+            Reason reason = outcome.admission().scan().decision().reason();
+            if (reason == Reason.OK || reason == Reason.NO_CODE) {
+                continue;
+            }
+            assertEquals(List.of(DigitalState.HIGH, DigitalState.LOW), states(outcome, PinRole.RED_LED), outcome.demoCase().label());
+            assertEquals(List.of(), states(outcome, PinRole.RELAY), outcome.demoCase().label());
+        }
+    }
+
+    @Test
+    void framesWithoutACode_leaveEveryPinAlone() {
+        outcomes.stream().filter(o -> o.admission().scan().decision().reason() == Reason.NO_CODE).forEach(outcome -> {
+            assertTrue(outcome.admission().gateCommand().isEmpty());
+            assertEquals(List.of(), outcome.pinEvents());
+        });
+    }
+
+    @Test
+    void report_printsEachScanAndASummary() {
+        assertTrue(printed.contains("GRANTED ok"), printed);
+        assertTrue(printed.contains("denied  bad_signature"), printed);
+        assertTrue(printed.contains("11 scans, 2 granted, 9 denied; 11 of 11 decisions as expected"), printed);
+    }
+
+    @Test
+    void everythingItWrites_isUnderItsFolder_withKeysOwnerOnly() throws IOException {
+        Path demo = scenario.dir();
+        assertTrue(Files.exists(demo.resolve("trust.pem")));
+        assertTrue(Files.exists(demo.resolve("revocations.db")));
+        try (var frames = Files.list(demo.resolve("frames"))) {
+            assertEquals(11, frames.count());
+        }
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(demo.resolve("issuer-ed25519.key"))));
+    }
+
+    @Test
+    void folderThatIsNotTheDemos_isRefusedAndLeftAlone() throws IOException {
+        Path other = Files.createDirectories(dir.resolve("someone-elses"));
+        Files.writeString(other.resolve("notes.txt"), "keep me");
+
+        IOException e = assertThrows(IOException.class, () -> DemoScenario.create(other, Instant.now(), 1));
+
+        assertTrue(e.getMessage().contains("is not a demo folder"), e.getMessage());
+        assertEquals("keep me", Files.readString(other.resolve("notes.txt")));
+    }
+
+    private static List<DigitalState> states(DemoRun.Outcome outcome, PinRole role) {
+        return outcome.pinEvents().stream().filter(e -> e.role() == role).map(PinEvent::state).toList();
+    }
+}
