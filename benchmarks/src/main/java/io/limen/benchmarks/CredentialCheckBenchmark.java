@@ -1,0 +1,133 @@
+package io.limen.benchmarks;
+
+import com.upokecenter.cbor.CBORObject;
+import io.limen.agent.credential.Claims;
+import io.limen.agent.credential.CoseAlgorithm;
+import io.limen.agent.credential.CredentialId;
+import io.limen.agent.credential.CredentialIssuer;
+import io.limen.agent.credential.CredentialVerifier;
+import io.limen.agent.credential.IssuerKey;
+import io.limen.agent.credential.TrustStore;
+import io.limen.agent.credential.Verification;
+import java.math.BigInteger;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.bouncycastle.crypto.util.PublicKeyFactory;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The full credential check (Base45, inflate, COSE, signature, claims, validity) against its floor: the
+ * bare Bouncy Castle signature verification of the same Sig_structure with the same key, in the same
+ * run. The JDK's own verifier of the same bytes is there for scale.
+ *
+ * <p>Run: {@code ./limen bench CredentialCheckBenchmark}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+public class CredentialCheckBenchmark {
+
+    @Param({"EDDSA", "ES256"})
+    public CoseAlgorithm algorithm;
+
+    private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+
+    private CredentialVerifier verifier;
+    private String text;
+    private byte[] toBeSigned;
+    private byte[] signature;
+    private AsymmetricKeyParameter bcPublicKey;
+    private PublicKey jdkPublicKey;
+    private byte[] jdkSignature;
+
+    @Setup
+    public void setUp() throws Exception {
+        IssuerKey key = IssuerKey.generate(algorithm, new SecureRandom());
+        Claims claims = new Claims("https://passes.limen.example", "staff-0001", NOW.minus(Duration.ofDays(1)), Optional.empty(),
+                NOW.plus(Duration.ofDays(30)), CredentialId.fromHex("00112233445566778899aabbccddeeff"), Optional.empty(),
+                List.of("lobby", "floor-3"), Optional.of("Ada Lovelace"));
+        text = new CredentialIssuer(key).issue(claims);
+        TrustStore trust = TrustStore.of(List.of(key.publicKey()));
+        verifier = new CredentialVerifier(() -> trust, CredentialVerifier.DEFAULT_CLOCK_SKEW);
+
+        CBORObject cose = CBORObject.DecodeFromBytes(new CredentialIssuer(key).sign(CredentialIssuer.encodeClaims(claims))).UntagOne();
+        toBeSigned = CBORObject.NewArray().Add("Signature1").Add(cose.get(0).GetByteString()).Add(new byte[0])
+                .Add(cose.get(2).GetByteString()).EncodeToBytes();
+        signature = cose.get(3).GetByteString();
+        bcPublicKey = PublicKeyFactory.createKey(SubjectPublicKeyInfo.getInstance(key.publicKey().spki()));
+        jdkPublicKey = KeyFactory.getInstance(algorithm == CoseAlgorithm.EDDSA ? "Ed25519" : "EC")
+                .generatePublic(new X509EncodedKeySpec(key.publicKey().spki()));
+        jdkSignature = algorithm == CoseAlgorithm.EDDSA ? signature : derOf(signature);
+
+        // A benchmark of a check that fails would measure the wrong path.
+        if (!(fullCheck() instanceof Verification.Verified) || !bareBouncyCastleVerify() || !jdkVerify()) {
+            throw new IllegalStateException("benchmark fixture does not verify");
+        }
+    }
+
+    @Benchmark
+    public Verification fullCheck() {
+        return verifier.verify(text, NOW);
+    }
+
+    @Benchmark
+    public boolean bareBouncyCastleVerify() {
+        if (algorithm == CoseAlgorithm.EDDSA) {
+            Ed25519Signer ed = new Ed25519Signer();
+            ed.init(false, bcPublicKey);
+            ed.update(toBeSigned, 0, toBeSigned.length);
+            return ed.verifySignature(signature);
+        }
+        SHA256Digest sha256 = new SHA256Digest();
+        sha256.update(toBeSigned, 0, toBeSigned.length);
+        byte[] hash = new byte[32];
+        sha256.doFinal(hash, 0);
+        ECDSASigner ecdsa = new ECDSASigner();
+        ecdsa.init(false, (ECPublicKeyParameters) bcPublicKey);
+        return ecdsa.verifySignature(hash, new BigInteger(1, Arrays.copyOfRange(signature, 0, 32)),
+                new BigInteger(1, Arrays.copyOfRange(signature, 32, 64)));
+    }
+
+    @Benchmark
+    public boolean jdkVerify() throws Exception {
+        Signature jdk = Signature.getInstance(algorithm == CoseAlgorithm.EDDSA ? "Ed25519" : "SHA256withECDSA");
+        jdk.initVerify(jdkPublicKey);
+        jdk.update(toBeSigned);
+        return jdk.verify(jdkSignature);
+    }
+
+    /** The JDK wants ECDSA signatures in DER. */
+    private static byte[] derOf(byte[] rawRs) throws Exception {
+        var r = new org.bouncycastle.asn1.ASN1Integer(new BigInteger(1, Arrays.copyOfRange(rawRs, 0, 32)));
+        var s = new org.bouncycastle.asn1.ASN1Integer(new BigInteger(1, Arrays.copyOfRange(rawRs, 32, 64)));
+        return new org.bouncycastle.asn1.DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {r, s}).getEncoded();
+    }
+}
