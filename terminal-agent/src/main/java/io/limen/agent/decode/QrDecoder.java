@@ -31,7 +31,10 @@ public final class QrDecoder {
     private final QRCodeReader reader = new QRCodeReader();
     private final Map<DecodeHintType, Object> hints;
 
-    /** The decoder the agent runs: without TRY_HARDER, which costs time and gains nothing on camera frames. */
+    /**
+     * The decoder the agent runs: without TRY_HARDER. On 1000 synthetic scenes it read the same number of
+     * codes with and without (982), and cost some 5–10 % more per frame, most of it on frames with no code.
+     */
     public QrDecoder() {
         this(false);
     }
