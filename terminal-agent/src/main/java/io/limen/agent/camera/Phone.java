@@ -76,7 +76,9 @@ record Phone(BitMatrix modules, double centerX, double centerY, double angle, do
     /** The luma at (u, v) in the phone's coordinates, or {@link #NONE} off the phone. */
     private float sample(double u, double v, boolean damaged) {
         double half = side / 2;
-        if (damaged && Math.hypot(u - blotU, v - blotV) < blotRadius) {
+        double du = u - blotU;
+        double dv = v - blotV;
+        if (damaged && du * du + dv * dv < blotRadius * blotRadius) {
             return blot;
         }
         // Screen glare: one side of the screen a little brighter, the ink lifted by half as much.

@@ -1,10 +1,15 @@
 package io.limen.agent.decode;
 
+import com.google.zxing.Binarizer;
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
 import com.google.zxing.DecodeHintType;
+import com.google.zxing.FormatException;
 import com.google.zxing.LuminanceSource;
+import com.google.zxing.NotFoundException;
 import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.ReaderException;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import io.limen.agent.camera.Frame;
@@ -26,7 +31,10 @@ public final class QrDecoder {
     private final QRCodeReader reader = new QRCodeReader();
     private final Map<DecodeHintType, Object> hints;
 
-    /** The decoder the agent runs: without TRY_HARDER, which costs time and gains nothing on camera frames. */
+    /**
+     * The decoder the agent runs: without TRY_HARDER. On 1000 synthetic scenes it read the same number of
+     * codes with and without (982), and cost some 5–10 % more per frame, most of it on frames with no code.
+     */
     public QrDecoder() {
         this(false);
     }
@@ -59,13 +67,29 @@ public final class QrDecoder {
         LuminanceSource source = new PlanarYUVLuminanceSource(frame.luma(), frame.width(), frame.height(),
                 region.left(), region.top(), region.width(), region.height(), false);
         try {
-            return Optional.of(reader.decode(new BinaryBitmap(new HybridBinarizer(source)), hints).getText());
-        } catch (ReaderException e) {
-            // NotFound, Checksum, Format: no code, or one we cannot read. The next frame may do better.
+            return Optional.of(read(new HybridBinarizer(source)));
+        } catch (ChecksumException | FormatException e) {
+            // A code was found but not read: noise can fool the local thresholds on small modules, and
+            // one global threshold often reads it. Paid only on such frames, not on the empty ones.
+            return readOrEmpty(new GlobalHistogramBinarizer(source));
+        } catch (NotFoundException | RuntimeException e) {
+            // No code in view; or ZXing tripped over odd geometry (it has thrown index errors): either
+            // way the next frame comes in 33 ms, and a frame must never stop the agent.
             return Optional.empty();
-        } catch (RuntimeException e) {
-            // ZXing has thrown index and argument errors on odd geometry; a frame must never stop the agent.
+        }
+    }
+
+    private Optional<String> readOrEmpty(Binarizer binarizer) {
+        try {
+            return Optional.of(read(binarizer));
+        } catch (ReaderException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    private String read(Binarizer binarizer) throws NotFoundException, ChecksumException, FormatException {
+        try {
+            return reader.decode(new BinaryBitmap(binarizer), hints).getText();
         } finally {
             reader.reset();
         }
