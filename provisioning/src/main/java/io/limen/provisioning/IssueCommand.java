@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
             "2026-03-01T09:00+01:00. Durations are ISO-8601: P30D = 30 days,",
             "PT8H = 8 hours, P1DT12H = 36 hours.",
             "The credential is valid from --not-before (or now) until --expires, or for",
-            "--valid-for counted from --not-before (or now). Default: one day (P1D).",
+            "--valid-for counted from the later of --not-before and now.",
+            "Default: valid for one day (P1D).",
             ""},
         sortOptions = false,
         mixinStandardHelpOptions = true)
