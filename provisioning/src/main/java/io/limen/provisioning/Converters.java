@@ -1,0 +1,67 @@
+package io.limen.provisioning;
+
+import io.limen.agent.credential.CredentialId;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Parsers of option values; picocli prefixes their messages with the option's name and exits with 2. */
+final class Converters {
+
+    private Converters() {
+    }
+
+    /**
+     * A point in time with its offset: {@code 2026-03-01T08:00:00Z} or {@code 2026-03-01T09:00+01:00}.
+     * A time without an offset is refused: on a terminal in another zone it would mean another time.
+     */
+    static final class Time implements ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                return OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("'" + value + "' must be an ISO-8601 time with an offset,"
+                        + " e.g. 2026-03-01T08:00:00Z or 2026-03-01T09:00+01:00");
+            }
+        }
+    }
+
+    /** A positive ISO-8601 duration: {@code P30D}, {@code PT8H}, {@code P1DT12H}. */
+    static final class PositiveDuration implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration duration;
+            try {
+                duration = Duration.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("'" + value + "' must be an ISO-8601 duration, e.g. P30D (30 days) or PT8H (8 hours)");
+            }
+            if (duration.isNegative() || duration.isZero()) {
+                throw new TypeConversionException("'" + value + "' must be a positive duration");
+            }
+            return duration;
+        }
+    }
+
+    /** A credential id in hex: 1 to 16 bytes (2 to 32 hex digits). */
+    static final class Cti implements ITypeConverter<CredentialId> {
+        @Override
+        public CredentialId convert(String value) {
+            byte[] bytes;
+            try {
+                bytes = HexFormat.of().parseHex(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' must be an even number of hex digits (0-9, a-f)");
+            }
+            if (bytes.length < 1 || bytes.length > CredentialId.MAX_LENGTH) {
+                throw new TypeConversionException("'" + value + "' must be 1 to 16 bytes (2 to 32 hex digits), but was " + bytes.length + " bytes");
+            }
+            return new CredentialId(bytes);
+        }
+    }
+}

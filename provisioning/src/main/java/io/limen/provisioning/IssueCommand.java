@@ -1,0 +1,223 @@
+package io.limen.provisioning;
+
+import io.limen.agent.credential.Claims;
+import io.limen.agent.credential.CredentialId;
+import io.limen.agent.credential.CredentialIssuer;
+import io.limen.agent.credential.CredentialVerifier;
+import io.limen.agent.credential.IssuerKey;
+import io.limen.agent.credential.TrustStore;
+import io.limen.agent.credential.Verification;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code issue}: signs one credential and writes it as a QR image and as text. */
+@Command(name = "issue",
+        headerHeading = "%n",
+        header = "Issue (sign) one credential as a QR code.",
+        description = {
+            "Signs a credential with the issuer key and writes PREFIX.png (the QR code to",
+            "print or send to the holder) and PREFIX.txt (the same code as text, LP1:...).",
+            "Prints one JSON line with the credential id (cti) and its revocation key:",
+            "keep it, it is what you need to revoke this credential later.",
+            "",
+            "Times are ISO-8601 with an offset: 2026-03-01T08:00:00Z (UTC) or",
+            "2026-03-01T09:00+01:00. Durations are ISO-8601: P30D = 30 days,",
+            "PT8H = 8 hours, P1DT12H = 36 hours.",
+            "The credential is valid from --not-before (or now) until --expires, or for",
+            "--valid-for counted from the later of --not-before and now.",
+            "Default: valid for one day (P1D).",
+            ""},
+        sortOptions = false,
+        mixinStandardHelpOptions = true)
+final class IssueCommand implements Callable<Integer> {
+
+    static final Duration DEFAULT_VALIDITY = Duration.ofDays(1);
+    /** What terminals accept (ClaimsReader): longer texts or more zones would be refused as bad_claims. */
+    static final int MAX_TEXT_BYTES = 256;
+    static final int MAX_ZONES = 64;
+    /** 9999-12-31T23:59:59Z, the last NumericDate terminals accept. */
+    static final Instant LATEST_EXPIRY = Instant.ofEpochSecond(253_402_300_799L);
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--key", required = true, paramLabel = "FILE", description = "The issuer's private key file (issuer.key from 'keys').")
+    private Path keyFile;
+
+    @Option(names = "--issuer", required = true, paramLabel = "ISS",
+            description = "Who issues: the same text for every credential of this issuer, e.g. https://acme.example")
+    private String issuer;
+
+    @Option(names = "--subject", required = true, paramLabel = "SUB",
+            description = "Who holds it: a pseudonymous id (a badge or staff number), not a name.")
+    private String subject;
+
+    @Option(names = "--not-before", paramLabel = "TIME", converter = Converters.Time.class,
+            description = "First moment the credential opens doors. Default: now.")
+    private Instant notBefore;
+
+    @ArgGroup(exclusive = true)
+    private Validity validity = new Validity();
+
+    static final class Validity {
+        @Option(names = "--expires", paramLabel = "TIME", converter = Converters.Time.class,
+                description = "Moment the credential stops opening doors.")
+        Instant expires;
+
+        @Option(names = "--valid-for", paramLabel = "DURATION", converter = Converters.PositiveDuration.class,
+                description = "How long it is valid, instead of --expires. Default: P1D.")
+        Duration validFor;
+    }
+
+    @Option(names = "--zone", paramLabel = "ZONE",
+            description = "A zone it opens (repeat for several: --zone lobby --zone floor-3). None: every zone.")
+    private List<String> zones = List.of();
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Name shown on the terminal's display, e.g. \"Ada L.\". Optional.")
+    private String name;
+
+    @Option(names = "--cti", paramLabel = "HEX", converter = Converters.Cti.class,
+            description = "Credential id, 1 to 16 bytes in hex. Default: 16 random bytes (leave it so unless told otherwise).")
+    private CredentialId cti;
+
+    @Option(names = "--out", required = true, paramLabel = "PREFIX",
+            description = "Where to write: PREFIX.png and PREFIX.txt, e.g. --out badges/ada.")
+    private String outPrefix;
+
+    @Option(names = "--force", description = "Replace PREFIX.png and PREFIX.txt if they exist.")
+    private boolean force;
+
+    private final Clock clock;
+    private final SecureRandom random;
+
+    IssueCommand(Clock clock, SecureRandom random) {
+        this.clock = clock;
+        this.random = random;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Claims claims = claims(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        Path png = Path.of(outPrefix + ".png");
+        Path txt = Path.of(outPrefix + ".txt");
+        SafeFiles.checkNotExisting(png, force);
+        SafeFiles.checkNotExisting(txt, force);
+        IssuerKey key = loadKey();
+
+        String text = new CredentialIssuer(key).issue(claims);
+        selfCheck(key, text, claims);
+        byte[] image = QrImage.png(text);
+        Path dir = png.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        SafeFiles.write(png, image, SafeFiles.WORLD_READABLE);
+        SafeFiles.write(txt, text.getBytes(StandardCharsets.US_ASCII), SafeFiles.WORLD_READABLE);
+
+        spec.commandLine().getOut().println(new JsonLine()
+                .put("cti", claims.id().toHex())
+                .put("revocation_key", claims.revocationKey().toHex())
+                .put("kid", key.keyId().toHex())
+                .put("issuer", claims.issuer())
+                .put("subject", claims.subject())
+                .put("not_before", claims.notBefore().orElse(claims.issuedAt()).toString())
+                .put("expires", claims.expiresAt().toString())
+                .put("png", png.toString())
+                .put("txt", txt.toString()));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** The claims from the options, or a usage error (exit 2) naming the option at fault. */
+    private Claims claims(Instant now) {
+        checkText("--issuer", issuer);
+        checkText("--subject", subject);
+        if (name != null) {
+            checkText("--name", name);
+        }
+        if (zones.size() > MAX_ZONES) {
+            throw usage("--zone may be given at most " + MAX_ZONES + " times, but was given " + zones.size() + " times");
+        }
+        zones.forEach(zone -> checkText("--zone", zone));
+        // CWT times are whole seconds; compare what will be signed, not what was typed.
+        Instant notBefore = this.notBefore == null ? null : this.notBefore.truncatedTo(ChronoUnit.SECONDS);
+        Instant start = notBefore != null && notBefore.isAfter(now) ? notBefore : now;
+        Instant expires = expiry(start).truncatedTo(ChronoUnit.SECONDS);
+        if (notBefore != null && !expires.isAfter(notBefore)) {
+            throw usage("--expires (" + expires + ") must be after --not-before (" + notBefore + ")");
+        }
+        if (!expires.isAfter(now)) {
+            throw usage("--expires (" + expires + ") must be in the future, but now is " + now);
+        }
+        if (expires.isAfter(LATEST_EXPIRY)) {
+            throw usage("--expires must be at most " + LATEST_EXPIRY + ", but was " + expires);
+        }
+        CredentialId id = cti != null ? cti : randomId();
+        return new Claims(issuer, subject, now, Optional.ofNullable(notBefore), expires,
+                id, Optional.empty(), zones, Optional.ofNullable(name));
+    }
+
+    private Instant expiry(Instant start) {
+        if (validity.expires != null) {
+            return validity.expires;
+        }
+        Duration validFor = validity.validFor != null ? validity.validFor : DEFAULT_VALIDITY;
+        if (validFor.compareTo(Duration.between(start, LATEST_EXPIRY)) > 0) {
+            throw usage("--valid-for " + validFor + " ends after " + LATEST_EXPIRY + ", the latest expiry terminals accept");
+        }
+        return start.plus(validFor);
+    }
+
+    private CredentialId randomId() {
+        byte[] bytes = new byte[CredentialId.MAX_LENGTH];
+        random.nextBytes(bytes);
+        return new CredentialId(bytes);
+    }
+
+    private IssuerKey loadKey() {
+        try {
+            return IssuerKey.load(keyFile);
+        } catch (IOException e) {
+            throw new ProvisioningException("cannot read issuer key " + keyFile + ": " + ProvisionCommand.reason(e));
+        } catch (IllegalArgumentException e) {
+            // The message already names the file.
+            throw new ProvisioningException(e.getMessage());
+        }
+    }
+
+    /** Verifies what was just signed, as a terminal would: a broken credential must never be handed out. */
+    private static void selfCheck(IssuerKey key, String text, Claims claims) {
+        CredentialVerifier verifier = new CredentialVerifier(() -> TrustStore.of(List.of(key.publicKey())), Duration.ZERO);
+        Instant validFrom = claims.notBefore().filter(nbf -> nbf.isAfter(claims.issuedAt())).orElse(claims.issuedAt());
+        Verification result = verifier.verify(text, validFrom);
+        if (!(result instanceof Verification.Verified verified) || !verified.credential().claims().equals(claims)) {
+            throw new IllegalStateException("the credential just issued does not verify as issued: " + result);
+        }
+    }
+
+    private void checkText(String option, String value) {
+        int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+        if (value.isBlank() || bytes > MAX_TEXT_BYTES) {
+            throw usage(option + " must be 1.." + MAX_TEXT_BYTES + " bytes of text, not blank, but was " + bytes + " bytes"
+                    + (value.isBlank() && bytes > 0 ? " of blanks" : ""));
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,118 @@
+package io.limen.provisioning;
+
+import io.limen.agent.credential.CoseAlgorithm;
+import io.limen.agent.credential.IssuerKey;
+import io.limen.agent.credential.Pem;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.concurrent.Callable;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code keys}: makes a new issuer key pair, the private key for issuing and the trust file for terminals. */
+@Command(name = "keys",
+        headerHeading = "%n",
+        header = "Create a new issuer key pair.",
+        description = {
+            "Writes two files into the output directory:",
+            "  issuer.key  the PRIVATE signing key (PKCS#8 PEM, readable by you only).",
+            "              Keep it secret and backed up: whoever has it can let anyone in.",
+            "  trust.pem   the PUBLIC key (PEM). Copy it to every terminal that must accept",
+            "              credentials signed with this key. It is not secret.",
+            "Prints the key id (kid), which terminals and logs use to name the key.",
+            ""},
+        sortOptions = false,
+        mixinStandardHelpOptions = true)
+final class KeysCommand implements Callable<Integer> {
+
+    static final String KEY_FILE = "issuer.key";
+    static final String TRUST_FILE = "trust.pem";
+
+    /** The key types a technician chooses from, named as people say them. */
+    enum KeyType {
+        ED25519(CoseAlgorithm.EDDSA, "Ed25519"),
+        P256(CoseAlgorithm.ES256, "ECDSA P-256");
+
+        final CoseAlgorithm algorithm;
+        final String label;
+
+        KeyType(CoseAlgorithm algorithm, String label) {
+            this.algorithm = algorithm;
+            this.label = label;
+        }
+    }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--alg", paramLabel = "ALG", defaultValue = "ed25519",
+            description = "Key type: ed25519 (default; small, fast) or p256 (ECDSA P-256, for tools that lack Ed25519).")
+    private KeyType type;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = ".",
+            description = "Directory to write issuer.key and trust.pem into; created (owner-only) if missing. Default: the current directory.")
+    private Path outDir;
+
+    @Option(names = "--force", description = "Replace issuer.key and trust.pem if they exist. The old key is lost for good.")
+    private boolean force;
+
+    private final SecureRandom random;
+
+    KeysCommand(SecureRandom random) {
+        this.random = random;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Path keyFile = outDir.resolve(KEY_FILE);
+        Path trustFile = outDir.resolve(TRUST_FILE);
+        SafeFiles.checkNotExisting(keyFile, force);
+        SafeFiles.checkNotExisting(trustFile, force);
+        createDirectory(outDir);
+
+        IssuerKey key = IssuerKey.generate(type.algorithm, random);
+        SafeFiles.write(keyFile, pkcs8v1Pem(key).getBytes(StandardCharsets.US_ASCII), SafeFiles.OWNER_ONLY);
+        SafeFiles.write(trustFile, key.publicKeyPem().getBytes(StandardCharsets.US_ASCII), SafeFiles.WORLD_READABLE);
+
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("kid      " + key.keyId().toHex());
+        out.println("alg      " + type.label + " (COSE " + type.algorithm.id() + ")");
+        out.println("private  " + keyFile.toAbsolutePath() + "  (secret: signs credentials)");
+        out.println("trust    " + trustFile.toAbsolutePath() + "  (public: copy to the terminals)");
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * The private key as PKCS#8 version 1 (RFC 5208). {@link IssuerKey#toPem()} writes an Ed25519 key
+     * as version 2 (RFC 5958, with the public key attached), which OpenSSL 3.0 cannot read; version 1
+     * drops only the public key, which every reader derives again.
+     */
+    static String pkcs8v1Pem(IssuerKey key) throws IOException {
+        PrivateKeyInfo info = PrivateKeyInfo.getInstance(Pem.read(key.toPem()).get(0).der());
+        PrivateKeyInfo v1 = new PrivateKeyInfo(info.getPrivateKeyAlgorithm(), info.parsePrivateKey(), info.getAttributes());
+        return Pem.write("PRIVATE KEY", v1.getEncoded("DER"));
+    }
+
+    private static void createDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (Files.exists(dir)) {
+            throw new ProvisioningException(dir + " exists but is not a directory");
+        }
+        if (SafeFiles.posix()) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(dir);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.limen.provisioning;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Writes files whole or not at all: into a temporary file in the target's directory, synced, then
+ * renamed over the target. A crash leaves the old file or the new one, never half of one.
+ */
+final class SafeFiles {
+
+    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    static final Set<PosixFilePermission> WORLD_READABLE = PosixFilePermissions.fromString("rw-r--r--");
+
+    private SafeFiles() {
+    }
+
+    /** Whether this machine's file system has POSIX permissions (Linux, macOS: yes; Windows: no). */
+    static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    /**
+     * Writes {@code content} to {@code target} with {@code permissions}. The permissions are given to
+     * the temporary file when it is created, so the content is never readable by others, not even
+     * for an instant. Callers check for an existing target first: this replaces it.
+     */
+    static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        FileAttribute<?>[] attributes = posix()
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
+                : new FileAttribute<?>[0];
+        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp", attributes);
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            if (posix()) {
+                // createTempFile's mode is filtered by the umask, which may only remove bits; set it exactly.
+                Files.setPosixFilePermissions(temp, permissions);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Refuses, naming the file and the way out, when {@code target} exists and {@code force} is off. */
+    static void checkNotExisting(Path target, boolean force) {
+        if (!force && Files.exists(target)) {
+            throw new ProvisioningException(target + " already exists; refusing to overwrite it (use --force to replace it)");
+        }
+    }
+}
