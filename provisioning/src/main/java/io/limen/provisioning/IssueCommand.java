@@ -1,5 +1,6 @@
 package io.limen.provisioning;
 
+import io.limen.agent.cli.JsonLine;
 import io.limen.agent.credential.Claims;
 import io.limen.agent.credential.CredentialId;
 import io.limen.agent.credential.CredentialIssuer;
@@ -129,15 +130,15 @@ final class IssueCommand implements Callable<Integer> {
         SafeFiles.write(txt, text.getBytes(StandardCharsets.US_ASCII), SafeFiles.WORLD_READABLE);
 
         spec.commandLine().getOut().println(new JsonLine()
-                .put("cti", claims.id().toHex())
-                .put("revocation_key", claims.revocationKey().toHex())
-                .put("kid", key.keyId().toHex())
-                .put("issuer", claims.issuer())
-                .put("subject", claims.subject())
-                .put("not_before", claims.notBefore().orElse(claims.issuedAt()).toString())
-                .put("expires", claims.expiresAt().toString())
-                .put("png", png.toString())
-                .put("txt", txt.toString()));
+                .field("cti", claims.id().toHex())
+                .field("revocation_key", claims.revocationKey().toHex())
+                .field("kid", key.keyId().toHex())
+                .field("issuer", claims.issuer())
+                .field("subject", claims.subject())
+                .field("not_before", claims.notBefore().orElse(claims.issuedAt()).toString())
+                .field("expires", claims.expiresAt().toString())
+                .field("png", png.toString())
+                .field("txt", txt.toString()));
         spec.commandLine().getOut().flush();
         return 0;
     }

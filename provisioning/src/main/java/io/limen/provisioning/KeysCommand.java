@@ -2,7 +2,6 @@ package io.limen.provisioning;
 
 import io.limen.agent.credential.CoseAlgorithm;
 import io.limen.agent.credential.IssuerKey;
-import io.limen.agent.credential.Pem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -79,7 +77,7 @@ final class KeysCommand implements Callable<Integer> {
         createDirectory(outDir);
 
         IssuerKey key = IssuerKey.generate(type.algorithm, random);
-        SafeFiles.write(keyFile, pkcs8v1Pem(key).getBytes(StandardCharsets.US_ASCII), SafeFiles.OWNER_ONLY);
+        SafeFiles.write(keyFile, key.toPem().getBytes(StandardCharsets.US_ASCII), SafeFiles.OWNER_ONLY);
         SafeFiles.write(trustFile, key.publicKeyPem().getBytes(StandardCharsets.US_ASCII), SafeFiles.WORLD_READABLE);
 
         PrintWriter out = spec.commandLine().getOut();
@@ -91,16 +89,6 @@ final class KeysCommand implements Callable<Integer> {
         return 0;
     }
 
-    /**
-     * The private key as PKCS#8 version 1 (RFC 5208). {@link IssuerKey#toPem()} writes an Ed25519 key
-     * as version 2 (RFC 5958, with the public key attached), which OpenSSL 3.0 cannot read; version 1
-     * drops only the public key, which every reader derives again.
-     */
-    static String pkcs8v1Pem(IssuerKey key) throws IOException {
-        PrivateKeyInfo info = PrivateKeyInfo.getInstance(Pem.read(key.toPem()).get(0).der());
-        PrivateKeyInfo v1 = new PrivateKeyInfo(info.getPrivateKeyAlgorithm(), info.parsePrivateKey(), info.getAttributes());
-        return Pem.write("PRIVATE KEY", v1.getEncoded("DER"));
-    }
 
     private static void createDirectory(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {

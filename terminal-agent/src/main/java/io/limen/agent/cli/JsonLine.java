@@ -1,11 +1,11 @@
 package io.limen.agent.cli;
 
-/** One line of JSON, built field by field: enough for the command line's output, no library. */
-final class JsonLine {
+/** One line of JSON, built field by field: enough for the command lines' output, no library. */
+public final class JsonLine {
 
     private final StringBuilder out = new StringBuilder("{");
 
-    JsonLine field(String name, String value) {
+    public JsonLine field(String name, String value) {
         key(name);
         if (value == null) {
             out.append("null");
@@ -15,20 +15,20 @@ final class JsonLine {
         return this;
     }
 
-    JsonLine field(String name, long value) {
+    public JsonLine field(String name, long value) {
         key(name);
         out.append(value);
         return this;
     }
 
     /** Milliseconds with microsecond precision. */
-    JsonLine millis(String name, long nanos) {
+    public JsonLine millis(String name, long nanos) {
         key(name);
         out.append(String.format(java.util.Locale.ROOT, "%.3f", nanos / 1e6));
         return this;
     }
 
-    JsonLine object(String name, JsonLine nested) {
+    public JsonLine object(String name, JsonLine nested) {
         key(name);
         out.append(nested);
         return this;

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Makes the QR text of a credential: CWT claims, signed as a tagged COSE_Sign1 with the kid in the
- * protected header, zlib-compressed, Base45 with the {@code LP1:} prefix. The provisioning tool and
+ * protected header, zlib-compressed when that makes it shorter, Base45 with the {@code LP1:} prefix. The provisioning tool and
  * the demo issue through this class, so they produce exactly what terminals verify.
  */
 public final class CredentialIssuer {
@@ -18,8 +18,11 @@ public final class CredentialIssuer {
         this.key = Objects.requireNonNull(key, "key");
     }
 
+    /** The credential's QR text, in whichever form is shorter: a smaller QR code reads more easily. */
     public String issue(Claims claims) {
-        return toText(sign(encodeClaims(claims)), true);
+        byte[] cose = sign(encodeClaims(claims));
+        byte[] compressed = Zlib.deflate(cose);
+        return toText(compressed.length < cose.length ? compressed : cose);
     }
 
     /** The CWT claims map, keys in canonical order (RFC 8949 §4.2.1). */
@@ -63,7 +66,11 @@ public final class CredentialIssuer {
 
     /** {@code LP1:} + Base45 of the COSE bytes, zlib-compressed first when {@code compress}. */
     public static String toText(byte[] coseSign1, boolean compress) {
-        return CredentialVerifier.STATIC_PREFIX + Base45.encode(compress ? Zlib.deflate(coseSign1) : coseSign1);
+        return toText(compress ? Zlib.deflate(coseSign1) : coseSign1);
+    }
+
+    private static String toText(byte[] payload) {
+        return CredentialVerifier.STATIC_PREFIX + Base45.encode(payload);
     }
 
     private static CBORObject coseKey(HolderKey holder) {

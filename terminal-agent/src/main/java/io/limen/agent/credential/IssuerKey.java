@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
@@ -107,10 +108,16 @@ public final class IssuerKey {
         return publicKey.keyId();
     }
 
-    /** The private key as PKCS#8 PEM. Write it only to a file readable by its owner. */
+    /**
+     * The private key as PKCS#8 version 1 PEM (RFC 5208). Version 2 (RFC 5958) would carry the public
+     * key too, but OpenSSL 3.0 cannot read an Ed25519 key in that form. Write it only to a file
+     * readable by its owner.
+     */
     public String toPem() {
         try {
-            return Pem.write(PRIVATE_KEY, PrivateKeyInfoFactory.createPrivateKeyInfo(privateKey).getEncoded("DER"));
+            PrivateKeyInfo info = PrivateKeyInfoFactory.createPrivateKeyInfo(privateKey);
+            PrivateKeyInfo v1 = new PrivateKeyInfo(info.getPrivateKeyAlgorithm(), info.parsePrivateKey(), info.getAttributes());
+            return Pem.write(PRIVATE_KEY, v1.getEncoded("DER"));
         } catch (IOException e) {
             throw new IllegalStateException("encoding a private key in memory cannot fail", e);
         }
