@@ -1,6 +1,7 @@
 package io.limen.agent.credential;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.upokecenter.cbor.CBORObject;
@@ -141,8 +142,15 @@ final class Forge {
         return verification instanceof Verification.Refused refused ? refused.reason() : Reason.OK;
     }
 
+    /** The exact reason, reached on purpose: not through the verifier's catch-all for parser bugs. */
     static void assertReason(Reason expected, Verification actual) {
         assertEquals(expected, reasonOf(actual), actual::toString);
+        assertFalse(isCatchAll(actual), () -> "refusal must come from a check, not from an unexpected exception: " + actual);
+    }
+
+    /** Whether the verifier refused because a RuntimeException escaped its parsers (see CredentialVerifier.verify). */
+    static boolean isCatchAll(Verification verification) {
+        return verification instanceof Verification.Refused refused && refused.detail().startsWith("unexpected ");
     }
 
     /**
