@@ -67,6 +67,14 @@ public final class TrustedKey {
         }
     }
 
+    /**
+     * This key under another kid. Kids are 8 bytes of a hash, so two issuer keys share one only by
+     * chance; tests use this to make them collide and check that the verifier tries every key.
+     */
+    TrustedKey withKeyId(KeyId otherKeyId) {
+        return new TrustedKey(otherKeyId, algorithm, publicKey, spki);
+    }
+
     public KeyId keyId() {
         return keyId;
     }

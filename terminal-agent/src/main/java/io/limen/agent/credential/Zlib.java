@@ -40,7 +40,8 @@ final class Zlib {
                     throw new CredentialRefusal(Reason.TOO_LARGE,
                             "inflated payload must be at most " + limit + " bytes, but exceeds it");
                 }
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                // All input consumed is "truncated" only if the stream has not ended with it.
+                if (n == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
                     throw new CredentialRefusal(Reason.BAD_ZLIB, "zlib stream is truncated");
                 }
             }
