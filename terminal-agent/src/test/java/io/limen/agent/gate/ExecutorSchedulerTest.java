@@ -30,9 +30,11 @@ class ExecutorSchedulerTest {
     void cancelledTask_doesNotRunBeforeALaterOne() throws InterruptedException {
         try (ExecutorScheduler scheduler = new ExecutorScheduler("gate-test")) {
             AtomicBoolean cancelledRan = new AtomicBoolean();
-            scheduler.schedule(() -> cancelledRan.set(true), Duration.ofMillis(5)).cancel();
+            // Far enough ahead that a stall of a loaded CI machine between schedule and cancel cannot
+            // let it run first (5 ms was not: it failed once on a busy 2-core machine).
+            scheduler.schedule(() -> cancelledRan.set(true), Duration.ofMillis(200)).cancel();
             CountDownLatch later = new CountDownLatch(1);
-            scheduler.schedule(later::countDown, Duration.ofMillis(20));
+            scheduler.schedule(later::countDown, Duration.ofMillis(300));
 
             assertTrue(later.await(5, TimeUnit.SECONDS), "later task must run within 5 s");
             assertFalse(cancelledRan.get());
