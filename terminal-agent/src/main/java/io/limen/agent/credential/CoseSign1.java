@@ -18,6 +18,7 @@ import java.util.Optional;
 record CoseSign1(byte[] protectedBytes, CoseAlgorithm algorithm, KeyId keyId, byte[] payload, byte[] signature) {
 
     private static final int HEADER_ALG = 1;
+    private static final int HEADER_CRIT = 2;
     private static final int HEADER_KID = 4;
     private static final int COSE_SIGN1_TAG = 18;
     private static final byte[] SIGNATURE1 = "Signature1".getBytes(StandardCharsets.US_ASCII);
@@ -36,8 +37,14 @@ record CoseSign1(byte[] protectedBytes, CoseAlgorithm algorithm, KeyId keyId, by
         byte[] protectedBytes = byteString(root.get(0), "protected header");
         CBORObject protectedHeader = protectedBytes.length == 0 ? CBORObject.NewMap() : decode(protectedBytes, "protected header");
         CBORObject unprotectedHeader = root.get(1);
-        if (protectedHeader.getType() != CBORType.Map || unprotectedHeader.isTagged() || unprotectedHeader.getType() != CBORType.Map) {
-            throw refusal("COSE headers must be maps");
+        if (protectedHeader.isTagged() || protectedHeader.getType() != CBORType.Map
+                || unprotectedHeader.isTagged() || unprotectedHeader.getType() != CBORType.Map) {
+            throw refusal("COSE headers must be untagged maps");
+        }
+        // RFC 9052 §3.1: a receiver must refuse a message whose critical headers it does not know.
+        // Version 1 defines none, so any crit is a header this terminal cannot honour.
+        if (protectedHeader.ContainsKey(HEADER_CRIT) || unprotectedHeader.ContainsKey(HEADER_CRIT)) {
+            throw refusal("COSE crit (label 2) names headers this format does not define");
         }
         CoseAlgorithm algorithm = algorithm(protectedHeader);
         KeyId keyId = keyId(protectedHeader).or(() -> keyId(unprotectedHeader))

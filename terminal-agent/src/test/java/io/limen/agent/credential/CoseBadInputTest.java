@@ -71,6 +71,12 @@ class CoseBadInputTest {
                         Reason.BAD_COSE),
                 Arguments.of("protected header with trailing bytes", text(signed(ED, concat(protectedHeader(ED), new byte[] {0}), unprotected())),
                         Reason.BAD_COSE),
+                Arguments.of("protected header holding a tagged map", text(signed(ED, CBORObject.NewOrderedMap().Add(1, -8).Add(4, KID)
+                        .WithTag(121).EncodeToBytes(), unprotected())), Reason.BAD_COSE),
+                Arguments.of("crit in the protected header", text(signed(ED, CBORObject.NewOrderedMap().Add(1, -8).Add(2, CBORObject.NewArray()
+                        .Add(-70000)).Add(4, KID).EncodeToBytes(), unprotected())), Reason.BAD_COSE),
+                Arguments.of("crit in the unprotected header", text(signed(ED, protectedHeader(ED), unprotected().Add(2, CBORObject.NewArray()
+                        .Add(4)))), Reason.BAD_COSE),
                 Arguments.of("unprotected header as an array", text(valid().Set(1, CBORObject.NewArray())), Reason.BAD_COSE),
                 Arguments.of("unprotected header as nil", text(valid().Set(1, CBORObject.Null)), Reason.BAD_COSE),
                 Arguments.of("unprotected header tagged", text(valid().Set(1, CBORObject.NewMap().WithTag(5))), Reason.BAD_COSE),
