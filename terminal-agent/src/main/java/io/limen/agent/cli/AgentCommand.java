@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The terminal agent's command line. */
-@Command(name = "limen-agent", mixinStandardHelpOptions = true, version = "Limen terminal agent 0.1.0",
+@Command(name = "limen agent", mixinStandardHelpOptions = true, version = "Limen terminal agent 0.1.0",
         description = "The Limen terminal agent: checks QR credentials offline and drives the entrance.",
         subcommands = {ScanCommand.class, DemoCommand.class})
 public final class AgentCommand {

@@ -13,10 +13,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code demo}: a whole terminal on simulated hardware, in one process, in a few seconds. */
-@Command(name = "demo", description = {
-    "Run a whole terminal on simulated hardware: issue a set of credentials (valid, expired, not yet valid, revoked,",
-    "forged, unknown issuer, not a credential, damaged), show each to a simulated camera, and print what the terminal",
-    "decided, what the relay and LEDs did, and how long each stage took. Exit code 1 if any decision is wrong."})
+@Command(name = "demo", mixinStandardHelpOptions = true, description = {
+    "Run a whole terminal on simulated hardware: issue a set of credentials (valid, expired, not yet valid, revoked, "
+        + "wrong zone, forged, unknown issuer, not a credential, damaged), show each to a simulated camera, and print "
+        + "what the terminal decided, what the relay and LEDs did, and how long each stage took.",
+    "",
+    "Exit code 1 if any decision is not the expected one."})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec

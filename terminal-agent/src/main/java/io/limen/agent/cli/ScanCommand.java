@@ -34,12 +34,13 @@ import picocli.CommandLine.Spec;
  * and policy the live terminal uses, and prints one JSON line per code. A denial is an answer, not an
  * error: the exit code is 0 unless the command could not do what was asked.
  */
-@Command(name = "scan", sortOptions = false,
+@Command(name = "scan", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
-            "Check QR codes in image files (PNG/JPEG) exactly as the terminal would, and print one JSON line per image:",
-            "file, decoded text, decision (granted/denied), reason code, credential id, issuer, subject, and the time",
-            "each stage took (ms). Exit code 0 even when access is denied; 1 when an image could not be read;",
-            "2 for bad options."})
+            "Check QR codes in image files (PNG/JPEG) exactly as the terminal would, and print one JSON line per "
+                + "image: file, decoded text, decision (granted/denied), reason code, credential id, issuer, subject, "
+                + "and the time each stage took (ms).",
+            "",
+            "Exit code 0 even when access is denied; 1 when an image could not be read; 2 for bad options."})
 final class ScanCommand implements Callable<Integer> {
 
     @Spec
