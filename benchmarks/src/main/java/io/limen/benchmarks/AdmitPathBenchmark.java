@@ -1,0 +1,100 @@
+package io.limen.benchmarks;
+
+import com.pi4j.context.Context;
+import io.limen.agent.Agent;
+import io.limen.agent.Checkpoint;
+import io.limen.agent.Reason;
+import io.limen.agent.camera.Frame;
+import io.limen.agent.camera.SyntheticScene;
+import io.limen.agent.credential.Claims;
+import io.limen.agent.credential.CoseAlgorithm;
+import io.limen.agent.credential.CredentialId;
+import io.limen.agent.credential.CredentialIssuer;
+import io.limen.agent.credential.CredentialVerifier;
+import io.limen.agent.credential.IssuerKey;
+import io.limen.agent.credential.TrustStore;
+import io.limen.agent.decode.QrDecoder;
+import io.limen.agent.gate.Gate;
+import io.limen.agent.gate.GpioContexts;
+import io.limen.agent.gate.ManualScheduler;
+import io.limen.agent.policy.AccessPolicy;
+import io.limen.agent.revocation.RevocationSet;
+import io.limen.config.BoardProfiles;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Frame arrival to relay command, the budget DESIGN.md sets ("well inside one camera frame period,
+ * 33 ms, on a desktop core"): the whole admit path of {@link Agent} with a valid credential in a
+ * 1280×720 frame, on Pi4J's mock GPIO. The pulse's end is scheduled on a manual scheduler that is
+ * never advanced, so the relay stays on and every grant after the first is an extension: the same
+ * pin writes a real gate makes.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+public class AdmitPathBenchmark {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+    private static final int FRAMES = 8;
+
+    private Context pi;
+    private Gate gate;
+    private Agent agent;
+    private Frame[] frames;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        IssuerKey key = IssuerKey.generate(CoseAlgorithm.EDDSA, new SecureRandom());
+        String text = new CredentialIssuer(key).issue(new Claims("https://passes.limen.example", "staff-0001",
+                NOW.minus(Duration.ofDays(1)), Optional.empty(), NOW.plus(Duration.ofDays(30)),
+                CredentialId.fromHex("00112233445566778899aabbccddeeff"), Optional.empty(), List.of("lobby"), Optional.of("Ada")));
+        TrustStore trust = TrustStore.of(List.of(key.publicKey()));
+        Checkpoint checkpoint = new Checkpoint(new QrDecoder(), new CredentialVerifier(() -> trust, CredentialVerifier.DEFAULT_CLOCK_SKEW),
+                new AccessPolicy(RevocationSet::empty, Optional.of("lobby")));
+        pi = GpioContexts.simulated();
+        gate = new Gate(pi, BoardProfiles.LIMEN_HAT_V1, new ManualScheduler());
+        agent = new Agent(checkpoint, gate, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        frames = new Frame[FRAMES];
+        for (int i = 0; i < FRAMES; i++) {
+            frames[i] = SyntheticScene.withCode(text, 100 + i);
+            // Only frames that decode: this measures the admit path, not a missed read.
+            if (agent.admit(frames[i], NOW).scan().decision().reason() != Reason.OK) {
+                throw new IllegalStateException("benchmark frame " + i + " does not admit");
+            }
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        gate.close();
+        pi.shutdown();
+    }
+
+    @Benchmark
+    public Agent.Admission frameToRelayCommand() {
+        Frame frame = frames[next];
+        next = (next + 1) % FRAMES;
+        return agent.admit(frame, NOW);
+    }
+}
