@@ -63,15 +63,20 @@ final class FinderPatternScan {
             int completed = 0;
             int runStart = 0;
             boolean dark = (luma[row] & 0xff) * window < prefix[window];
-            for (int x = 1; x <= width; x++) {
-                if (x < width) {
-                    // Window of pixel x in padded coordinates: [x, x + window).
-                    int scaled = (luma[row + x] & 0xff) * window;
-                    int sum = prefix[x + window] - prefix[x];
-                    if (dark ? scaled <= sum + MARGIN * window : scaled >= sum - MARGIN * window) {
-                        continue;
+            int band = MARGIN * window;
+            int x = 1;
+            while (true) {
+                // The tight loops: most pixels keep the colour. Pixel x's window is [x, x + window) padded.
+                if (dark) {
+                    while (x < width && (luma[row + x] & 0xff) * window <= prefix[x + window] - prefix[x] + band) {
+                        x++;
+                    }
+                } else {
+                    while (x < width && (luma[row + x] & 0xff) * window >= prefix[x + window] - prefix[x] - band) {
+                        x++;
                     }
                 }
+                // A run ends at x: the row's end, or a pixel past the dead band on the other side.
                 System.arraycopy(runs, 1, runs, 0, 4);
                 runs[4] = x - runStart;
                 completed++;
@@ -84,8 +89,12 @@ final class FinderPatternScan {
                         found.add(new Finder(centreX, centreY, total / 7f));
                     }
                 }
+                if (x >= width) {
+                    break;
+                }
                 dark = !dark;
                 runStart = x;
+                x++;
             }
         }
         return found;
