@@ -27,7 +27,7 @@ final class FinderPatternScan {
     /** Half the dead band around the local mean, in grey levels of one row (see the class comment). */
     static final int MARGIN = 12;
 
-    /** ZXing's largest symbol (version 40) is 177 modules; it assumes that much fits in 3/4 of the height. */
+    /** ZXing's first pass assumes a code of at most 97 modules (version 20) and steps rows by that. */
     private static final int MAX_MODULES = 97;
 
     /** Run lengths may miss the ideal by this many modules: ZXing allows 0.5, the dead band shifts edges. */
@@ -38,7 +38,8 @@ final class FinderPatternScan {
 
     /**
      * The row step of ZXing's first pass over a frame of this height ({@code FinderPatternFinder.find}):
-     * scanning the same rows means a pattern ZXing's first pass would meet, this scan meets too.
+     * a pattern ZXing's first pass would meet lies on rows this scan reads too. With TRY_HARDER, ZXing
+     * reads every third row, and so does this scan.
      */
     static int rowStep(int height, boolean tryHarder) {
         int skip = Math.max(3, (3 * height) / (4 * MAX_MODULES));
