@@ -30,6 +30,7 @@ public final class QrDecoder {
 
     private final QRCodeReader reader = new QRCodeReader();
     private final Map<DecodeHintType, Object> hints;
+    private final boolean tryHarder;
 
     /**
      * The decoder the agent runs: without TRY_HARDER. On 1000 synthetic scenes it read the same number of
@@ -50,16 +51,26 @@ public final class QrDecoder {
             wanted.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
         }
         this.hints = Map.copyOf(wanted);
+        this.tryHarder = tryHarder;
     }
 
-    /** The text of the QR code in the frame, or empty if none can be read. */
+    /**
+     * The text of the QR code in the frame, or empty if none can be read.
+     *
+     * <p>Most frames hold no code, so a cheap scan for finder patterns ({@link FinderPatternScan}) turns
+     * those away before ZXing binarizes the whole frame; a frame with a pattern is read as before.
+     */
     public Optional<String> decode(Frame frame) {
+        if (FinderPatternScan.scan(frame, FinderPatternScan.rowStep(frame.height(), tryHarder)).isEmpty()) {
+            return Optional.empty();
+        }
         return decode(frame, new Region(0, 0, frame.width(), frame.height()));
     }
 
     /**
      * The text of a QR code inside {@code region} of the frame (where the last code was seen, say), or
-     * empty. The region is the caller's own choice, so one outside the frame is a bug and throws.
+     * empty. The region is the caller's own choice, so one outside the frame is a bug and throws. ZXing
+     * reads the region without the finder-pattern pre-check: the caller already has reason to look there.
      */
     public Optional<String> decode(Frame frame, Region region) {
         region.requireInside(frame.width(), frame.height());

@@ -1,0 +1,121 @@
+package io.limen.benchmarks;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.PlanarYUVLuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import io.limen.agent.camera.Frame;
+import io.limen.agent.camera.SyntheticScene;
+import io.limen.agent.decode.QrDecoder;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The cost of one 1280×720 frame through {@link QrDecoder} (finder-pattern pre-check, then ZXing) next to
+ * plain ZXing as the decoder ran before the pre-check (HybridBinarizer + QRCodeReader straight on the Y
+ * plane), in the same run: for empty frames, the common case the pre-check exists for, and for frames
+ * with a code, where the pre-check is pure overhead.
+ *
+ * <p>Each case cycles through {@link #SEEDS} different scenes, so the figure is no one lucky frame.
+ *
+ * <p>Run: {@code ./limen bench FrameDecodeBenchmark}
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 6, time = 2)
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+public class FrameDecodeBenchmark {
+
+    /** Scenes per case; seeds whose code plain ZXing cannot read (about 1 in 150) are skipped. */
+    private static final int SEEDS = 8;
+
+    private static final String BASE45 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+
+    private final QrDecoder decoder = new QrDecoder();
+    private final QRCodeReader reader = new QRCodeReader();
+    private final Frame[] empty = new Frame[SEEDS];
+    private final Frame[] withCode = new Frame[SEEDS];
+    private int next;
+
+    @Setup
+    public void setUp() {
+        int filled = 0;
+        for (long seed = 1; filled < SEEDS; seed++) {
+            String text = credentialText(seed);
+            Frame code = SyntheticScene.withCode(text, seed);
+            if (!text.equals(plainZxing(code))) {
+                continue;
+            }
+            withCode[filled] = code;
+            empty[filled] = SyntheticScene.withoutCode(seed);
+            // A benchmark of the wrong path is worthless: codes must read both ways, empty rooms neither.
+            if (!decoder.decode(code).equals(Optional.of(text))
+                    || decoder.decode(empty[filled]).isPresent() || plainZxing(empty[filled]) != null) {
+                throw new IllegalStateException("benchmark fixture of seed " + seed + " does not behave");
+            }
+            filled++;
+        }
+    }
+
+    @Benchmark
+    public Optional<String> emptyFrame_qrDecoder() {
+        return decoder.decode(empty[nextIndex()]);
+    }
+
+    @Benchmark
+    public String emptyFrame_plainZxing() {
+        return plainZxing(empty[nextIndex()]);
+    }
+
+    @Benchmark
+    public Optional<String> codeFrame_qrDecoder() {
+        return decoder.decode(withCode[nextIndex()]);
+    }
+
+    @Benchmark
+    public String codeFrame_plainZxing() {
+        return plainZxing(withCode[nextIndex()]);
+    }
+
+    private int nextIndex() {
+        next = (next + 1) % SEEDS;
+        return next;
+    }
+
+    /** What {@code QrDecoder.decode(Frame)} did before the pre-check, minus its rare second binarizer. */
+    private String plainZxing(Frame frame) {
+        var source = new PlanarYUVLuminanceSource(frame.luma(), frame.width(), frame.height(),
+                0, 0, frame.width(), frame.height(), false);
+        try {
+            return reader.decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+        } catch (ReaderException e) {
+            return null;
+        } finally {
+            reader.reset();
+        }
+    }
+
+    /** Like the tests' credential texts: {@code LP1:} and 300 Base45 characters, as a signed credential is. */
+    private static String credentialText(long seed) {
+        Random random = new Random(seed);
+        StringBuilder text = new StringBuilder("LP1:");
+        for (int i = 0; i < 300; i++) {
+            text.append(BASE45.charAt(random.nextInt(BASE45.length())));
+        }
+        return text.toString();
+    }
+}
