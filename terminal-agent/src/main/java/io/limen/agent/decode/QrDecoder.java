@@ -14,6 +14,7 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import io.limen.agent.camera.Frame;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,13 +59,17 @@ public final class QrDecoder {
      * The text of the QR code in the frame, or empty if none can be read.
      *
      * <p>Most frames hold no code, so a cheap scan for finder patterns ({@link FinderPatternScan}) turns
-     * those away before ZXing binarizes the whole frame; a frame with a pattern is read as before.
+     * those away before ZXing binarizes anything; a frame with patterns is read first in the area they
+     * outline ({@link CodeArea}), and whole only if that fails.
      */
     public Optional<String> decode(Frame frame) {
-        if (FinderPatternScan.scan(frame, FinderPatternScan.rowStep(frame.height(), tryHarder)).isEmpty()) {
+        List<FinderPatternScan.Finder> finders = FinderPatternScan.scan(frame, FinderPatternScan.rowStep(frame.height(), tryHarder));
+        if (finders.isEmpty()) {
             return Optional.empty();
         }
-        return decode(frame, new Region(0, 0, frame.width(), frame.height()));
+        // Read where the finders say the code is; the whole frame only when that fails or is unclear.
+        Optional<String> text = CodeArea.around(finders, frame.width(), frame.height()).flatMap(area -> decode(frame, area));
+        return text.isPresent() ? text : decode(frame, new Region(0, 0, frame.width(), frame.height()));
     }
 
     /**
