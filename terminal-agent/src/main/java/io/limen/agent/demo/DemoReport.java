@@ -21,8 +21,8 @@ public final class DemoReport implements DemoRun.Listener {
     }
 
     public void header(DemoScenario scenario) {
-        out.printf("Limen demo: one terminal guarding zone '%s', on simulated hardware (%s board, Pi4J mock GPIO)%n",
-                DemoScenario.ZONE, DemoRun.BOARD.name());
+        out.printf("Limen demo: one terminal guarding zone '%s', on simulated hardware (%s board, Pi4J mock GPIO;%n"
+                + "the gate's timers run on a simulated clock, the decoder and verifier at full speed)%n", DemoScenario.ZONE, DemoRun.BOARD.name());
         out.printf("trust: %s   revocations: %s%n%n", scenario.trustFile().getFileName(), scenario.revocationsFile().getFileName());
         out.flush();
     }
@@ -38,7 +38,7 @@ public final class DemoReport implements DemoRun.Listener {
         decision.credential().map(c -> c.claims()).ifPresent(c -> out.printf("    holder    %s%n", holder(c)));
         out.printf("    gate      %s%n", outcome.admission().gateCommand().map(Object::toString).orElse("nothing: no code, nobody to answer"));
         if (!outcome.pinEvents().isEmpty()) {
-            out.printf("    pins      %s%n", pins(outcome.pinEvents(), outcome.startNanos()));
+            out.printf("    pins      %s%n", pins(outcome.pinEvents(), outcome.gateStartNanos()));
         }
         ScanResult.StageTimes t = scan.times();
         out.printf(Locale.ROOT, "    latency   decode %.2f ms, verify %.3f ms, decide %.3f ms; frame to relay command %.2f ms%n%n",
