@@ -2,14 +2,15 @@ package io.limen.agent.decode;
 
 import io.limen.agent.decode.FinderPatternScan.Finder;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Where in the frame a code lies, from the finder patterns {@link FinderPatternScan} saw: the rectangle
  * around the three that best make one code's corners and its fourth corner, with room for the quiet
- * zone. A phone's code
- * fills a tenth of a 720p frame, so ZXing binarizing only this rectangle does a fraction of the work.
+ * zone. A phone's code fills a tenth of a 720p frame, so ZXing binarizing only this rectangle does a
+ * fraction of the work.
  */
 final class CodeArea {
 
@@ -18,6 +19,13 @@ final class CodeArea {
     /** Above this {@link Corners#error()}, three patterns are not taken for one code's finders. */
     private static final double MAX_ERROR = 0.35;
     private static final double MIN_FINDER_DISTANCE_MODULES = 13;
+    /**
+     * A code gives the scan 10–30 hits; hundreds mean a texture (tiles, a printed sheet of squares), where
+     * grouping them would cost more than it saves: the whole frame is read instead.
+     */
+    private static final int MAX_HITS = 300;
+    /** The triples tried grow with the cube of this: 12 patterns are 220 triples. */
+    private static final int MAX_CANDIDATES = 12;
 
     private CodeArea() {
     }
@@ -27,8 +35,14 @@ final class CodeArea {
      * seen, or shapes that are no square), so the caller reads the whole frame.
      */
     static Optional<Region> around(List<Finder> hits, int frameWidth, int frameHeight) {
-        List<Pattern> patterns = patterns(hits);
-        // Patterns seen on several rows are real finders far more often than lone ones (see Pattern).
+        if (hits.size() > MAX_HITS) {
+            return Optional.empty();
+        }
+        // Patterns seen on most rows are real finders far more often than lone ones (see Pattern).
+        List<Pattern> patterns = patterns(hits).stream()
+                .sorted(Comparator.comparingInt(Pattern::rows).reversed())
+                .limit(MAX_CANDIDATES)
+                .toList();
         Optional<Corners> corners = bestCorners(patterns.stream().filter(p -> p.rows >= 2).toList())
                 .or(() -> bestCorners(patterns));
         return corners.map(c -> c.area(frameWidth, frameHeight));
@@ -71,7 +85,7 @@ final class CodeArea {
     private static Optional<Corners> bestCorners(List<Pattern> patterns) {
         Corners best = null;
         double bestError = MAX_ERROR;
-        // A frame holds a few dozen candidates at most, so trying every triple is cheap.
+        // At most MAX_CANDIDATES patterns, so trying every triple is cheap.
         for (int i = 0; i < patterns.size(); i++) {
             for (int j = i + 1; j < patterns.size(); j++) {
                 for (int k = j + 1; k < patterns.size(); k++) {

@@ -94,6 +94,30 @@ class CodeAreaTest {
         assertEquals(Optional.empty(), CodeArea.around(stretched, 640, 480));
     }
 
+    @Test
+    void aTextureOfLookalikes_stillLeavesTheFindersSeenOnMostRows() {
+        List<Finder> hits = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            hits.addAll(twice(new Finder(100, 100, 4), new Finder(172, 100, 4), new Finder(100, 172, 4)));
+        }
+        // 280 lone lookalikes on a grid, as a tiled wall or a printed sheet of squares gives.
+        for (int i = 0; i < 280; i++) {
+            hits.add(new Finder(300 + (i % 20) * 15, 20 + (i / 20) * 30, 2));
+        }
+
+        assertEquals(Optional.of(new Region(62, 62, 148, 148)), CodeArea.around(hits, 640, 480));
+    }
+
+    @Test
+    void moreHitsThanACodeGives_leaveTheWholeFrameToRead() {
+        List<Finder> hits = new ArrayList<>(twice(new Finder(100, 100, 4), new Finder(172, 100, 4), new Finder(100, 172, 4)));
+        for (int i = 0; i < 400; i++) {
+            hits.add(new Finder(300 + (i % 20) * 15, 20 + (i / 20) * 20, 2));
+        }
+
+        assertEquals(Optional.empty(), CodeArea.around(hits, 640, 480));
+    }
+
     /** Each finder as the scan reports a real one: on two rows. */
     private static List<Finder> twice(Finder... finders) {
         List<Finder> hits = new ArrayList<>();
