@@ -24,12 +24,14 @@ import io.limen.agent.gate.ManualScheduler;
 import io.limen.agent.gate.PinActivity;
 import io.limen.agent.gate.PinActivity.PinEvent;
 import io.limen.agent.gate.PinRole;
+import io.limen.agent.gate.Scheduler;
 import io.limen.config.BoardProfile;
 import io.limen.config.BoardProfiles;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +59,11 @@ class SimulatedGateTest {
     }
 
     private Gate gate(Context ctx, BoardProfile profile) {
-        Gate gate = new Gate(ctx, profile, time);
+        return gate(ctx, profile, time);
+    }
+
+    private Gate gate(Context ctx, BoardProfile profile, Scheduler scheduler) {
+        Gate gate = new Gate(ctx, profile, scheduler);
         // Keep the pins Pi4J registered, by GPIO number: what is really on each pin, even after the
         // gate releases them on close.
         for (Object io : ctx.registry().all().values()) {
@@ -313,14 +319,45 @@ class SimulatedGateTest {
     }
 
     @Test
-    void constructionFailingOnAPin_releasesThePinsAlreadyTaken() {
+    void constructionFailingOnAPin_releasesThePinsAlreadyTaken_andLeavesTheOwnersPinAlone() {
         context.create(DigitalInput.newConfigBuilder(context).id("fire-alarm").address(HAT.fireAlarmPin()));
 
-        assertThrows(RuntimeException.class, () -> new Gate(context, HAT, time));
+        RuntimeException e = assertThrows(RuntimeException.class, () -> new Gate(context, HAT, time));
 
+        assertTrue(e.getMessage().contains("fire-alarm"), e.getMessage());
         for (String id : List.of("relay", "led-green", "led-red")) {
             assertFalse(context.hasIO(id), id + " must be released");
         }
+        assertTrue(context.hasIO("fire-alarm"), "the input another owner registered must survive");
+    }
+
+    @Test
+    void schedulerRefusingToEndAPulse_dropsTheRelayAndSaysWhy() {
+        boolean[] refuse = {false};
+        Scheduler closing = new Scheduler() {
+            @Override
+            public long nanoTime() {
+                return time.nanoTime();
+            }
+
+            @Override
+            public Cancellable schedule(Runnable task, Duration delay) {
+                if (refuse[0]) {
+                    throw new RejectedExecutionException("scheduler closed");
+                }
+                return time.schedule(task, delay);
+            }
+        };
+        Gate gate = gate(context, HAT, closing);
+        gate.grant(Duration.ofMillis(800));
+        assertOutputs(HAT, HIGH, HIGH, LOW);
+        refuse[0] = true;
+
+        // Extending the pulse cancels its end first: without a new end, the relay must not stay on.
+        assertThrows(RejectedExecutionException.class, () -> gate.grant(Duration.ofMillis(1600)));
+        assertOutputs(HAT, LOW, LOW, LOW);
+        assertThrows(RejectedExecutionException.class, () -> gate.deny(Duration.ofMillis(800)));
+        assertOutputs(HAT, LOW, LOW, LOW);
     }
 
     @Test

@@ -24,6 +24,7 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
             return t;
         });
         executor.setRemoveOnCancelPolicy(true);
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(true);
     }
 
     @Override
@@ -44,9 +45,12 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
         return () -> future.cancel(false);
     }
 
-    /** Drops pending tasks and stops the thread. */
+    /**
+     * Takes no new tasks; those pending still run when due, because they are pulse ends: dropping one
+     * would leave a relay energised. The thread ends after the last of them.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
     }
 }

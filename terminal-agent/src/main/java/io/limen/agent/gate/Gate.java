@@ -9,6 +9,7 @@ import com.pi4j.io.gpio.digital.DigitalStateChangeListener;
 import com.pi4j.io.gpio.digital.PullResistance;
 import io.limen.config.BoardProfile;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -77,23 +78,21 @@ public final class Gate implements AutoCloseable {
         relayOn = profile.relayActiveHigh() ? DigitalState.HIGH : DigitalState.LOW;
         relayOff = DigitalState.getInverseState(relayOn);
 
+        List<Digital<?, ?, ?>> taken = new ArrayList<>();
         try {
-            relay = output("relay", profile.relayPin(), relayOff);
-            green = output("led-green", profile.greenLedPin(), DigitalState.LOW);
-            red = output("led-red", profile.redLedPin(), DigitalState.LOW);
-            fireAlarm = context.create(DigitalInput.newConfigBuilder(context)
+            relay = take(taken, output("relay", profile.relayPin(), relayOff));
+            green = take(taken, output("led-green", profile.greenLedPin(), DigitalState.LOW));
+            red = take(taken, output("led-red", profile.redLedPin(), DigitalState.LOW));
+            fireAlarm = take(taken, context.create(DigitalInput.newConfigBuilder(context)
                     .id("fire-alarm")
                     .name("fire alarm (BCM " + profile.fireAlarmPin() + ")")
                     .address(profile.fireAlarmPin())
                     .pull(PullResistance.PULL_UP)
-                    .debounce(FIRE_ALARM_DEBOUNCE_MS, TimeUnit.MILLISECONDS));
+                    .debounce(FIRE_ALARM_DEBOUNCE_MS, TimeUnit.MILLISECONDS)));
         } catch (RuntimeException e) {
-            // A pin busy or already registered: release the ones taken (each goes to its off state).
-            for (String id : IDS) {
-                if (context.hasIO(id)) {
-                    context.shutdown(id);
-                }
-            }
+            // A pin busy or already registered: release the ones this gate took (each goes to its off
+            // state), and only those: the one that was busy belongs to someone else.
+            taken.forEach(io -> context.shutdown(io.id()));
             throw e;
         }
 
@@ -101,6 +100,11 @@ public final class Gate implements AutoCloseable {
         fireAlarm.addListener(alarmListener);
         // Read after subscribing, so a change in between is not missed.
         onFireAlarm(fireAlarm.state());
+    }
+
+    private static <T extends Digital<?, ?, ?>> T take(List<Digital<?, ?, ?>> taken, T io) {
+        taken.add(io);
+        return io;
     }
 
     private DigitalOutput output(String id, int pin, DigitalState off) {
@@ -144,7 +148,13 @@ public final class Gate implements AutoCloseable {
             denyRelease.cancel();
         }
         long generation = ++denyGeneration;
-        denyRelease = scheduler.schedule(() -> endDeny(generation), show);
+        try {
+            denyRelease = scheduler.schedule(() -> endDeny(generation), show);
+        } catch (RuntimeException e) {
+            denyRelease = null;
+            apply();
+            throw e;
+        }
         apply();
         return new GateCommand(GateCommand.Kind.DENIED, show);
     }
@@ -190,7 +200,14 @@ public final class Gate implements AutoCloseable {
     private void scheduleGrantEnd(long endNanos, Duration delay) {
         long generation = ++grantGeneration;
         grantEndNanos = endNanos;
-        grantRelease = scheduler.schedule(() -> endGrant(generation), delay);
+        try {
+            grantRelease = scheduler.schedule(() -> endGrant(generation), delay);
+        } catch (RuntimeException e) {
+            // Without a timer to end it, no pulse may start or go on: the relay drops now, the caller hears why.
+            grantRelease = null;
+            apply();
+            throw e;
+        }
     }
 
     private synchronized void endGrant(long generation) {

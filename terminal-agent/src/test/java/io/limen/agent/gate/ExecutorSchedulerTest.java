@@ -1,6 +1,7 @@
 package io.limen.agent.gate;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -39,5 +40,18 @@ class ExecutorSchedulerTest {
             assertTrue(later.await(5, TimeUnit.SECONDS), "later task must run within 5 s");
             assertFalse(cancelledRan.get());
         }
+    }
+
+    @Test
+    void closing_stillRunsThePulseEndsAlreadyScheduled_butTakesNoNewOnes() throws InterruptedException {
+        CountDownLatch released = new CountDownLatch(1);
+        ExecutorScheduler scheduler = new ExecutorScheduler("gate-test");
+        scheduler.schedule(released::countDown, Duration.ofMillis(50));
+
+        scheduler.close();
+
+        assertTrue(released.await(5, TimeUnit.SECONDS), "a pending relay release must still run after close");
+        assertThrows(java.util.concurrent.RejectedExecutionException.class,
+                () -> scheduler.schedule(() -> { }, Duration.ofMillis(1)));
     }
 }
