@@ -19,9 +19,7 @@ public record GateCommand(Kind kind, Duration duration) {
         /** Red lit for {@code duration}. */
         DENIED,
         /** The fire alarm holds the door open; the grant or deny asked for changed nothing. */
-        HELD_OPEN_BY_FIRE_ALARM,
-        /** Every output back to off. */
-        CLOSED
+        HELD_OPEN_BY_FIRE_ALARM
     }
 
     public GateCommand {
@@ -37,7 +35,6 @@ public record GateCommand(Kind kind, Duration duration) {
             case EXTENDED -> "relay stays on, pulse now ends in " + ms + " ms, green on";
             case DENIED -> "red on for " + ms + " ms";
             case HELD_OPEN_BY_FIRE_ALARM -> "fire alarm: relay held on, green on, request ignored";
-            case CLOSED -> "relay off, green off, red off";
         };
     }
 }
