@@ -2,8 +2,6 @@ package io.limen.agent.credential;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
@@ -93,7 +91,7 @@ public final class IssuerKey {
     }
 
     public static IssuerKey load(Path file) throws IOException {
-        return fromPem(Files.readString(file, StandardCharsets.ISO_8859_1), file.toString());
+        return fromPem(Pem.readFile(file), file.toString());
     }
 
     public TrustedKey publicKey() {

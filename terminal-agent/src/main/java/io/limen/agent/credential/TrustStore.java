@@ -1,8 +1,6 @@
 package io.limen.agent.credential;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,7 +57,7 @@ public final class TrustStore {
     }
 
     public static TrustStore load(Path file) throws IOException {
-        return fromPem(Files.readString(file, StandardCharsets.ISO_8859_1), file.toString());
+        return fromPem(Pem.readFile(file), file.toString());
     }
 
     public List<TrustedKey> keysFor(KeyId keyId) {
