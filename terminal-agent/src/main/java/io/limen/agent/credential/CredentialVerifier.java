@@ -94,7 +94,8 @@ public final class CredentialVerifier {
     }
 
     private void checkValidity(Credential credential, Instant now) {
-        if (now.isAfter(credential.claims().expiresAt().plus(clockSkew))) {
+        // exp is the time "on or after which" the credential must not be accepted (RFC 7519 §4.1.4).
+        if (!now.isBefore(credential.claims().expiresAt().plus(clockSkew))) {
             throw new CredentialRefusal(Reason.EXPIRED, "expired at " + credential.claims().expiresAt() + " (clock skew " + clockSkew.toSeconds() + " s)");
         }
         Instant issuedAt = credential.claims().issuedAt();
