@@ -50,7 +50,7 @@ public final class CredentialVerifier {
             checkValidity(credential, now);
             return new Verification.Verified(credential);
         } catch (CredentialRefusal refusal) {
-            return new Verification.Refused(refusal.reason(), refusal.getMessage());
+            return new Verification.Refused(refusal.reason(), refusal.getMessage(), refusal.credential());
         } catch (RuntimeException bug) {
             // A parser bug must not open the gate nor stop the terminal: refuse, and leave a trace.
             log.warn("credential check failed unexpectedly; refused as bad_cose", bug);
@@ -96,12 +96,14 @@ public final class CredentialVerifier {
     private void checkValidity(Credential credential, Instant now) {
         // exp is the time "on or after which" the credential must not be accepted (RFC 7519 §4.1.4).
         if (!now.isBefore(credential.claims().expiresAt().plus(clockSkew))) {
-            throw new CredentialRefusal(Reason.EXPIRED, "expired at " + credential.claims().expiresAt() + " (clock skew " + clockSkew.toSeconds() + " s)");
+            throw new CredentialRefusal(Reason.EXPIRED, "expired at " + credential.claims().expiresAt() + " (clock skew " + clockSkew.toSeconds() + " s)",
+                    credential);
         }
         Instant issuedAt = credential.claims().issuedAt();
         Instant earliest = credential.claims().notBefore().filter(notBefore -> notBefore.isAfter(issuedAt)).orElse(issuedAt);
         if (now.plus(clockSkew).isBefore(earliest)) {
-            throw new CredentialRefusal(Reason.NOT_YET_VALID, "not valid before " + earliest + " (clock skew " + clockSkew.toSeconds() + " s)");
+            throw new CredentialRefusal(Reason.NOT_YET_VALID, "not valid before " + earliest + " (clock skew " + clockSkew.toSeconds() + " s)",
+                    credential);
         }
     }
 }

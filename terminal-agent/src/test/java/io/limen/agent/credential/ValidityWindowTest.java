@@ -3,6 +3,8 @@ package io.limen.agent.credential;
 import static io.limen.agent.credential.Forge.ED;
 import static io.limen.agent.credential.Forge.assertReason;
 import static io.limen.agent.credential.Forge.issue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.upokecenter.cbor.CBORObject;
 import io.limen.agent.Reason;
@@ -67,6 +69,19 @@ class ValidityWindowTest {
         Verification result = verifier.verify(text(credential), now);
 
         assertReason(Reason.fromCode(expected).orElseThrow(), result);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"EXP, 60000, expired", "IAT, -61000, not_yet_valid"})
+    void refusalInTime_carriesTheVerifiedCredential(String anchor, long offsetMillis, String expected) {
+        CredentialVerifier verifier = new CredentialVerifier(() -> Forge.TRUST, Duration.ofSeconds(60));
+
+        Verification result = verifier.verify(WITH_NBF, instant(anchor).plusMillis(offsetMillis));
+
+        Verification.Refused refused = assertInstanceOf(Verification.Refused.class, result);
+        assertEquals(expected, refused.reason().code());
+        assertEquals(EXP, refused.credential().orElseThrow().claims().expiresAt());
+        assertEquals(Forge.ED.keyId(), refused.credential().orElseThrow().keyId());
     }
 
     private static CBORObject times(Instant iat, Instant nbf, Instant exp) {
