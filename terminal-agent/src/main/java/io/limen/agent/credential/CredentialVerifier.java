@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * validity in time. Hostile input: it returns a {@link Verification} and never throws. Thread-safe.
  *
  * <p>The signature is checked before the claims are read, so only an issuer's bytes are ever parsed
- * as claims.
+ * as claims. Then a key bound to an issuer must be the claimed issuer's, then the time must be right.
  */
 public final class CredentialVerifier {
 
@@ -76,11 +76,25 @@ public final class CredentialVerifier {
         byte[] toBeSigned = cose.toBeSigned();
         for (TrustedKey key : candidates) {
             if (key.verifies(cose.algorithm(), toBeSigned, cose.signature())) {
-                return new Credential(ClaimsReader.read(cose.payload()), cose.keyId(), cose.algorithm());
+                Credential credential = new Credential(ClaimsReader.read(cose.payload()), cose.keyId(), cose.algorithm());
+                checkIssuer(key, candidates, credential);
+                return credential;
             }
         }
         throw new CredentialRefusal(Reason.BAD_SIGNATURE, "no trusted " + cose.algorithm() + " key of kid " + cose.keyId()
                 + " (" + candidates.size() + " with that kid) verifies the " + cose.signature().length + "-byte signature");
+    }
+
+    /**
+     * A key bound to an issuer signs for that issuer only. The same key may be listed once per issuer
+     * it is trusted for, so any listing of it that trusts the claimed issuer will do.
+     */
+    private static void checkIssuer(TrustedKey signer, List<TrustedKey> candidates, Credential credential) {
+        String iss = credential.claims().issuer();
+        if (!candidates.stream().filter(signer::sameKeyAs).anyMatch(key -> key.trustedFor(iss))) {
+            throw new CredentialRefusal(Reason.UNTRUSTED_ISSUER, "the key of kid " + credential.keyId() + " is trusted for issuer "
+                    + signer.issuer().orElseThrow() + " only, but the credential names issuer " + iss, credential);
+        }
     }
 
     private static byte[] payloadBytes(String text, int from) {
