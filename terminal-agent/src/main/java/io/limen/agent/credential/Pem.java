@@ -46,8 +46,25 @@ public final class Pem {
     private Pem() {
     }
 
+    /**
+     * A whole PEM text: its blocks, and the explanatory lines after the last one.
+     *
+     * @param textAfterLine the line number (from 1) of the first of {@code textAfter}
+     */
+    public record Text(List<Block> blocks, List<String> textAfter, int textAfterLine) {
+        public Text {
+            blocks = List.copyOf(blocks);
+            textAfter = List.copyOf(textAfter);
+        }
+    }
+
     /** Every block in {@code text}, in order. */
     public static List<Block> read(String text) {
+        return parse(text).blocks();
+    }
+
+    /** Every block in {@code text}, in order, and the text after the last. */
+    public static Text parse(String text) {
         List<Block> blocks = new ArrayList<>();
         List<String> outside = new ArrayList<>();
         String label = null;
@@ -88,7 +105,7 @@ public final class Pem {
             throw new IllegalArgumentException("PEM block " + (blocks.size() + 1) + " (" + label + ", BEGIN on line " + beginLine
                     + ") has no END line");
         }
-        return blocks;
+        return new Text(blocks, outside, lineNumber - outside.size() + 1);
     }
 
     /**

@@ -53,7 +53,14 @@ public final class TrustStore {
 
     /** Parses PEM text holding one or more {@code PUBLIC KEY} (SubjectPublicKeyInfo) blocks. */
     public static TrustStore fromPem(String pem, String source) {
-        List<Pem.Block> blocks = Pem.read(pem);
+        Pem.Text text = Pem.parse(pem);
+        List<Pem.Block> blocks = text.blocks();
+        for (int i = 0; i < text.textAfter().size(); i++) {
+            if (isIssuerLine(text.textAfter().get(i))) {
+                throw new IllegalArgumentException(source + ": the " + ISSUER_LINE + " line on line " + (text.textAfterLine() + i)
+                        + " must directly precede the PUBLIC KEY block it binds, but no block follows it");
+            }
+        }
         if (blocks.isEmpty()) {
             throw new IllegalArgumentException(source + ": trust file must hold at least one PEM PUBLIC KEY block, but holds none");
         }

@@ -98,6 +98,16 @@ class IssuerBindingTest {
     }
 
     @Test
+    void trustFile_issuerLineAfterTheLastBlock_isRefused() {
+        String pem = ED.publicKeyPem() + "\nIssuer: " + STAFF + "\n";
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrustStore.fromPem(pem, "trust.pem"));
+
+        assertEquals("trust.pem: the Issuer: line on line 5 must directly precede the PUBLIC KEY block it binds, but no block follows it",
+                e.getMessage());
+    }
+
+    @Test
     void trustFile_emptyIssuerLine_isRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrustStore.fromPem("issuer:\n" + ED.publicKeyPem(), "trust.pem"));
