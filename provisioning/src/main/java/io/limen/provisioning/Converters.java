@@ -2,33 +2,18 @@ package io.limen.provisioning;
 
 import io.limen.agent.credential.CredentialId;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Parsers of option values; picocli prefixes their messages with the option's name and exits with 2. */
+/**
+ * Parsers of option values; picocli prefixes their messages with the option's name and exits with 2.
+ * Times use the agent's {@link io.limen.agent.cli.InstantConverter}, so both command lines read them alike.
+ */
 final class Converters {
 
     private Converters() {
-    }
-
-    /**
-     * A point in time with its offset: {@code 2026-03-01T08:00:00Z} or {@code 2026-03-01T09:00+01:00}.
-     * A time without an offset is refused: on a terminal in another zone it would mean another time.
-     */
-    static final class Time implements ITypeConverter<Instant> {
-        @Override
-        public Instant convert(String value) {
-            try {
-                return OffsetDateTime.parse(value).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + value + "' must be an ISO-8601 time with an offset,"
-                        + " e.g. 2026-03-01T08:00:00Z or 2026-03-01T09:00+01:00");
-            }
-        }
     }
 
     /** A positive ISO-8601 duration: {@code P30D}, {@code PT8H}, {@code P1DT12H}. */

@@ -1,5 +1,6 @@
 package io.limen.provisioning;
 
+import io.limen.agent.cli.InstantConverter;
 import io.limen.agent.cli.JsonLine;
 import io.limen.agent.credential.Claims;
 import io.limen.agent.credential.CredentialId;
@@ -49,11 +50,10 @@ import picocli.CommandLine.Spec;
 final class IssueCommand implements Callable<Integer> {
 
     static final Duration DEFAULT_VALIDITY = Duration.ofDays(1);
-    /** What terminals accept (ClaimsReader): longer texts or more zones would be refused as bad_claims. */
-    static final int MAX_TEXT_BYTES = 256;
-    static final int MAX_ZONES = 64;
-    /** 9999-12-31T23:59:59Z, the last NumericDate terminals accept. */
-    static final Instant LATEST_EXPIRY = Instant.ofEpochSecond(253_402_300_799L);
+    /** What terminals accept: longer texts or more zones would be refused as bad_claims. */
+    static final int MAX_TEXT_BYTES = Claims.MAX_TEXT_BYTES;
+    static final int MAX_ZONES = Claims.MAX_ZONES;
+    static final Instant LATEST_EXPIRY = Claims.LATEST_TIME;
 
     @Spec
     private CommandSpec spec;
@@ -69,7 +69,7 @@ final class IssueCommand implements Callable<Integer> {
             description = "Who holds it: a pseudonymous id (a badge or staff number), not a name.")
     private String subject;
 
-    @Option(names = "--not-before", paramLabel = "TIME", converter = Converters.Time.class,
+    @Option(names = "--not-before", paramLabel = "TIME", converter = InstantConverter.class,
             description = "First moment the credential opens doors. Default: now.")
     private Instant notBefore;
 
@@ -77,7 +77,7 @@ final class IssueCommand implements Callable<Integer> {
     private Validity validity = new Validity();
 
     static final class Validity {
-        @Option(names = "--expires", paramLabel = "TIME", converter = Converters.Time.class,
+        @Option(names = "--expires", paramLabel = "TIME", converter = InstantConverter.class,
                 description = "Moment the credential stops opening doors.")
         Instant expires;
 

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code keys}: makes a new issuer key pair, the private key for issuing and the trust file for terminals. */
@@ -25,6 +26,10 @@ import picocli.CommandLine.Spec;
             "              Keep it secret and backed up: whoever has it can let anyone in.",
             "  trust.pem   the PUBLIC key (PEM). Copy it to every terminal that must accept",
             "              credentials signed with this key. It is not secret.",
+            "              With --issuer, an 'Issuer: ISS' line before the key binds it to",
+            "              that issuer: terminals then refuse credentials of any other issuer",
+            "              signed with it (untrusted_issuer). Recommended whenever terminals",
+            "              trust more than one issuer's key.",
             "Prints the key id (kid), which terminals and logs use to name the key.",
             ""},
         sortOptions = false,
@@ -59,6 +64,10 @@ final class KeysCommand implements Callable<Integer> {
             description = "Directory to write issuer.key and trust.pem into; created (owner-only) if missing. Default: the current directory.")
     private Path outDir;
 
+    @Option(names = "--issuer", paramLabel = "ISS",
+            description = "Bind the key to this issuer in trust.pem: the --issuer you will give 'issue', e.g. https://acme.example.")
+    private String issuer;
+
     @Option(names = "--force", description = "Replace issuer.key and trust.pem if they exist. The old key is lost for good.")
     private boolean force;
 
@@ -72,23 +81,36 @@ final class KeysCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path keyFile = outDir.resolve(KEY_FILE);
         Path trustFile = outDir.resolve(TRUST_FILE);
+        IssuerKey key = IssuerKey.generate(type.algorithm, random);
+        String trust = trustPem(key);
         SafeFiles.checkNotExisting(keyFile, force);
         SafeFiles.checkNotExisting(trustFile, force);
         createDirectory(outDir);
 
-        IssuerKey key = IssuerKey.generate(type.algorithm, random);
         SafeFiles.write(keyFile, key.toPem().getBytes(StandardCharsets.US_ASCII), SafeFiles.OWNER_ONLY);
-        SafeFiles.write(trustFile, key.publicKeyPem().getBytes(StandardCharsets.US_ASCII), SafeFiles.WORLD_READABLE);
+        SafeFiles.write(trustFile, trust.getBytes(StandardCharsets.UTF_8), SafeFiles.WORLD_READABLE);
 
         PrintWriter out = spec.commandLine().getOut();
         out.println("kid      " + key.keyId().toHex());
         out.println("alg      " + type.label + " (COSE " + type.algorithm.id() + ")");
+        out.println("issuer   " + (issuer == null ? "any (not bound; --issuer binds it)" : issuer));
         out.println("private  " + keyFile.toAbsolutePath() + "  (secret: signs credentials)");
         out.println("trust    " + trustFile.toAbsolutePath() + "  (public: copy to the terminals)");
         out.flush();
         return 0;
     }
 
+    /** The trust file's text; a bad --issuer is a usage error before any file is written. */
+    private String trustPem(IssuerKey key) {
+        if (issuer == null) {
+            return key.publicKeyPem();
+        }
+        try {
+            return key.publicKeyPem(issuer);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--issuer " + e.getMessage());
+        }
+    }
 
     private static void createDirectory(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {

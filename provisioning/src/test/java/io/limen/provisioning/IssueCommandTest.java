@@ -137,6 +137,29 @@ class IssueCommandTest {
     }
 
     @Test
+    void issue_timeWithoutOffset_isRefusedInTheWordsOfAgentScan() {
+        Cli.Result result = issue("--issuer", "iss", "--subject", "sub", "--expires", "2027-01-01T00:00",
+                "--out", dir.resolve("a").toString());
+
+        assertUsageError(result, "--expires");
+        assertTrue(result.err().contains("'2027-01-01T00:00' is not an ISO-8601 instant with an offset, e.g. 2027-01-31T08:00:00Z"),
+                result.err());
+    }
+
+    @Test
+    void issue_moreZonesThanTerminalsAccept_isAUsageErrorNamingTheirLimit() {
+        List<String> args = new java.util.ArrayList<>(List.of("--issuer", "iss", "--subject", "sub", "--out", dir.resolve("a").toString()));
+        for (int i = 0; i <= Claims.MAX_ZONES; i++) {
+            args.addAll(List.of("--zone", "z" + i));
+        }
+
+        Cli.Result result = issue(args.toArray(String[]::new));
+
+        assertUsageError(result, "--zone");
+        assertTrue(result.err().contains("at most " + Claims.MAX_ZONES + " times, but was given " + (Claims.MAX_ZONES + 1)), result.err());
+    }
+
+    @Test
     void issue_expiresBeforeNotBefore_isAUsageErrorNamingBoth() {
         Cli.Result result = issue("--issuer", "iss", "--subject", "sub", "--not-before", "2027-01-02T00:00:00Z",
                 "--expires", "2027-01-01T00:00:00Z", "--out", dir.resolve("a").toString());

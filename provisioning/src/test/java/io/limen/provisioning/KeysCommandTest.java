@@ -82,6 +82,38 @@ class KeysCommandTest {
     }
 
     @Test
+    void keys_withIssuer_bindsTheKeyToItInTheTrustFile() throws Exception {
+        Cli.Result result = Cli.run("keys", "--issuer", "https://acme.example", "--out", dir.toString());
+
+        assertEquals(0, result.exitCode(), result.toString());
+        String pem = Files.readString(dir.resolve("trust.pem"), StandardCharsets.UTF_8);
+        assertTrue(pem.startsWith("Issuer: https://acme.example\n-----BEGIN PUBLIC KEY-----\n"), pem);
+        TrustStore trust = TrustStore.load(dir.resolve("trust.pem"));
+        assertEquals(java.util.Optional.of("https://acme.example"), trust.keys().get(0).issuer());
+        assertTrue(result.out().contains("issuer   https://acme.example"), result.out());
+    }
+
+    @Test
+    void keys_withoutIssuer_writesPlainPem_trustedForAnyIssuer() throws Exception {
+        assertEquals(0, Cli.run("keys", "--out", dir.toString()).exitCode());
+
+        assertTrue(Files.readString(dir.resolve("trust.pem")).startsWith("-----BEGIN PUBLIC KEY-----\n"));
+        assertEquals(java.util.Optional.empty(), TrustStore.load(dir.resolve("trust.pem")).keys().get(0).issuer());
+    }
+
+    @Test
+    void keys_blankIssuer_isAUsageErrorNamingTheOption_andWritesNothing() throws Exception {
+        Cli.Result result = Cli.run("keys", "--issuer", " ", "--out", dir.toString());
+
+        assertEquals(2, result.exitCode(), result.toString());
+        assertTrue(result.err().contains("--issuer issuer must be 1..256 bytes of text on one line"), result.err());
+        assertEquals(1, result.err().lines().count(), result.err());
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count());
+        }
+    }
+
+    @Test
     void keys_refusesToOverwriteAnExistingKey_andLeavesItUntouched() throws Exception {
         assertEquals(0, Cli.run("keys", "--out", dir.toString()).exitCode());
         byte[] before = Files.readAllBytes(dir.resolve("issuer.key"));

@@ -49,7 +49,9 @@ public enum Reason {
     /** The terminal cannot trust its own clock, so it cannot judge validity. */
     CLOCK_UNSYNCED("clock_unsynced"),
     /** The trust or revocation lists are older than the entrance allows. */
-    LISTS_STALE("lists_stale");
+    LISTS_STALE("lists_stale"),
+    /** The key that signed the credential is not trusted for its issuer (the trust file binds it to another). */
+    UNTRUSTED_ISSUER("untrusted_issuer");
 
     private static final Map<String, Reason> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(r -> r.code, Function.identity()));

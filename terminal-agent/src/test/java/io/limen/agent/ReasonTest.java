@@ -41,6 +41,7 @@ class ReasonTest {
             "PASSBACK,       passback",
             "CLOCK_UNSYNCED, clock_unsynced",
             "LISTS_STALE,    lists_stale",
+            "UNTRUSTED_ISSUER, untrusted_issuer",
     })
     void reason_hasItsPinnedCode(Reason reason, String code) {
         assertEquals(code, reason.code());
@@ -51,7 +52,7 @@ class ReasonTest {
     @Test
     void everyReasonIsPinned() {
         // Keep in step with the table above: a new constant needs a new row.
-        assertEquals(19, Reason.values().length, "Reason constants (add a row to reason_hasItsPinnedCode for each new one)");
+        assertEquals(20, Reason.values().length, "Reason constants (add a row to reason_hasItsPinnedCode for each new one)");
     }
 
     @ParameterizedTest

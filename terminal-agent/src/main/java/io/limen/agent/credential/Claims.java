@@ -23,6 +23,13 @@ public record Claims(
         List<String> zones,
         Optional<String> displayName) {
 
+    /** The most UTF-8 bytes a text claim (iss, sub, a zone, the display name) may have. */
+    public static final int MAX_TEXT_BYTES = 256;
+    /** The most zones a credential may name. */
+    public static final int MAX_ZONES = 64;
+    /** 9999-12-31T23:59:59Z, the last NumericDate terminals accept: later ones are nonsense and would overflow with the skew. */
+    public static final Instant LATEST_TIME = Instant.ofEpochSecond(253_402_300_799L);
+
     public Claims {
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(subject, "subject");

@@ -28,10 +28,9 @@ final class ClaimsReader {
     static final int ACCESS_DISPLAY_NAME = 2;
     static final int CNF_COSE_KEY = 1;
 
-    /** 9999-12-31T23:59:59Z: later dates are nonsense and would overflow arithmetic with the skew. */
-    private static final long MAX_NUMERIC_DATE = 253_402_300_799L;
-    private static final int MAX_TEXT_BYTES = 256;
-    private static final int MAX_ZONES = 64;
+    private static final long MAX_NUMERIC_DATE = Claims.LATEST_TIME.getEpochSecond();
+    private static final int MAX_TEXT_BYTES = Claims.MAX_TEXT_BYTES;
+    private static final int MAX_ZONES = Claims.MAX_ZONES;
 
     private ClaimsReader() {
     }

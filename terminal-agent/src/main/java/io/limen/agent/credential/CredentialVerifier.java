@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * validity in time. Hostile input: it returns a {@link Verification} and never throws. Thread-safe.
  *
  * <p>The signature is checked before the claims are read, so only an issuer's bytes are ever parsed
- * as claims.
+ * as claims. Then a key bound to an issuer must be the claimed issuer's, then the time must be right.
  */
 public final class CredentialVerifier {
 
@@ -50,7 +50,7 @@ public final class CredentialVerifier {
             checkValidity(credential, now);
             return new Verification.Verified(credential);
         } catch (CredentialRefusal refusal) {
-            return new Verification.Refused(refusal.reason(), refusal.getMessage());
+            return new Verification.Refused(refusal.reason(), refusal.getMessage(), refusal.credential());
         } catch (RuntimeException bug) {
             // A parser bug must not open the gate nor stop the terminal: refuse, and leave a trace.
             log.warn("credential check failed unexpectedly; refused as bad_cose", bug);
@@ -76,11 +76,25 @@ public final class CredentialVerifier {
         byte[] toBeSigned = cose.toBeSigned();
         for (TrustedKey key : candidates) {
             if (key.verifies(cose.algorithm(), toBeSigned, cose.signature())) {
-                return new Credential(ClaimsReader.read(cose.payload()), cose.keyId(), cose.algorithm());
+                Credential credential = new Credential(ClaimsReader.read(cose.payload()), cose.keyId(), cose.algorithm());
+                checkIssuer(key, candidates, credential);
+                return credential;
             }
         }
         throw new CredentialRefusal(Reason.BAD_SIGNATURE, "no trusted " + cose.algorithm() + " key of kid " + cose.keyId()
                 + " (" + candidates.size() + " with that kid) verifies the " + cose.signature().length + "-byte signature");
+    }
+
+    /**
+     * A key bound to an issuer signs for that issuer only. The same key may be listed once per issuer
+     * it is trusted for, so any listing of it that trusts the claimed issuer will do.
+     */
+    private static void checkIssuer(TrustedKey signer, List<TrustedKey> candidates, Credential credential) {
+        String iss = credential.claims().issuer();
+        if (!candidates.stream().filter(signer::sameKeyAs).anyMatch(key -> key.trustedFor(iss))) {
+            throw new CredentialRefusal(Reason.UNTRUSTED_ISSUER, "the key of kid " + credential.keyId() + " is trusted for issuer "
+                    + signer.issuer().orElseThrow() + " only, but the credential names issuer " + iss, credential);
+        }
     }
 
     private static byte[] payloadBytes(String text, int from) {
@@ -94,13 +108,16 @@ public final class CredentialVerifier {
     }
 
     private void checkValidity(Credential credential, Instant now) {
-        if (now.isAfter(credential.claims().expiresAt().plus(clockSkew))) {
-            throw new CredentialRefusal(Reason.EXPIRED, "expired at " + credential.claims().expiresAt() + " (clock skew " + clockSkew.toSeconds() + " s)");
+        // exp is the time "on or after which" the credential must not be accepted (RFC 7519 §4.1.4).
+        if (!now.isBefore(credential.claims().expiresAt().plus(clockSkew))) {
+            throw new CredentialRefusal(Reason.EXPIRED, "expired at " + credential.claims().expiresAt() + " (clock skew " + clockSkew.toSeconds() + " s)",
+                    credential);
         }
         Instant issuedAt = credential.claims().issuedAt();
         Instant earliest = credential.claims().notBefore().filter(notBefore -> notBefore.isAfter(issuedAt)).orElse(issuedAt);
         if (now.plus(clockSkew).isBefore(earliest)) {
-            throw new CredentialRefusal(Reason.NOT_YET_VALID, "not valid before " + earliest + " (clock skew " + clockSkew.toSeconds() + " s)");
+            throw new CredentialRefusal(Reason.NOT_YET_VALID, "not valid before " + earliest + " (clock skew " + clockSkew.toSeconds() + " s)",
+                    credential);
         }
     }
 }

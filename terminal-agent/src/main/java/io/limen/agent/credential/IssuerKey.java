@@ -2,8 +2,6 @@ package io.limen.agent.credential;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
@@ -93,7 +91,7 @@ public final class IssuerKey {
     }
 
     public static IssuerKey load(Path file) throws IOException {
-        return fromPem(Files.readString(file, StandardCharsets.ISO_8859_1), file.toString());
+        return fromPem(Pem.readFile(file), file.toString());
     }
 
     public TrustedKey publicKey() {
@@ -123,9 +121,17 @@ public final class IssuerKey {
         }
     }
 
-    /** The public key as SubjectPublicKeyInfo PEM: the trust file a terminal loads. */
+    /** The public key as SubjectPublicKeyInfo PEM: the trust file a terminal loads, the key trusted for any issuer. */
     public String publicKeyPem() {
-        return Pem.write("PUBLIC KEY", publicKey.spki());
+        return publicKey.toPem();
+    }
+
+    /**
+     * The trust file a terminal loads, the key bound to {@code issuer}: an {@code Issuer:} line, then the
+     * SubjectPublicKeyInfo PEM. Terminals then refuse credentials of another issuer signed with it.
+     */
+    public String publicKeyPem(String issuer) {
+        return publicKey.boundTo(issuer).toPem();
     }
 
     /** Signs {@code message}: Ed25519, or deterministic (RFC 6979) ECDSA as raw 64-byte r‖s. */

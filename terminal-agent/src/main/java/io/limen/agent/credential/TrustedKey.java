@@ -2,7 +2,9 @@ package io.limen.agent.credential;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -19,6 +21,9 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
  * An issuer public key the terminal trusts, decoded once at load so that verifying costs only the
  * signature check. Verification uses Bouncy Castle's lightweight API: the JDK's own Ed25519 and
  * ECDSA are 7–10× slower on the terminals' CPUs.
+ *
+ * <p>A key may be bound to one issuer ({@link #boundTo}): it is then trusted only for credentials
+ * whose {@code iss} is exactly that issuer. An unbound key is trusted for any issuer.
  */
 public final class TrustedKey {
 
@@ -28,12 +33,14 @@ public final class TrustedKey {
     private final CoseAlgorithm algorithm;
     private final AsymmetricKeyParameter publicKey;
     private final byte[] spki;
+    private final Optional<String> issuer;
 
-    private TrustedKey(KeyId keyId, CoseAlgorithm algorithm, AsymmetricKeyParameter publicKey, byte[] spki) {
+    private TrustedKey(KeyId keyId, CoseAlgorithm algorithm, AsymmetricKeyParameter publicKey, byte[] spki, Optional<String> issuer) {
         this.keyId = keyId;
         this.algorithm = algorithm;
         this.publicKey = publicKey;
         this.spki = spki;
+        this.issuer = issuer;
     }
 
     /**
@@ -61,7 +68,7 @@ public final class TrustedKey {
                     + (oid.equals(X9ObjectIdentifiers.id_ecPublicKey) ? " on curve " + info.getAlgorithm().getParameters() : ""));
         }
         try {
-            return new TrustedKey(KeyId.ofSpki(der), algorithm, PublicKeyFactory.createKey(info), der);
+            return new TrustedKey(KeyId.ofSpki(der), algorithm, PublicKeyFactory.createKey(info), der, Optional.empty());
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("public key is not a valid " + algorithm + " key: " + e.getMessage(), e);
         }
@@ -72,7 +79,44 @@ public final class TrustedKey {
      * chance; tests use this to make them collide and check that the verifier tries every key.
      */
     TrustedKey withKeyId(KeyId otherKeyId) {
-        return new TrustedKey(otherKeyId, algorithm, publicKey, spki);
+        return new TrustedKey(otherKeyId, algorithm, publicKey, spki, issuer);
+    }
+
+    /**
+     * This key, trusted only for credentials of {@code iss}: 1..256 bytes of UTF-8 (what a credential's
+     * iss may be), on one line, without leading or trailing blanks (it must survive a trust file's
+     * {@code Issuer:} line).
+     */
+    public TrustedKey boundTo(String iss) {
+        int bytes = iss.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes == 0 || bytes > Claims.MAX_TEXT_BYTES || !iss.equals(iss.strip()) || iss.lines().count() != 1) {
+            throw new IllegalArgumentException("issuer must be 1.." + Claims.MAX_TEXT_BYTES
+                    + " bytes of text on one line, without leading or trailing blanks, but was '" + iss + "' (" + bytes + " bytes)");
+        }
+        return new TrustedKey(keyId, algorithm, publicKey, spki, Optional.of(iss));
+    }
+
+    /** The one issuer this key is trusted for; empty: any issuer. */
+    public Optional<String> issuer() {
+        return issuer;
+    }
+
+    /** Whether credentials with claim {@code iss} may be signed by this key. */
+    public boolean trustedFor(String iss) {
+        return issuer.isEmpty() || issuer.get().equals(iss);
+    }
+
+    /** Whether {@code other} is the same public key (whatever its kid or issuer binding). */
+    boolean sameKeyAs(TrustedKey other) {
+        return Arrays.equals(spki, other.spki);
+    }
+
+    /**
+     * The key as a trust file holds it: a PEM {@code PUBLIC KEY} block, preceded by an
+     * {@code Issuer:} line when the key is bound (see {@link TrustStore#fromPem}).
+     */
+    public String toPem() {
+        return issuer.map(iss -> TrustStore.ISSUER_LINE + " " + iss + "\n").orElse("") + Pem.write(TrustStore.PUBLIC_KEY, spki);
     }
 
     public KeyId keyId() {
@@ -121,6 +165,6 @@ public final class TrustedKey {
 
     @Override
     public String toString() {
-        return "TrustedKey[" + algorithm + ", kid=" + keyId + "]";
+        return "TrustedKey[" + algorithm + ", kid=" + keyId + issuer.map(iss -> ", issuer=" + iss).orElse("") + "]";
     }
 }

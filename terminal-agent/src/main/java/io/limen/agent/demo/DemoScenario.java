@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  *   DIR/.limen-demo              marks the folder as the demo's own, so a rerun may clear it
  *   DIR/issuer-ed25519.key       issuer private keys (PKCS#8 PEM, owner-only)
  *   DIR/issuer-p256.key
- *   DIR/trust.pem                the public keys the terminal trusts
+ *   DIR/trust.pem                the public keys the terminal trusts, each bound to its issuer
  *   DIR/revocations.db           the SQLite revocation store
  *   DIR/codes/NN-case.txt        each code's text
  *   DIR/frames/NN-case.png       what the camera saw
@@ -106,6 +106,8 @@ public final class DemoScenario {
         add("parking-only pass at the lobby", Reason.WRONG_ZONE, staff.issue(
                 claims(ISSUER, "staff-0233", "Barbara L.", List.of("parking"), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)))), null);
         add("forged: valid pass with its expiry edited", Reason.BAD_SIGNATURE, forgeExpiry(staff, ada, now.plus(Duration.ofDays(3650))), null);
+        add("contractor key signing as the staff issuer", Reason.UNTRUSTED_ISSUER, new CredentialIssuer(contractorKey).issue(
+                claims(ISSUER, "staff-0001", "Ada Lovelace", List.of(ZONE), now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)))), null);
         add("pass from an issuer this site does not trust", Reason.UNKNOWN_KID, new CredentialIssuer(untrustedKey).issue(
                 claims("https://elsewhere.example", "someone", "Mallory", List.of(ZONE), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)))), null);
         add("not a credential (a restaurant menu link)", Reason.BAD_PREFIX, "https://menu.example/table/12", null);
@@ -150,7 +152,8 @@ public final class DemoScenario {
     private void writeKeys() throws IOException {
         writeOwnerOnly(dir.resolve("issuer-ed25519.key"), staffKey.toPem());
         writeOwnerOnly(dir.resolve("issuer-p256.key"), contractorKey.toPem());
-        Files.writeString(trustFile(), staffKey.publicKeyPem() + contractorKey.publicKeyPem());
+        // Each key bound to its issuer: the contractors' key cannot sign staff passes.
+        Files.writeString(trustFile(), staffKey.publicKeyPem(ISSUER) + contractorKey.publicKeyPem(CONTRACTOR_ISSUER));
     }
 
     private static void writeOwnerOnly(Path file, String content) throws IOException {

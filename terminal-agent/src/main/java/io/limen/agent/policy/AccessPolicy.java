@@ -29,7 +29,8 @@ public final class AccessPolicy {
 
     public Decision decide(Verification verification) {
         return switch (verification) {
-            case Verification.Refused refused -> Decision.denied(refused.reason(), Optional.empty(), refused.detail());
+            // The credential, when its signature verified, goes along: the log says whose code it was.
+            case Verification.Refused refused -> Decision.denied(refused.reason(), refused.credential(), refused.detail());
             case Verification.Verified verified -> decide(verified.credential());
         };
     }

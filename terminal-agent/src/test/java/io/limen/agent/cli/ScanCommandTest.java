@@ -79,6 +79,8 @@ class ScanCommandTest {
 
         assertEquals(0, exit);
         assertTrue(lines().get(0).contains("\"decision\":\"denied\",\"reason\":\"expired\""), out.toString());
+        assertTrue(lines().get(0).contains("\"cti\":\"00112233445566778899aabbccddeeff\",\"issuer\":\"https://issuer.example\",\"subject\":\"holder-1\""),
+                out.toString());
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.limen.agent.credential;
 import static io.limen.agent.credential.Forge.ED;
 import static io.limen.agent.credential.Forge.assertReason;
 import static io.limen.agent.credential.Forge.issue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.upokecenter.cbor.CBORObject;
 import io.limen.agent.Reason;
@@ -12,8 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Validity in time around the clock-skew boundary, with {@code now} stepped by hand: exactly at the
- * boundary is still good, one millisecond or one second past it is not.
+ * Validity in time around the clock-skew boundary, with {@code now} stepped by hand. The start is
+ * inclusive: exactly nbf − skew is good, one millisecond before it is not. The end is exclusive (RFC
+ * 7519 §4.1.4: exp is the time "on or after which" the token must not be accepted): one millisecond
+ * before exp + skew is good, exactly exp + skew is not.
  */
 class ValidityWindowTest {
 
@@ -32,7 +36,8 @@ class ValidityWindowTest {
     @CsvSource({
             // skew, credential,     anchor, offset ms, expected
             "60,     WITH_NBF,       EXP,         0,        ok",
-            "60,     WITH_NBF,       EXP,     60000,        ok",
+            "60,     WITH_NBF,       EXP,     59999,        ok",
+            "60,     WITH_NBF,       EXP,     60000,        expired",
             "60,     WITH_NBF,       EXP,     60001,        expired",
             "60,     WITH_NBF,       EXP,     61000,        expired",
             "60,     WITH_NBF,       NBF,         0,        ok",
@@ -46,13 +51,15 @@ class ValidityWindowTest {
             "60,     NBF_BEFORE_IAT, NBF,    -60000,        ok",
             "60,     NBF_BEFORE_IAT, NBF,    -61000,        not_yet_valid",
             "60,     NBF_BEFORE_IAT, IAT,    -60000,        not_yet_valid",
-            "0,      WITH_NBF,       EXP,         0,        ok",
+            "0,      WITH_NBF,       EXP,        -1,        ok",
+            "0,      WITH_NBF,       EXP,         0,        expired",
             "0,      WITH_NBF,       EXP,         1,        expired",
             "0,      WITH_NBF,       EXP,      1000,        expired",
             "0,      WITH_NBF,       NBF,         0,        ok",
             "0,      WITH_NBF,       NBF,        -1,        not_yet_valid",
             "0,      WITH_NBF,       NBF,     -1000,        not_yet_valid",
-            "3600,   WITH_NBF,       EXP,   3600000,        ok",
+            "3600,   WITH_NBF,       EXP,   3599999,        ok",
+            "3600,   WITH_NBF,       EXP,   3600000,        expired",
             "3600,   WITH_NBF,       EXP,   3601000,        expired",
     })
     void validity_aroundTheSkewBoundary(int skewSeconds, String credential, String anchor, long offsetMillis, String expected) {
@@ -62,6 +69,19 @@ class ValidityWindowTest {
         Verification result = verifier.verify(text(credential), now);
 
         assertReason(Reason.fromCode(expected).orElseThrow(), result);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"EXP, 60000, expired", "IAT, -61000, not_yet_valid"})
+    void refusalInTime_carriesTheVerifiedCredential(String anchor, long offsetMillis, String expected) {
+        CredentialVerifier verifier = new CredentialVerifier(() -> Forge.TRUST, Duration.ofSeconds(60));
+
+        Verification result = verifier.verify(WITH_NBF, instant(anchor).plusMillis(offsetMillis));
+
+        Verification.Refused refused = assertInstanceOf(Verification.Refused.class, result);
+        assertEquals(expected, refused.reason().code());
+        assertEquals(EXP, refused.credential().orElseThrow().claims().expiresAt());
+        assertEquals(Forge.ED.keyId(), refused.credential().orElseThrow().keyId());
     }
 
     private static CBORObject times(Instant iat, Instant nbf, Instant exp) {

@@ -46,7 +46,7 @@ class DemoTest {
         List<Reason> decided = outcomes.stream().map(o -> o.admission().scan().decision().reason()).toList();
 
         assertEquals(List.of(Reason.NO_CODE, Reason.OK, Reason.OK, Reason.EXPIRED, Reason.NOT_YET_VALID, Reason.REVOKED,
-                Reason.WRONG_ZONE, Reason.BAD_SIGNATURE, Reason.UNKNOWN_KID, Reason.BAD_PREFIX, Reason.NO_CODE), decided);
+                Reason.WRONG_ZONE, Reason.BAD_SIGNATURE, Reason.UNTRUSTED_ISSUER, Reason.UNKNOWN_KID, Reason.BAD_PREFIX, Reason.NO_CODE), decided);
         assertTrue(outcomes.stream().allMatch(DemoRun.Outcome::asExpected));
     }
 
@@ -87,7 +87,7 @@ class DemoTest {
     void report_printsEachScanAndASummary() {
         assertTrue(printed.contains("GRANTED ok"), printed);
         assertTrue(printed.contains("denied  bad_signature"), printed);
-        assertTrue(printed.contains("11 scans, 2 granted, 9 denied; 11 of 11 decisions as expected"), printed);
+        assertTrue(printed.contains("12 scans, 2 granted, 10 denied; 12 of 12 decisions as expected"), printed);
     }
 
     @Test
@@ -96,7 +96,7 @@ class DemoTest {
         assertTrue(Files.exists(demo.resolve("trust.pem")));
         assertTrue(Files.exists(demo.resolve("revocations.db")));
         try (var frames = Files.list(demo.resolve("frames"))) {
-            assertEquals(11, frames.count());
+            assertEquals(12, frames.count());
         }
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(demo.resolve("issuer-ed25519.key"))));
     }

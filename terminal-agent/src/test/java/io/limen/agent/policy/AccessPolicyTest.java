@@ -90,4 +90,15 @@ class AccessPolicyTest {
         assertEquals("no key verifies", decision.detail());
         assertTrue(decision.credential().isEmpty());
     }
+
+    @Test
+    void refusalAfterTheSignatureVerified_isDeniedWithItsCredential() {
+        Credential credential = credential(List.of("lobby"));
+        AccessPolicy policy = new AccessPolicy(RevocationSet::empty, Optional.of("lobby"));
+
+        Decision decision = policy.decide(new Verification.Refused(Reason.EXPIRED, "expired at ...", Optional.of(credential)));
+
+        assertEquals(Reason.EXPIRED, decision.reason());
+        assertEquals(Optional.of(credential), decision.credential());
+    }
 }
