@@ -80,7 +80,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         TrustStore trust = loadTrust();
         RevocationSet revocations = loadRevocations();
-        Checkpoint checkpoint = new Checkpoint(new QrDecoder(),
+        Checkpoint checkpoint = new Checkpoint(QrDecoder.forStillImages(),
                 new CredentialVerifier(() -> trust, Duration.ofSeconds(clockSkewSeconds)),
                 new AccessPolicy(() -> revocations, Optional.ofNullable(zone)));
         Instant now = at != null ? at : Instant.now();
