@@ -116,6 +116,11 @@ final class ClaimsReader {
             throw refusal("access zones (-65537/1) must be an array of at most " + MAX_ZONES + " texts, but was "
                     + CoseSign1.describe(value) + (value.getType() == CBORType.Array ? " of " + value.size() : ""));
         }
+        // Absent zones mean every zone. An empty list could mean "every" or "none" to whoever wrote it,
+        // and a terminal must not guess the generous reading.
+        if (value.size() == 0) {
+            throw refusal("access zones (-65537/1) must name at least one zone (leave the claim out for every zone), but was empty");
+        }
         List<String> zones = new ArrayList<>(value.size());
         for (int i = 0; i < value.size(); i++) {
             zones.add(text(value.get(i), "access zone " + i));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +30,11 @@ public final class CredentialVerifier {
 
     private static final Logger log = LoggerFactory.getLogger(CredentialVerifier.class);
 
+    private static final long BUG_TRACE_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
+
     private final Supplier<TrustStore> trust;
     private final Duration clockSkew;
+    private final AtomicLong lastBugTraceNanos = new AtomicLong(System.nanoTime() - BUG_TRACE_INTERVAL_NANOS);
 
     /**
      * @param trust     read on every check, so a list update swapped in behind it applies at once
@@ -52,8 +56,15 @@ public final class CredentialVerifier {
         } catch (CredentialRefusal refusal) {
             return new Verification.Refused(refusal.reason(), refusal.getMessage(), refusal.credential());
         } catch (RuntimeException bug) {
-            // A parser bug must not open the gate nor stop the terminal: refuse, and leave a trace.
-            log.warn("credential check failed unexpectedly; refused as bad_cose", bug);
+            // A parser bug must not open the gate nor stop the terminal: refuse, and leave a trace. The
+            // stack trace at most once a minute: a code held to the camera repeats 30 times a second.
+            long nanos = System.nanoTime();
+            long last = lastBugTraceNanos.get();
+            if (nanos - last >= BUG_TRACE_INTERVAL_NANOS && lastBugTraceNanos.compareAndSet(last, nanos)) {
+                log.warn("credential check failed unexpectedly; refused as bad_cose", bug);
+            } else {
+                log.warn("credential check failed unexpectedly ({}); refused as bad_cose", bug.toString());
+            }
             return new Verification.Refused(Reason.BAD_COSE, "unexpected " + bug.getClass().getSimpleName());
         }
     }

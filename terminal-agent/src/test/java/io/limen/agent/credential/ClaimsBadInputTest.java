@@ -123,7 +123,7 @@ class ClaimsBadInputTest {
                 row("zones holding an array", withAccess(ACCESS_ZONES, CBORObject.NewArray().Add(CBORObject.NewArray().Add("lobby"))), BAD),
                 row("65 zones", withAccess(ACCESS_ZONES, zones(65)), BAD),
                 row("64 zones", withAccess(ACCESS_ZONES, zones(64)), Reason.OK),
-                row("zones empty array", withAccess(ACCESS_ZONES, CBORObject.NewArray()), Reason.OK),
+                row("zones empty array (every zone, or none?)", withAccess(ACCESS_ZONES, CBORObject.NewArray()), BAD),
                 // -65537/2 display name: text.
                 row("display name as an integer", withAccess(ACCESS_DISPLAY_NAME, 42), BAD),
                 row("display name as bytes", withAccess(ACCESS_DISPLAY_NAME, new byte[] {'A'}), BAD),
