@@ -117,12 +117,10 @@ final class ScanCommand implements Callable<Integer> {
             return RevocationSet.empty();
         }
         if (!Files.isRegularFile(revocationsFile)) {
-            // Opening would create an empty store and hide the typo.
             throw new ParameterException(spec.commandLine(), "--revocations " + revocationsFile + " does not exist");
         }
-        try (RevocationStore store = RevocationStore.open(SqliteConnections.file(revocationsFile))) {
-            return store.loadSnapshot();
-        }
+        // Read-only: scanning must never change the terminal's store, not even when it refuses it.
+        return RevocationStore.readSnapshot(SqliteConnections.readOnly(revocationsFile));
     }
 
     static JsonLine describe(String file, ScanResult result) {

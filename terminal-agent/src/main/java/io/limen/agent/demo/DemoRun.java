@@ -60,10 +60,7 @@ public final class DemoRun {
 
     public static List<Outcome> run(DemoScenario scenario, Instant now, Listener listener) throws IOException {
         TrustStore trust = TrustStore.load(scenario.trustFile());
-        RevocationSet revocations;
-        try (RevocationStore store = RevocationStore.open(SqliteConnections.file(scenario.revocationsFile()))) {
-            revocations = store.loadSnapshot();
-        }
+        RevocationSet revocations = RevocationStore.readSnapshot(SqliteConnections.readOnly(scenario.revocationsFile()));
         Checkpoint checkpoint = new Checkpoint(new QrDecoder(),
                 new CredentialVerifier(() -> trust, CredentialVerifier.DEFAULT_CLOCK_SKEW),
                 new AccessPolicy(() -> revocations, Optional.of(DemoScenario.ZONE)));

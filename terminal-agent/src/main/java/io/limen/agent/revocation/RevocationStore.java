@@ -15,20 +15,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SQLite file that holds the revocation list: the keys and the version of the list they came from.
- *
- * <pre>
- * revoked(key BLOB PRIMARY KEY CHECK(length(key)=16)) WITHOUT ROWID   -- one row per revoked key
- * meta(name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID   -- 'revocation_version' → n
- * </pre>
+ * The SQLite file that holds the revocation list: the keys and the version of the list they came from
+ * (tables in {@link RevocationSchema}).
  *
  * <p>Version 0 means no list has been stored yet. Every update runs in one {@code BEGIN IMMEDIATE}
  * transaction that checks the version, changes the keys and records the new version, so a reader (or
  * a crash) sees the old list or the new one, never a mix. Journal: WAL with {@code synchronous=FULL}
  * — updates are rare, and an applied list must survive a power cut.
  *
- * <p>The scan path asks a {@link RevocationSet} from {@link #loadSnapshot()}, not this class.
- * One connection, so methods are synchronized; all are cheap except updates and the snapshot load.
+ * <p>The scan path asks a {@link RevocationSet} from {@link #loadSnapshot()}, not this class. A caller
+ * that only reads the file (the {@code scan} command, the demo's terminal) uses
+ * {@link #readSnapshot(SqliteConnections)}, which never writes to it. One connection, so methods are
+ * synchronized; all are cheap except updates and the snapshot load.
  */
 public final class RevocationStore implements AutoCloseable {
 
@@ -36,7 +34,6 @@ public final class RevocationStore implements AutoCloseable {
     private static final VarHandle BIG_ENDIAN_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final int BUSY_TIMEOUT_MILLIS = 5_000;
-    private static final String VERSION_NAME = "revocation_version";
 
     private final Connection connection;
     private final String file;
@@ -49,10 +46,11 @@ public final class RevocationStore implements AutoCloseable {
     }
 
     /**
-     * Opens the store, creating the file and schema if needed. An existing file is checked first,
-     * before anything is written to it: a file that is not a SQLite database, a {@code revoked}
-     * table of another shape or with keys that are not 16 bytes, or a bad version, throws
-     * {@link RevocationStoreException} naming the file and leaves the file as it was.
+     * Opens the store for reading and writing, creating the file and schema if needed, and switches
+     * the file to WAL. An existing file is checked first, before anything is written to it: a file
+     * that is not a SQLite database, a {@code revoked} or {@code meta} table of another shape, keys
+     * that are not 16 bytes, or a bad version, throws {@link RevocationStoreException} naming the
+     * file and leaves the file as it was. Callers that only read use {@link #readSnapshot}.
      */
     public static RevocationStore open(SqliteConnections connections) {
         String file = connections.describe();
@@ -66,7 +64,7 @@ public final class RevocationStore implements AutoCloseable {
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS); // connection setting, not a write
             }
-            checkExisting(connection, file);
+            RevocationSchema.checkExisting(connection, file);
             configure(connection, file);
             RevocationStore store = new RevocationStore(connection, file);
             log.info("Opened revocation store {} at list version {}", file, store.version());
@@ -80,37 +78,6 @@ public final class RevocationStore implements AutoCloseable {
         }
     }
 
-    /** Read-only checks of what is already in the file; the first statement fails on a non-database. */
-    private static void checkExisting(Connection connection, String file) throws SQLException {
-        boolean hasRevoked = false;
-        boolean hasMeta = false;
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
-            while (rs.next()) {
-                hasRevoked |= rs.getString(1).equals("revoked");
-                hasMeta |= rs.getString(1).equals("meta");
-            }
-        } catch (SQLException e) {
-            throw new RevocationStoreException("revocation store " + file + " is not a SQLite database: " + e.getMessage(), e);
-        }
-        if (hasRevoked) {
-            // A full scan, once at start-up (~0.1 s for a million keys): a table made without our
-            // CHECK constraint could hold keys that no credential can ever match.
-            try (Statement s = connection.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT typeof(key), length(key) FROM revoked"
-                            + " WHERE typeof(key) <> 'blob' OR length(key) <> 16 LIMIT 1")) {
-                if (rs.next()) {
-                    throw new RevocationStoreException("revocation store " + file
-                            + " has a revoked key that is not a 16-byte blob, but a " + rs.getString(1)
-                            + " of length " + rs.getLong(2));
-                }
-            }
-        }
-        if (hasMeta) {
-            readVersion(connection, file);
-        }
-    }
-
     private static void configure(Connection connection, String file) throws SQLException {
         try (Statement s = connection.createStatement()) {
             try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
@@ -120,15 +87,50 @@ public final class RevocationStore implements AutoCloseable {
                 }
             }
             s.execute("PRAGMA synchronous = FULL");
-            s.execute("CREATE TABLE IF NOT EXISTS revoked(key BLOB PRIMARY KEY CHECK(length(key) = 16)) WITHOUT ROWID");
-            s.execute("CREATE TABLE IF NOT EXISTS meta(name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID");
+        }
+        RevocationSchema.create(connection);
+    }
+
+    /**
+     * The list in the file, read without writing to it: no journal-mode change, no tables created,
+     * and {@code PRAGMA query_only} on the connection. Pass {@link SqliteConnections#readOnly}, so a
+     * missing file is an error too, never created. The file is checked as {@link #open} checks it,
+     * and must already hold a {@code revoked} table; without a {@code meta} table the version is 0.
+     *
+     * <p>The database file is left byte for byte as it was. A WAL-mode file that no other connection
+     * has open gets the empty {@code -wal} and {@code -shm} files every WAL reader needs, from SQLite
+     * itself; a read-only connection cannot remove them, and the next writer uses them as they are.
+     *
+     * @throws RevocationStoreException naming the file, if it cannot be opened, is not a revocation
+     *     store, or holds anything {@link #open} would refuse
+     */
+    public static RevocationSet readSnapshot(SqliteConnections connections) {
+        String file = connections.describe();
+        Connection connection;
+        try {
+            connection = connections.open();
+        } catch (SQLException e) {
+            throw new RevocationStoreException("revocation store " + file + " cannot be opened: " + e.getMessage(), e);
+        }
+        try (connection) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
+                s.execute("PRAGMA query_only = ON"); // no writes even through a read-write factory
+            }
+            RevocationSchema.Tables tables = RevocationSchema.checkExisting(connection, file);
+            if (!tables.revoked()) {
+                throw new RevocationStoreException("revocation store " + file + " is not a revocation store: it has no revoked table");
+            }
+            return readList(connection, file, tables.meta());
+        } catch (SQLException e) {
+            throw new RevocationStoreException("revocation store " + file + " cannot be read: " + e.getMessage(), e);
         }
     }
 
     /** The version of the stored list; 0 if none has been stored. */
     public synchronized long version() {
         try {
-            return readVersion(connection, file);
+            return RevocationSchema.readVersion(connection, file);
         } catch (SQLException e) {
             throw failure("cannot read the list version", e);
         }
@@ -166,7 +168,7 @@ public final class RevocationStore implements AutoCloseable {
             try (Statement s = connection.createStatement()) {
                 s.execute("BEGIN IMMEDIATE");
                 try {
-                    long stored = readVersion(connection, file);
+                    long stored = RevocationSchema.readVersion(connection, file);
                     if (version <= stored) {
                         throw new IllegalArgumentException("revocation list version must grow: stored version is "
                                 + stored + ", but the update has version " + version);
@@ -178,7 +180,7 @@ public final class RevocationStore implements AutoCloseable {
                     try (PreparedStatement update = connection.prepareStatement(
                             "INSERT INTO meta(name, value) VALUES (?, ?)"
                                     + " ON CONFLICT(name) DO UPDATE SET value = excluded.value")) {
-                        update.setString(1, VERSION_NAME);
+                        update.setString(1, RevocationSchema.VERSION_NAME);
                         update.setLong(2, version);
                         update.executeUpdate();
                     }
@@ -227,12 +229,20 @@ public final class RevocationStore implements AutoCloseable {
      * {@link RevocationSet} (its order is checked as rows arrive, never re-sorted).
      */
     public synchronized RevocationSet loadSnapshot() {
+        try {
+            return readList(connection, file, true);
+        } catch (SQLException e) {
+            throw failure("cannot load the list", e);
+        }
+    }
+
+    private static RevocationSet readList(Connection connection, String file, boolean hasMeta) throws SQLException {
         long started = System.nanoTime();
         RevocationSet snapshot;
         try (Statement s = connection.createStatement()) {
             s.execute("BEGIN"); // one read transaction: the version and the keys of the same list
             try {
-                long version = readVersion(connection, file);
+                long version = hasMeta ? RevocationSchema.readVersion(connection, file) : 0;
                 int count;
                 try (ResultSet rs = s.executeQuery("SELECT count(*) FROM revoked")) {
                     count = rs.next() ? rs.getInt(1) : 0;
@@ -246,7 +256,7 @@ public final class RevocationStore implements AutoCloseable {
                                     + " has a revoked key that is not 16 bytes, but "
                                     + (key == null ? "null" : key.length + " bytes"));
                         }
-                        builder.add((long) BIG_ENDIAN_LONG.get(key, 0), (long) BIG_ENDIAN_LONG.get(key, 8));
+                        addInOrder(builder, key, file);
                     }
                 }
                 snapshot = builder.build();
@@ -255,12 +265,23 @@ public final class RevocationStore implements AutoCloseable {
                 rollbackQuietly(s, e);
                 throw e;
             }
-        } catch (SQLException e) {
-            throw failure("cannot load the list", e);
         }
         log.info("Loaded revocation list version {} ({} keys) from {} in {} ms", snapshot.version(),
                 snapshot.size(), file, (System.nanoTime() - started) / 1_000_000);
         return snapshot;
+    }
+
+    /**
+     * The primary key keeps the keys unique, and SQLite orders blobs as the builder does: keys that
+     * arrive repeated or out of order mean a damaged file, reported as the file's fault.
+     */
+    private static void addInOrder(RevocationSet.Builder builder, byte[] key, String file) {
+        try {
+            builder.add((long) BIG_ENDIAN_LONG.get(key, 0), (long) BIG_ENDIAN_LONG.get(key, 8));
+        } catch (IllegalArgumentException e) {
+            throw new RevocationStoreException("revocation store " + file
+                    + " returned its revoked keys out of order or repeated (damaged file?): " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -276,24 +297,6 @@ public final class RevocationStore implements AutoCloseable {
     @Override
     public String toString() {
         return "RevocationStore{" + file + "}";
-    }
-
-    private static long readVersion(Connection connection, String file) throws SQLException {
-        try (PreparedStatement q = connection.prepareStatement("SELECT typeof(value), value FROM meta WHERE name = ?")) {
-            q.setString(1, VERSION_NAME);
-            try (ResultSet rs = q.executeQuery()) {
-                if (!rs.next()) {
-                    return 0;
-                }
-                long version = rs.getLong(2);
-                if (!"integer".equals(rs.getString(1)) || version < 0) {
-                    throw new RevocationStoreException("revocation store " + file
-                            + " has a list version that is not a non-negative integer, but the "
-                            + rs.getString(1) + " '" + rs.getString(2) + "'");
-                }
-                return version;
-            }
-        }
     }
 
     private RevocationStoreException failure(String what, SQLException e) {

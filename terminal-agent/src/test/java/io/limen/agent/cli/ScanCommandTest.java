@@ -1,5 +1,6 @@
 package io.limen.agent.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -167,5 +171,32 @@ class ScanCommandTest {
         assertEquals(2, scan("--trust", trust.toString(), "--revocations", db.toString(), "--text", text));
 
         assertTrue(Files.notExists(db));
+    }
+
+    @Test
+    void foreignRevocationStore_exitsOneWithALineNamingIt_andIsLeftByteIdentical() throws Exception {
+        // Another program's table: no primary key, the same key twice, in the default journal mode.
+        Path db = dir.resolve("foreign.db");
+        try (Connection c = SqliteConnections.file(db).open(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE revoked(key BLOB)");
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO revoked(key) VALUES (?)")) {
+                for (int i = 0; i < 2; i++) {
+                    insert.setBytes(1, claims.revocationKey().toBytes());
+                    insert.executeUpdate();
+                }
+            }
+        }
+        byte[] before = Files.readAllBytes(db);
+
+        int exit = scan("--trust", trust.toString(), "--revocations", db.toString(), "--text", text);
+
+        assertEquals(1, exit);
+        assertEquals(List.of("scan: revocation store " + db.toAbsolutePath() + " has a revoked table of another shape:"
+                + " expected revoked(key BLOB PRIMARY KEY), but found revoked(key BLOB)"), err.toString().lines().toList());
+        assertEquals("", out.toString());
+        assertArrayEquals(before, Files.readAllBytes(db));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("foreign.db-")).toList());
+        }
     }
 }
