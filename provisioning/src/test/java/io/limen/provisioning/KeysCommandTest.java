@@ -69,7 +69,7 @@ class KeysCommandTest {
 
     @ParameterizedTest
     @CsvSource({"ed25519, Ed25519", "p256, EC"})
-    void keys_privateKeyIsPkcs8Version1_whichOpenSsl30AndTheJdkRead(String alg, String jdkAlgorithm) throws Exception {
+    void keys_privateKeyIsPkcs8Version1_asOpenSsl30Needs_andTheJdkReads(String alg, String jdkAlgorithm) throws Exception {
         assertEquals(0, Cli.run("keys", "--alg", alg, "--out", dir.toString()).exitCode());
 
         String pem = Files.readString(dir.resolve("issuer.key"), StandardCharsets.US_ASCII);
