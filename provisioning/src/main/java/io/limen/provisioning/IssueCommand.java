@@ -126,8 +126,8 @@ final class IssueCommand implements Callable<Integer> {
         byte[] image = QrImage.png(text);
         Path dir = png.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        SafeFiles.write(png, image, SafeFiles.WORLD_READABLE);
-        SafeFiles.write(txt, text.getBytes(StandardCharsets.US_ASCII), SafeFiles.WORLD_READABLE);
+        SafeFiles.write(png, image, SafeFiles.WORLD_READABLE, force);
+        SafeFiles.write(txt, text.getBytes(StandardCharsets.US_ASCII), SafeFiles.WORLD_READABLE, force);
 
         spec.commandLine().getOut().println(new JsonLine()
                 .field("cti", claims.id().toHex())

@@ -87,8 +87,8 @@ final class KeysCommand implements Callable<Integer> {
         SafeFiles.checkNotExisting(trustFile, force);
         createDirectory(outDir);
 
-        SafeFiles.write(keyFile, key.toPem().getBytes(StandardCharsets.US_ASCII), SafeFiles.OWNER_ONLY);
-        SafeFiles.write(trustFile, trust.getBytes(StandardCharsets.UTF_8), SafeFiles.WORLD_READABLE);
+        SafeFiles.write(keyFile, key.toPem().getBytes(StandardCharsets.US_ASCII), SafeFiles.OWNER_ONLY, force);
+        SafeFiles.write(trustFile, trust.getBytes(StandardCharsets.UTF_8), SafeFiles.WORLD_READABLE, force);
 
         PrintWriter out = spec.commandLine().getOut();
         out.println("kid      " + key.keyId().toHex());

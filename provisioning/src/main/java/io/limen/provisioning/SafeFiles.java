@@ -3,6 +3,7 @@ package io.limen.provisioning;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import java.util.Set;
 
 /**
  * Writes files whole or not at all: into a temporary file in the target's directory, synced, then
- * renamed over the target. A crash leaves the old file or the new one, never half of one.
+ * renamed over the target (or linked in place where it must not replace one), and the directory
+ * synced. A crash leaves the old file or the new one, never half of one.
  */
 final class SafeFiles {
 
@@ -33,9 +35,11 @@ final class SafeFiles {
     /**
      * Writes {@code content} to {@code target} with {@code permissions}. The permissions are given to
      * the temporary file when it is created, so the content is never readable by others, not even
-     * for an instant. Callers check for an existing target first: this replaces it.
+     * for an instant. Without {@code replace}, an existing target is left alone and the write refused
+     * atomically: checking first and writing after would let a file appear in between (an issuer key
+     * overwritten is an issuer key lost).
      */
-    static void write(Path target, byte[] content, Set<PosixFilePermission> permissions) throws IOException {
+    static void write(Path target, byte[] content, Set<PosixFilePermission> permissions, boolean replace) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         FileAttribute<?>[] attributes = posix()
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)}
@@ -53,9 +57,27 @@ final class SafeFiles {
                 // createTempFile's mode is filtered by the umask, which may only remove bits; set it exactly.
                 Files.setPosixFilePermissions(temp, permissions);
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (replace) {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                try {
+                    Files.createLink(target, temp);
+                } catch (FileAlreadyExistsException e) {
+                    throw new ProvisioningException(target + " already exists; refusing to overwrite it (use --force to replace it)");
+                }
+            }
+            syncDirectory(dir);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The rename is durable only once the directory entry is on disk too. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some file systems (and Windows) cannot open or sync a directory; the file itself is synced.
         }
     }
 
