@@ -17,10 +17,10 @@ import java.util.Optional;
  */
 record CoseSign1(byte[] protectedBytes, CoseAlgorithm algorithm, KeyId keyId, byte[] payload, byte[] signature) {
 
-    private static final int HEADER_ALG = 1;
-    private static final int HEADER_CRIT = 2;
-    private static final int HEADER_KID = 4;
-    private static final int COSE_SIGN1_TAG = 18;
+    static final int HEADER_ALG = 1;
+    static final int HEADER_CRIT = 2;
+    static final int HEADER_KID = 4;
+    static final int COSE_SIGN1_TAG = 18;
     private static final byte[] SIGNATURE1 = "Signature1".getBytes(StandardCharsets.US_ASCII);
 
     static CoseSign1 parse(byte[] bytes) {

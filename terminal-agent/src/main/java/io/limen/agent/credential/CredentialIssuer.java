@@ -10,8 +10,6 @@ import java.util.Objects;
  */
 public final class CredentialIssuer {
 
-    private static final int COSE_SIGN1_TAG = 18;
-
     private final IssuerKey key;
 
     public CredentialIssuer(IssuerKey key) {
@@ -51,8 +49,8 @@ public final class CredentialIssuer {
     /** A tagged COSE_Sign1 over {@code payload}, with this issuer's alg and kid protected. */
     public byte[] sign(byte[] payload) {
         byte[] protectedBytes = CBORObject.NewOrderedMap()
-                .Add(1, key.algorithm().id())
-                .Add(4, key.keyId().bytes())
+                .Add(CoseSign1.HEADER_ALG, key.algorithm().id())
+                .Add(CoseSign1.HEADER_KID, key.keyId().bytes())
                 .EncodeToBytes();
         byte[] signature = key.sign(CoseSign1.sigStructure(protectedBytes, payload));
         return CBORObject.NewArray()
@@ -60,7 +58,7 @@ public final class CredentialIssuer {
                 .Add(CBORObject.NewMap())
                 .Add(payload)
                 .Add(signature)
-                .WithTag(COSE_SIGN1_TAG)
+                .WithTag(CoseSign1.COSE_SIGN1_TAG)
                 .EncodeToBytes();
     }
 

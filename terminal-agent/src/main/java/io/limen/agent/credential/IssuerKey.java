@@ -144,10 +144,7 @@ public final class IssuerKey {
                 yield signer.generateSignature();
             }
             case ES256 -> {
-                SHA256Digest sha256 = new SHA256Digest();
-                sha256.update(message, 0, message.length);
-                byte[] hash = new byte[32];
-                sha256.doFinal(hash, 0);
+                byte[] hash = Sha256.of(message);
                 ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
                 signer.init(true, privateKey);
                 BigInteger[] rs = signer.generateSignature(hash);

@@ -1,7 +1,5 @@
 package io.limen.agent.credential;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -15,11 +13,7 @@ public record KeyId(byte[] bytes) {
     }
 
     public static KeyId ofSpki(byte[] spkiDer) {
-        try {
-            return new KeyId(Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(spkiDer), LENGTH));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return new KeyId(Arrays.copyOf(Sha256.of(spkiDer), LENGTH));
     }
 
     @Override

@@ -2,8 +2,6 @@ package io.limen.agent.credential;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -15,16 +13,7 @@ public record RevocationKey(long high, long low) implements Comparable<Revocatio
     public static final int LENGTH = 16;
 
     public static RevocationKey of(String issuer, byte[] credentialId) {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-        sha256.update(issuer.getBytes(StandardCharsets.UTF_8));
-        sha256.update((byte) 0);
-        sha256.update(credentialId);
-        return fromBytes(sha256.digest());
+        return fromBytes(Sha256.of(issuer.getBytes(StandardCharsets.UTF_8), new byte[] {0}, credentialId));
     }
 
     /** The key from its first 16 bytes; longer input (a whole digest) is cut to 16. */

@@ -9,7 +9,6 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
@@ -152,10 +151,7 @@ public final class TrustedKey {
 
     /** COSE carries ES256 signatures as raw r‖s (RFC 9053 §2.1), never DER. */
     private boolean verifyEs256(byte[] message, byte[] signature) {
-        SHA256Digest sha256 = new SHA256Digest();
-        sha256.update(message, 0, message.length);
-        byte[] hash = new byte[32];
-        sha256.doFinal(hash, 0);
+        byte[] hash = Sha256.of(message);
         BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, 32));
         BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
         ECDSASigner verifier = new ECDSASigner();
