@@ -54,16 +54,8 @@ public final class RevocationStore implements AutoCloseable {
      */
     public static RevocationStore open(SqliteConnections connections) {
         String file = connections.describe();
-        Connection connection;
+        Connection connection = connect(connections);
         try {
-            connection = connections.open();
-        } catch (SQLException e) {
-            throw new RevocationStoreException("revocation store " + file + " cannot be opened: " + e.getMessage(), e);
-        }
-        try {
-            try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS); // connection setting, not a write
-            }
             RevocationSchema.checkExisting(connection, file);
             configure(connection, file);
             RevocationStore store = new RevocationStore(connection, file);
@@ -75,6 +67,24 @@ public final class RevocationStore implements AutoCloseable {
                 throw rse;
             }
             throw new RevocationStoreException("revocation store " + file + " is unusable: " + e.getMessage(), e);
+        }
+    }
+
+    /** A connection that waits for a writer rather than failing at once; the busy timeout writes nothing. */
+    private static Connection connect(SqliteConnections connections) {
+        String file = connections.describe();
+        Connection connection;
+        try {
+            connection = connections.open();
+        } catch (SQLException e) {
+            throw new RevocationStoreException("revocation store " + file + " cannot be opened: " + e.getMessage(), e);
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
+            return connection;
+        } catch (SQLException e) {
+            closeQuietly(connection, e);
+            throw new RevocationStoreException("revocation store " + file + " cannot be opened: " + e.getMessage(), e);
         }
     }
 
@@ -106,15 +116,9 @@ public final class RevocationStore implements AutoCloseable {
      */
     public static RevocationSet readSnapshot(SqliteConnections connections) {
         String file = connections.describe();
-        Connection connection;
-        try {
-            connection = connections.open();
-        } catch (SQLException e) {
-            throw new RevocationStoreException("revocation store " + file + " cannot be opened: " + e.getMessage(), e);
-        }
+        Connection connection = connect(connections);
         try (connection) {
             try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
                 s.execute("PRAGMA query_only = ON"); // no writes even through a read-write factory
             }
             RevocationSchema.Tables tables = RevocationSchema.checkExisting(connection, file);
