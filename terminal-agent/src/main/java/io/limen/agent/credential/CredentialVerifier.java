@@ -103,8 +103,10 @@ public final class CredentialVerifier {
     private static void checkIssuer(TrustedKey signer, List<TrustedKey> candidates, Credential credential) {
         String iss = credential.claims().issuer();
         if (!candidates.stream().filter(signer::sameKeyAs).anyMatch(key -> key.trustedFor(iss))) {
+            // No credential goes with this refusal: its claims were made by a key not trusted to make them,
+            // and the log must not show them as if they were the holder's.
             throw new CredentialRefusal(Reason.UNTRUSTED_ISSUER, "the key of kid " + credential.keyId() + " is trusted for issuer "
-                    + signer.issuer().orElseThrow() + " only, but the credential names issuer " + iss, credential);
+                    + signer.issuer().orElseThrow() + " only, but the credential names issuer " + iss);
         }
     }
 

@@ -64,7 +64,9 @@ public final class Pem {
     }
 
     /** Every block in {@code text}, in order, and the text after the last. */
-    public static Text parse(String text) {
+    public static Text parse(String pem) {
+        // A byte-order mark, as Windows editors write one, is not text of the file.
+        String text = pem.startsWith("\uFEFF") ? pem.substring(1) : pem;
         List<Block> blocks = new ArrayList<>();
         List<String> outside = new ArrayList<>();
         String label = null;
