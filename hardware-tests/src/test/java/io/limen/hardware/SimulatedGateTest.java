@@ -354,9 +354,11 @@ class SimulatedGateTest {
         refuse[0] = true;
 
         // Extending the pulse cancels its end first: without a new end, the relay must not stay on.
-        assertThrows(RejectedExecutionException.class, () -> gate.grant(Duration.ofMillis(1600)));
+        var extend = assertThrows(RejectedExecutionException.class, () -> gate.grant(Duration.ofMillis(1600)));
+        assertEquals("scheduler closed", extend.getMessage());
         assertOutputs(HAT, LOW, LOW, LOW);
-        assertThrows(RejectedExecutionException.class, () -> gate.deny(Duration.ofMillis(800)));
+        var deny = assertThrows(RejectedExecutionException.class, () -> gate.deny(Duration.ofMillis(800)));
+        assertEquals("scheduler closed", deny.getMessage());
         assertOutputs(HAT, LOW, LOW, LOW);
     }
 

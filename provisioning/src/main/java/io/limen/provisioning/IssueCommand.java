@@ -127,7 +127,15 @@ final class IssueCommand implements Callable<Integer> {
         Path dir = png.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         SafeFiles.write(png, image, SafeFiles.WORLD_READABLE, force);
-        SafeFiles.write(txt, text.getBytes(StandardCharsets.US_ASCII), SafeFiles.WORLD_READABLE, force);
+        try {
+            SafeFiles.write(txt, text.getBytes(StandardCharsets.US_ASCII), SafeFiles.WORLD_READABLE, force);
+        } catch (IOException | RuntimeException e) {
+            // The image without its text would block the rerun: take it back.
+            if (!force) {
+                Files.deleteIfExists(png);
+            }
+            throw e;
+        }
 
         spec.commandLine().getOut().println(new JsonLine()
                 .field("cti", claims.id().toHex())

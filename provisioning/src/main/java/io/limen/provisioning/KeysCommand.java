@@ -88,7 +88,15 @@ final class KeysCommand implements Callable<Integer> {
         createDirectory(outDir);
 
         SafeFiles.write(keyFile, key.toPem().getBytes(StandardCharsets.US_ASCII), SafeFiles.OWNER_ONLY, force);
-        SafeFiles.write(trustFile, trust.getBytes(StandardCharsets.UTF_8), SafeFiles.WORLD_READABLE, force);
+        try {
+            SafeFiles.write(trustFile, trust.getBytes(StandardCharsets.UTF_8), SafeFiles.WORLD_READABLE, force);
+        } catch (IOException | RuntimeException e) {
+            // A key without its trust file is half a key pair, and would block the rerun: take it back.
+            if (!force) {
+                Files.deleteIfExists(keyFile);
+            }
+            throw e;
+        }
 
         PrintWriter out = spec.commandLine().getOut();
         out.println("kid      " + key.keyId().toHex());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,15 +61,33 @@ final class SafeFiles {
             if (replace) {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } else {
-                try {
-                    Files.createLink(target, temp);
-                } catch (FileAlreadyExistsException e) {
-                    throw new ProvisioningException(target + " already exists; refusing to overwrite it (use --force to replace it)");
-                }
+                placeWithoutReplacing(temp, target);
             }
             syncDirectory(dir);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * A hard link appears whole and fails if the target exists: no window between check and write.
+     * File systems without hard links (FAT on a USB stick, some network mounts) get a move that
+     * refuses an existing target, with a window of a few microseconds between its check and rename.
+     * A crash right after the link leaves the temporary name as a second link to the same file.
+     */
+    private static void placeWithoutReplacing(Path temp, Path target) throws IOException {
+        try {
+            Files.createLink(target, temp);
+            return;
+        } catch (FileAlreadyExistsException e) {
+            throw new ProvisioningException(target + " already exists; refusing to overwrite it (use --force to replace it)");
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            // No hard links here: fall through to the move.
+        }
+        try {
+            Files.move(temp, target);
+        } catch (FileAlreadyExistsException e) {
+            throw new ProvisioningException(target + " already exists; refusing to overwrite it (use --force to replace it)");
         }
     }
 

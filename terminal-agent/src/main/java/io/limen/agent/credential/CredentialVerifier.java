@@ -30,11 +30,12 @@ public final class CredentialVerifier {
 
     private static final Logger log = LoggerFactory.getLogger(CredentialVerifier.class);
 
-    private static final long BUG_TRACE_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
+    private static final long BUG_LOG_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
 
     private final Supplier<TrustStore> trust;
     private final Duration clockSkew;
-    private final AtomicLong lastBugTraceNanos = new AtomicLong(System.nanoTime() - BUG_TRACE_INTERVAL_NANOS);
+    private final AtomicLong lastBugLogNanos = new AtomicLong(System.nanoTime() - BUG_LOG_INTERVAL_NANOS);
+    private final AtomicLong unreportedBugs = new AtomicLong();
 
     /**
      * @param trust     read on every check, so a list update swapped in behind it applies at once
@@ -56,14 +57,15 @@ public final class CredentialVerifier {
         } catch (CredentialRefusal refusal) {
             return new Verification.Refused(refusal.reason(), refusal.getMessage(), refusal.credential());
         } catch (RuntimeException bug) {
-            // A parser bug must not open the gate nor stop the terminal: refuse, and leave a trace. The
-            // stack trace at most once a minute: a code held to the camera repeats 30 times a second.
+            // A parser bug must not open the gate nor stop the terminal: refuse, and leave a trace. At most
+            // one line a minute, with the count since: a code held to the camera repeats 30 times a second.
             long nanos = System.nanoTime();
-            long last = lastBugTraceNanos.get();
-            if (nanos - last >= BUG_TRACE_INTERVAL_NANOS && lastBugTraceNanos.compareAndSet(last, nanos)) {
-                log.warn("credential check failed unexpectedly; refused as bad_cose", bug);
+            long last = lastBugLogNanos.get();
+            if (nanos - last >= BUG_LOG_INTERVAL_NANOS && lastBugLogNanos.compareAndSet(last, nanos)) {
+                log.warn("credential check failed unexpectedly; refused as bad_cose ({} more since the last report)",
+                        unreportedBugs.getAndSet(0), bug);
             } else {
-                log.warn("credential check failed unexpectedly ({}); refused as bad_cose", bug.toString());
+                unreportedBugs.incrementAndGet();
             }
             return new Verification.Refused(Reason.BAD_COSE, "unexpected " + bug.getClass().getSimpleName());
         }

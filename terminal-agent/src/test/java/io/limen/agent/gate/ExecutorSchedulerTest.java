@@ -51,7 +51,8 @@ class ExecutorSchedulerTest {
         scheduler.close();
 
         assertTrue(released.await(5, TimeUnit.SECONDS), "a pending relay release must still run after close");
-        assertThrows(java.util.concurrent.RejectedExecutionException.class,
+        var refused = assertThrows(java.util.concurrent.RejectedExecutionException.class,
                 () -> scheduler.schedule(() -> { }, Duration.ofMillis(1)));
+        assertTrue(refused.getMessage().contains("rejected"), refused.getMessage());
     }
 }
