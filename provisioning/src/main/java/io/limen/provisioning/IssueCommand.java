@@ -126,16 +126,9 @@ final class IssueCommand implements Callable<Integer> {
         byte[] image = QrImage.png(text);
         Path dir = png.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        SafeFiles.write(png, image, SafeFiles.WORLD_READABLE, force);
-        try {
-            SafeFiles.write(txt, text.getBytes(StandardCharsets.US_ASCII), SafeFiles.WORLD_READABLE, force);
-        } catch (IOException | RuntimeException e) {
-            // The image without its text would block the rerun: take it back.
-            if (!force) {
-                Files.deleteIfExists(png);
-            }
-            throw e;
-        }
+        SafeFiles.writeAll(force,
+                new SafeFiles.Content(png, image, SafeFiles.WORLD_READABLE),
+                new SafeFiles.Content(txt, text.getBytes(StandardCharsets.US_ASCII), SafeFiles.WORLD_READABLE));
 
         spec.commandLine().getOut().println(new JsonLine()
                 .field("cti", claims.id().toHex())

@@ -87,16 +87,9 @@ final class KeysCommand implements Callable<Integer> {
         SafeFiles.checkNotExisting(trustFile, force);
         createDirectory(outDir);
 
-        SafeFiles.write(keyFile, key.toPem().getBytes(StandardCharsets.US_ASCII), SafeFiles.OWNER_ONLY, force);
-        try {
-            SafeFiles.write(trustFile, trust.getBytes(StandardCharsets.UTF_8), SafeFiles.WORLD_READABLE, force);
-        } catch (IOException | RuntimeException e) {
-            // A key without its trust file is half a key pair, and would block the rerun: take it back.
-            if (!force) {
-                Files.deleteIfExists(keyFile);
-            }
-            throw e;
-        }
+        SafeFiles.writeAll(force,
+                new SafeFiles.Content(keyFile, key.toPem().getBytes(StandardCharsets.US_ASCII), SafeFiles.OWNER_ONLY),
+                new SafeFiles.Content(trustFile, trust.getBytes(StandardCharsets.UTF_8), SafeFiles.WORLD_READABLE));
 
         PrintWriter out = spec.commandLine().getOut();
         out.println("kid      " + key.keyId().toHex());

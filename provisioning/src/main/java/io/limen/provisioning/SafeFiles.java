@@ -100,6 +100,29 @@ final class SafeFiles {
         }
     }
 
+    /** One file to write: where, what, and who may read it. */
+    record Content(Path target, byte[] bytes, Set<PosixFilePermission> permissions) {
+    }
+
+    /**
+     * Writes files that belong together (a key and its trust file, a QR image and its text) in
+     * order, each as {@link #write} does. If one fails, the new ones written before it are taken back:
+     * half a set is of no use, and would make the rerun refuse to overwrite it. Replaced files cannot
+     * be taken back, so with {@code replace} the earlier ones stay.
+     */
+    static void writeAll(boolean replace, Content... files) throws IOException {
+        for (int i = 0; i < files.length; i++) {
+            try {
+                write(files[i].target(), files[i].bytes(), files[i].permissions(), replace);
+            } catch (IOException | RuntimeException e) {
+                for (int written = 0; written < i && !replace; written++) {
+                    Files.deleteIfExists(files[written].target());
+                }
+                throw e;
+            }
+        }
+    }
+
     /** Refuses, naming the file and the way out, when {@code target} exists and {@code force} is off. */
     static void checkNotExisting(Path target, boolean force) {
         if (!force && Files.exists(target)) {

@@ -54,4 +54,17 @@ class SafeFilesTest {
             return files.count();
         }
     }
+
+    @Test
+    void writeAll_whenALaterFileIsRefused_takesBackTheNewOnesBeforeIt() throws Exception {
+        Path key = dir.resolve("issuer.key");
+        Path trust = Files.writeString(dir.resolve("trust.pem"), "appeared meanwhile");
+
+        assertThrows(ProvisioningException.class, () -> SafeFiles.writeAll(false,
+                new SafeFiles.Content(key, "key".getBytes(StandardCharsets.US_ASCII), SafeFiles.OWNER_ONLY),
+                new SafeFiles.Content(trust, "pem".getBytes(StandardCharsets.US_ASCII), SafeFiles.WORLD_READABLE)));
+
+        assertEquals(false, Files.exists(key), "half a key pair is taken back");
+        assertEquals("appeared meanwhile", Files.readString(trust));
+    }
 }
