@@ -4,6 +4,7 @@ import static io.limen.agent.credential.Forge.EC;
 import static io.limen.agent.credential.Forge.ED;
 import static io.limen.agent.credential.Forge.NOW;
 import static io.limen.agent.credential.Forge.isCatchAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Seeded random mutation of valid credentials, at the text, COSE-byte and zlib-byte levels, and
  * random claims signed by the trusted key. Whatever comes in, the verifier answers: the original
- * claims unchanged, or a refusal with a reason from a real check, never an exception. Replay a
- * failure with {@code -Dlimen.fuzz.seed=<seed from the message>}.
+ * claims with the signed bytes unchanged, or a refusal with a reason from a real check, never an
+ * exception. Replay a failure with {@code -Dlimen.fuzz.seed=<seed from the message>}.
  */
 class VerifierFuzzTest {
 
@@ -66,6 +67,7 @@ class VerifierFuzzTest {
             if (result instanceof Verification.Verified verified) {
                 assertEquals(original.claims(), verified.credential().claims(), where);
                 assertEquals(original.keyId(), verified.credential().keyId(), where);
+                assertSignedBytesUnchanged(original, mutant, where);
             } else {
                 Verification.Refused refused = (Verification.Refused) result;
                 assertTrue(refused.reason() != null && refused.reason() != Reason.OK, where);
@@ -124,6 +126,20 @@ class VerifierFuzzTest {
     private static Original original(String name, IssuerKey key) {
         byte[] cose = Forge.signedBytes(key, Forge.claimsMap().EncodeToBytes());
         return new Original(name, cose, Forge.claims(), key.keyId());
+    }
+
+    /**
+     * An accepted mutant may differ from its original only where nothing is signed (COSE tag,
+     * compression, unprotected header): what the signature covers, and the signature itself, are
+     * byte-identical to the valid credential's.
+     */
+    private static void assertSignedBytesUnchanged(Original original, String mutant, Supplier<String> where) {
+        byte[] bytes = Base45.decode(mutant, CredentialVerifier.STATIC_PREFIX.length());
+        CoseSign1 accepted = CoseSign1.parse(Zlib.looksCompressed(bytes) ? Zlib.inflate(bytes, CredentialVerifier.MAX_PAYLOAD_BYTES) : bytes);
+        CoseSign1 valid = CoseSign1.parse(original.cose());
+        assertArrayEquals(valid.protectedBytes(), accepted.protectedBytes(), where);
+        assertArrayEquals(valid.payload(), accepted.payload(), where);
+        assertArrayEquals(valid.signature(), accepted.signature(), where);
     }
 
     private static Verification verifyOrFail(CredentialVerifier verifier, String text, Supplier<String> where) {
