@@ -13,6 +13,7 @@ import io.limen.agent.credential.CredentialIssuer;
 import io.limen.agent.credential.IssuerKey;
 import io.limen.agent.revocation.RevocationStore;
 import io.limen.agent.revocation.SqliteConnections;
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +81,26 @@ class ScanCommandTest {
         assertTrue(line.startsWith("{\"file\":\"" + dir.resolve("pass.png") + "\",\"text\":\"" + text + "\",\"decision\":\"granted\",\"reason\":\"ok\""), line);
         assertTrue(line.contains("\"cti\":\"00112233445566778899aabbccddeeff\",\"issuer\":\"https://issuer.example\",\"subject\":\"holder-1\""), line);
         assertTrue(line.matches(".*\"ms\":\\{\"decode\":[0-9.]+,\"verify\":[0-9.]+,\"decide\":[0-9.]+,\"total\":[0-9.]+}}"), line);
+    }
+
+    @Test
+    void colourJpegPhoto_isReadLikeThePng() throws Exception {
+        // A phone photo: colour, lossy. The pass scene tinted and saved as JPEG at ImageIO's default quality.
+        BufferedImage grey = ImageIO.read(dir.resolve("pass.png").toFile());
+        BufferedImage photo = new BufferedImage(grey.getWidth(), grey.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < grey.getHeight(); y++) {
+            for (int x = 0; x < grey.getWidth(); x++) {
+                int luma = grey.getRaster().getSample(x, y, 0);
+                photo.setRGB(x, y, Math.min(255, luma + 12) << 16 | luma << 8 | Math.max(0, luma - 12));
+            }
+        }
+        Path jpeg = dir.resolve("photo.jpg");
+        assertTrue(ImageIO.write(photo, "jpeg", jpeg.toFile()), "this JDK writes JPEG");
+
+        int exit = scan("--trust", trust.toString(), "--at", "2026-11-15T00:00:00Z", jpeg.toString());
+
+        assertEquals(0, exit, err.toString());
+        assertTrue(lines().get(0).startsWith("{\"file\":\"" + jpeg + "\",\"text\":\"" + text + "\",\"decision\":\"granted\",\"reason\":\"ok\""), out.toString());
     }
 
     @Test
