@@ -112,7 +112,8 @@ public final class CredentialVerifier {
         }
     }
 
-    private static byte[] payloadBytes(String text, int from) {
+    /** The COSE bytes under the prefix: Base45 decoded, inflated when compressed. */
+    static byte[] payloadBytes(String text, int from) {
         byte[] bytes;
         try {
             bytes = Base45.decode(text, from);
