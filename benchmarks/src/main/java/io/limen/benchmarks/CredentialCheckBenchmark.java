@@ -1,14 +1,14 @@
 package io.limen.benchmarks;
 
 import com.upokecenter.cbor.CBORObject;
-import io.limen.agent.credential.Claims;
-import io.limen.agent.credential.CoseAlgorithm;
-import io.limen.agent.credential.CredentialId;
-import io.limen.agent.credential.CredentialIssuer;
-import io.limen.agent.credential.CredentialVerifier;
-import io.limen.agent.credential.IssuerKey;
-import io.limen.agent.credential.TrustStore;
-import io.limen.agent.credential.Verification;
+import io.limen.format.credential.Claims;
+import io.limen.format.credential.CoseAlgorithm;
+import io.limen.format.credential.CredentialId;
+import io.limen.format.credential.CredentialIssuer;
+import io.limen.format.credential.CredentialVerifier;
+import io.limen.format.credential.IssuerKey;
+import io.limen.format.credential.TrustStore;
+import io.limen.format.credential.Verification;
 import java.math.BigInteger;
 import java.security.KeyFactory;
 import java.security.PublicKey;

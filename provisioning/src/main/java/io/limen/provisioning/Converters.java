@@ -1,7 +1,9 @@
 package io.limen.provisioning;
 
-import io.limen.agent.credential.CredentialId;
+import io.limen.format.credential.CredentialId;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import picocli.CommandLine.ITypeConverter;
@@ -9,11 +11,27 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Parsers of option values; picocli prefixes their messages with the option's name and exits with 2.
- * Times use the agent's {@link io.limen.agent.cli.InstantConverter}, so both command lines read them alike.
+ * Times are read as the agent's command line reads them: ISO-8601 with an offset.
  */
 final class Converters {
 
     private Converters() {
+    }
+
+    /**
+     * ISO-8601 instants with an offset: {@code 2027-01-31T08:00:00Z} or {@code 2027-01-31T09:00+01:00}.
+     * A time without an offset is refused: on a terminal in another zone it would mean another time.
+     */
+    static final class OffsetInstant implements ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                return OffsetDateTime.parse(value).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("'" + value + "' is not an ISO-8601 instant with an offset,"
+                        + " e.g. 2027-01-31T08:00:00Z or 2027-01-31T09:00+01:00");
+            }
+        }
     }
 
     /** A positive ISO-8601 duration: {@code P30D}, {@code PT8H}, {@code P1DT12H}. */

@@ -1,14 +1,14 @@
 package io.limen.provisioning;
 
-import io.limen.agent.cli.InstantConverter;
-import io.limen.agent.cli.JsonLine;
-import io.limen.agent.credential.Claims;
-import io.limen.agent.credential.CredentialId;
-import io.limen.agent.credential.CredentialIssuer;
-import io.limen.agent.credential.CredentialVerifier;
-import io.limen.agent.credential.IssuerKey;
-import io.limen.agent.credential.TrustStore;
-import io.limen.agent.credential.Verification;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.limen.format.credential.Claims;
+import io.limen.format.credential.CredentialId;
+import io.limen.format.credential.CredentialIssuer;
+import io.limen.format.credential.CredentialVerifier;
+import io.limen.format.credential.IssuerKey;
+import io.limen.format.credential.TrustStore;
+import io.limen.format.credential.Verification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +49,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true)
 final class IssueCommand implements Callable<Integer> {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+
     static final Duration DEFAULT_VALIDITY = Duration.ofDays(1);
     /** What terminals accept: longer texts or more zones would be refused as bad_claims. */
     static final int MAX_TEXT_BYTES = Claims.MAX_TEXT_BYTES;
@@ -69,7 +72,7 @@ final class IssueCommand implements Callable<Integer> {
             description = "Who holds it: a pseudonymous id (a badge or staff number), not a name.")
     private String subject;
 
-    @Option(names = "--not-before", paramLabel = "TIME", converter = InstantConverter.class,
+    @Option(names = "--not-before", paramLabel = "TIME", converter = Converters.OffsetInstant.class,
             description = "First moment the credential opens doors. Default: now.")
     private Instant notBefore;
 
@@ -77,7 +80,7 @@ final class IssueCommand implements Callable<Integer> {
     private Validity validity = new Validity();
 
     static final class Validity {
-        @Option(names = "--expires", paramLabel = "TIME", converter = InstantConverter.class,
+        @Option(names = "--expires", paramLabel = "TIME", converter = Converters.OffsetInstant.class,
                 description = "Moment the credential stops opening doors.")
         Instant expires;
 
@@ -130,16 +133,17 @@ final class IssueCommand implements Callable<Integer> {
                 new SafeFiles.Content(png, image, SafeFiles.WORLD_READABLE),
                 new SafeFiles.Content(txt, text.getBytes(StandardCharsets.US_ASCII), SafeFiles.WORLD_READABLE));
 
-        spec.commandLine().getOut().println(new JsonLine()
-                .field("cti", claims.id().toHex())
-                .field("revocation_key", claims.revocationKey().toHex())
-                .field("kid", key.keyId().toHex())
-                .field("issuer", claims.issuer())
-                .field("subject", claims.subject())
-                .field("not_before", claims.notBefore().orElse(claims.issuedAt()).toString())
-                .field("expires", claims.expiresAt().toString())
-                .field("png", png.toString())
-                .field("txt", txt.toString()));
+        ObjectNode line = JSON.createObjectNode()
+                .put("cti", claims.id().toHex())
+                .put("revocation_key", claims.revocationKey().toHex())
+                .put("kid", key.keyId().toHex())
+                .put("issuer", claims.issuer())
+                .put("subject", claims.subject())
+                .put("not_before", claims.notBefore().orElse(claims.issuedAt()).toString())
+                .put("expires", claims.expiresAt().toString())
+                .put("png", png.toString())
+                .put("txt", txt.toString());
+        spec.commandLine().getOut().println(line);
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -1,7 +1,7 @@
 package io.limen.provisioning;
 
-import io.limen.agent.credential.CoseAlgorithm;
-import io.limen.agent.credential.IssuerKey;
+import io.limen.format.credential.CoseAlgorithm;
+import io.limen.format.credential.IssuerKey;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

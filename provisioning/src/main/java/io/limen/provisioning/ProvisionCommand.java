@@ -50,7 +50,7 @@ public final class ProvisionCommand implements Runnable {
     }
 
     /** The whole command tree, wired by hand; tests pass their own clock, randomness and writers. */
-    static CommandLine commandLine(Clock clock, SecureRandom random, PrintWriter out, PrintWriter err) {
+    public static CommandLine commandLine(Clock clock, SecureRandom random, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new ProvisionCommand())
                 .addSubcommand(new KeysCommand(random))
                 .addSubcommand(new IssueCommand(clock, random))

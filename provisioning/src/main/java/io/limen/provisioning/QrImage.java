@@ -17,7 +17,7 @@ import java.util.Map;
  * reads), the standard 4-module quiet zone, and whole pixels per module so no module is blurred.
  * The text is Base45, so ZXing picks alphanumeric mode on its own.
  */
-final class QrImage {
+public final class QrImage {
 
     static final int MODULE_PIXELS = 8;
     static final int QUIET_ZONE_MODULES = 4;
@@ -28,7 +28,7 @@ final class QrImage {
     private QrImage() {
     }
 
-    static byte[] png(String text) {
+    public static byte[] png(String text) {
         QRCodeWriter writer = new QRCodeWriter();
         try {
             // Size 0 yields one pixel per module; ask again for exactly MODULE_PIXELS times that.

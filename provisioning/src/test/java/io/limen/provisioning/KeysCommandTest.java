@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.limen.agent.credential.IssuerKey;
-import io.limen.agent.credential.KeyId;
-import io.limen.agent.credential.Pem;
-import io.limen.agent.credential.TrustStore;
+import io.limen.format.credential.IssuerKey;
+import io.limen.format.credential.KeyId;
+import io.limen.format.credential.Pem;
+import io.limen.format.credential.TrustStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.limen.agent;
 
+import io.limen.format.Reason;
 import io.limen.agent.camera.Frame;
 import io.limen.agent.gate.Gate;
 import io.limen.agent.gate.GateCommand;

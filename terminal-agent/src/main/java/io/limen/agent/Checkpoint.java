@@ -1,8 +1,9 @@
 package io.limen.agent;
 
+import io.limen.format.Reason;
 import io.limen.agent.camera.Frame;
-import io.limen.agent.credential.CredentialVerifier;
-import io.limen.agent.credential.Verification;
+import io.limen.format.credential.CredentialVerifier;
+import io.limen.format.credential.Verification;
 import io.limen.agent.decode.QrDecoder;
 import io.limen.agent.policy.AccessPolicy;
 import io.limen.agent.policy.Decision;

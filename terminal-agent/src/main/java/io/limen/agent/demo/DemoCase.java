@@ -1,6 +1,6 @@
 package io.limen.agent.demo;
 
-import io.limen.agent.Reason;
+import io.limen.format.Reason;
 import io.limen.agent.camera.Frame;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package io.limen.agent.demo;
 
 import io.limen.agent.ScanResult;
-import io.limen.agent.credential.Claims;
+import io.limen.format.credential.Claims;
 import io.limen.agent.gate.PinActivity;
 import io.limen.agent.policy.Decision;
 import java.io.PrintWriter;

@@ -1,15 +1,15 @@
 package io.limen.agent.demo;
 
 import com.upokecenter.cbor.CBORObject;
-import io.limen.agent.Reason;
+import io.limen.format.Reason;
 import io.limen.agent.camera.Frame;
 import io.limen.agent.camera.ImageFrames;
 import io.limen.agent.camera.SyntheticScene;
-import io.limen.agent.credential.Claims;
-import io.limen.agent.credential.CoseAlgorithm;
-import io.limen.agent.credential.CredentialId;
-import io.limen.agent.credential.CredentialIssuer;
-import io.limen.agent.credential.IssuerKey;
+import io.limen.format.credential.Claims;
+import io.limen.format.credential.CoseAlgorithm;
+import io.limen.format.credential.CredentialId;
+import io.limen.format.credential.CredentialIssuer;
+import io.limen.format.credential.IssuerKey;
 import io.limen.agent.decode.QrDecoder;
 import io.limen.agent.revocation.RevocationStore;
 import io.limen.agent.revocation.SqliteConnections;

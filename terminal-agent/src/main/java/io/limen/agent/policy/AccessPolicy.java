@@ -1,8 +1,8 @@
 package io.limen.agent.policy;
 
-import io.limen.agent.Reason;
-import io.limen.agent.credential.Credential;
-import io.limen.agent.credential.Verification;
+import io.limen.format.Reason;
+import io.limen.format.credential.Credential;
+import io.limen.format.credential.Verification;
 import io.limen.agent.revocation.RevocationSet;
 import java.util.Objects;
 import java.util.Optional;

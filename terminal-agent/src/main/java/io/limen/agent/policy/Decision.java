@@ -1,7 +1,7 @@
 package io.limen.agent.policy;
 
-import io.limen.agent.Reason;
-import io.limen.agent.credential.Credential;
+import io.limen.format.Reason;
+import io.limen.format.credential.Credential;
 import java.util.Objects;
 import java.util.Optional;
 

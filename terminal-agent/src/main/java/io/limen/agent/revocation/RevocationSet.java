@@ -1,6 +1,6 @@
 package io.limen.agent.revocation;
 
-import io.limen.agent.credential.RevocationKey;
+import io.limen.format.credential.RevocationKey;
 import java.util.Arrays;
 import java.util.Collection;
 

@@ -1,6 +1,6 @@
 package io.limen.agent.revocation;
 
-import io.limen.agent.credential.RevocationKey;
+import io.limen.format.credential.RevocationKey;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;

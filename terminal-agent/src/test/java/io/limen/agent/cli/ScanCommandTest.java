@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.limen.agent.camera.ImageFrames;
 import io.limen.agent.camera.SyntheticScene;
-import io.limen.agent.credential.Claims;
-import io.limen.agent.credential.CoseAlgorithm;
-import io.limen.agent.credential.CredentialId;
-import io.limen.agent.credential.CredentialIssuer;
-import io.limen.agent.credential.IssuerKey;
+import io.limen.format.credential.Claims;
+import io.limen.format.credential.CoseAlgorithm;
+import io.limen.format.credential.CredentialId;
+import io.limen.format.credential.CredentialIssuer;
+import io.limen.format.credential.IssuerKey;
 import io.limen.agent.revocation.RevocationStore;
 import io.limen.agent.revocation.SqliteConnections;
 import java.awt.image.BufferedImage;

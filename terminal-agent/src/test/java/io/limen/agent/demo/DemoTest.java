@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.limen.agent.Reason;
+import io.limen.format.Reason;
 import io.limen.agent.gate.GateCommand;
 import io.limen.agent.gate.PinActivity.PinEvent;
 import io.limen.agent.gate.PinRole;

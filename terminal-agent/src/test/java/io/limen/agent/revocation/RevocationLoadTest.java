@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.limen.agent.credential.RevocationKey;
+import io.limen.format.credential.RevocationKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.limen.agent.credential.RevocationKey;
+import io.limen.format.credential.RevocationKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

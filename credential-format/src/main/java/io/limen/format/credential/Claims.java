@@ -1,0 +1,54 @@
+package io.limen.format.credential;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The CWT claims of a credential (see docs/credential-format.md): what an issuer signs and what a
+ * terminal reads back.
+ *
+ * @param zones       the zones the holder may enter; empty means every zone
+ * @param displayName shown on the terminal's display; personal data, so never logged
+ */
+public record Claims(
+        String issuer,
+        String subject,
+        Instant issuedAt,
+        Optional<Instant> notBefore,
+        Instant expiresAt,
+        CredentialId id,
+        Optional<HolderKey> holderKey,
+        List<String> zones,
+        Optional<String> displayName) {
+
+    /** The most UTF-8 bytes a text claim (iss, sub, a zone, the display name) may have. */
+    public static final int MAX_TEXT_BYTES = 256;
+    /** The most zones a credential may name. */
+    public static final int MAX_ZONES = 64;
+    /** 9999-12-31T23:59:59Z, the last NumericDate terminals accept: later ones are nonsense and would overflow with the skew. */
+    public static final Instant LATEST_TIME = Instant.ofEpochSecond(253_402_300_799L);
+
+    public Claims {
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(notBefore, "notBefore");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(holderKey, "holderKey");
+        zones = List.copyOf(zones);
+        Objects.requireNonNull(displayName, "displayName");
+    }
+
+    public RevocationKey revocationKey() {
+        return RevocationKey.of(issuer, id.bytes());
+    }
+
+    /** Never prints the display name: it is personal data and logs travel. */
+    @Override
+    public String toString() {
+        return "Claims[iss=" + issuer + ", sub=" + subject + ", cti=" + id + ", exp=" + expiresAt + ", zones=" + zones + "]";
+    }
+}

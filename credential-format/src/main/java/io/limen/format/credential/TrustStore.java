@@ -1,0 +1,172 @@
+package io.limen.format.credential;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The issuer keys a terminal trusts, by kid. Immutable: an update builds a new store and swaps it in
+ * whole. Several keys may share a kid (it is only 8 bytes of a hash); the verifier tries each.
+ *
+ * <p>A trust file is PEM {@code PUBLIC KEY} blocks. An explanatory line {@code Issuer: ISS} directly
+ * before a block (RFC 7468 lets text sit outside the blocks; openssl ignores it) binds that key to
+ * exactly that issuer:
+ *
+ * <pre>
+ * Issuer: https://passes.limen.example
+ * -----BEGIN PUBLIC KEY-----
+ * MCowBQYDK2VwAyEA...
+ * -----END PUBLIC KEY-----
+ * </pre>
+ *
+ * A block without one is trusted for any issuer. Because a binding that is not read leaves its key
+ * trusted for every issuer, the file is read strictly: outside the blocks only blank lines, {@code #}
+ * comments and well-formed {@code Issuer:} lines directly before a block may stand (a misspelt or
+ * misplaced binding is refused, not taken for a comment), and a key listed both bound and unbound is
+ * refused (the unbound listing would undo the binding).
+ */
+public final class TrustStore {
+
+    static final String PUBLIC_KEY = "PUBLIC KEY";
+    /** Starts the explanatory line that binds the next key to an issuer; matched ignoring case. */
+    static final String ISSUER_LINE = "Issuer:";
+
+    private final List<TrustedKey> keys;
+    private final Map<KeyId, List<TrustedKey>> byKeyId;
+
+    private TrustStore(List<TrustedKey> keys) {
+        Map<KeyId, List<TrustedKey>> map = new HashMap<>();
+        keys.forEach(key -> map.computeIfAbsent(key.keyId(), k -> new ArrayList<>()).add(key));
+        this.byKeyId = map.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
+        this.keys = List.copyOf(keys);
+    }
+
+    public static TrustStore of(List<TrustedKey> keys) {
+        return new TrustStore(keys);
+    }
+
+    public static TrustStore empty() {
+        return new TrustStore(List.of());
+    }
+
+    /** Parses PEM text holding one or more {@code PUBLIC KEY} (SubjectPublicKeyInfo) blocks. */
+    public static TrustStore fromPem(String pem, String source) {
+        Pem.Text text = Pem.parse(pem);
+        List<Pem.Block> blocks = text.blocks();
+        if (blocks.isEmpty()) {
+            throw new IllegalArgumentException(source + ": trust file must hold at least one PEM PUBLIC KEY block, but holds none");
+        }
+        try {
+            checkOutsideText(text.textAfter(), text.textAfterLine(), false);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
+        List<TrustedKey> keys = new ArrayList<>();
+        Map<String, Integer> unboundBlockBySpki = new HashMap<>();
+        Map<String, Integer> boundBlockBySpki = new HashMap<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            Pem.Block block = blocks.get(i);
+            int number = i + 1;
+            if (!block.label().equals(PUBLIC_KEY)) {
+                throw new IllegalArgumentException(source + ": PEM block " + number + " must be a PUBLIC KEY, but was "
+                        + block.label() + (block.label().contains("PRIVATE") ? " (never give a terminal a private key)" : ""));
+            }
+            try {
+                checkOutsideText(block.textBefore(), block.line() - block.textBefore().size(), true);
+                TrustedKey key = TrustedKey.fromSpki(block.der());
+                Optional<String> issuer = issuer(block);
+                keys.add(issuer.isPresent() ? key.boundTo(issuer.get()) : key);
+                String spki = HexFormat.of().formatHex(key.spki());
+                (issuer.isPresent() ? boundBlockBySpki : unboundBlockBySpki).putIfAbsent(spki, number);
+                Integer bound = boundBlockBySpki.get(spki);
+                Integer unbound = unboundBlockBySpki.get(spki);
+                if (bound != null && unbound != null) {
+                    throw new IllegalArgumentException("the key of block " + bound + " is bound to an issuer, but block "
+                            + unbound + " lists it again unbound, which would trust it for every issuer");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + ": PEM block " + number + " (line " + block.line() + "): " + e.getMessage(), e);
+            }
+        }
+        return new TrustStore(keys);
+    }
+
+    /**
+     * Outside the blocks: blank lines, {@code #} comments, and (directly before a block) one
+     * {@code Issuer:} line; anything else is refused, so that no binding is mistaken for a comment.
+     */
+    private static void checkOutsideText(List<String> lines, int firstLine, boolean beforeABlock) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            boolean last = i == lines.size() - 1;
+            if (line.isEmpty() || line.startsWith("#") || (beforeABlock && last && isIssuerLine(line))) {
+                continue;
+            }
+            if (isIssuerLine(line)) {
+                throw new IllegalArgumentException("the " + ISSUER_LINE + " line on line " + (firstLine + i)
+                        + " must directly precede the PUBLIC KEY block it binds, but " + (beforeABlock ? "does not" : "no block follows it"));
+            }
+            throw new IllegalArgumentException("outside its PEM blocks a trust file may hold only blank lines, # comments and "
+                    + ISSUER_LINE + " lines, but line " + (firstLine + i) + " is \"" + shorten(line) + "\"");
+        }
+    }
+
+    /** The issuer named on the line directly before the block, if that line is an {@code Issuer:} line. */
+    private static Optional<String> issuer(Pem.Block block) {
+        List<String> before = block.textBefore();
+        if (before.isEmpty() || !isIssuerLine(before.get(before.size() - 1))) {
+            return Optional.empty();
+        }
+        String issuer = before.get(before.size() - 1).strip().substring(ISSUER_LINE.length()).strip();
+        if (issuer.isEmpty()) {
+            throw new IllegalArgumentException("the " + ISSUER_LINE + " line on line " + (block.line() - 1) + " must name an issuer, but is empty");
+        }
+        return Optional.of(issuer);
+    }
+
+    private static boolean isIssuerLine(String line) {
+        String stripped = line.strip();
+        return stripped.regionMatches(true, 0, ISSUER_LINE, 0, ISSUER_LINE.length());
+    }
+
+    private static String shorten(String line) {
+        String printable = line.codePoints()
+                .mapToObj(c -> c >= 0x20 && c < 0x7F ? Character.toString(c) : String.format("\\u%04X", c))
+                .collect(Collectors.joining());
+        return printable.length() <= 40 ? printable : printable.substring(0, 40) + "...";
+    }
+
+    public static TrustStore load(Path file) throws IOException {
+        return fromPem(Pem.readFile(file), file.toString());
+    }
+
+    public List<TrustedKey> keysFor(KeyId keyId) {
+        return byKeyId.getOrDefault(keyId, List.of());
+    }
+
+    public List<TrustedKey> keys() {
+        return keys;
+    }
+
+    public int size() {
+        return keys.size();
+    }
+
+    /** The trust file of these keys, with an {@code Issuer:} line before each bound one. */
+    public String toPem() {
+        StringBuilder out = new StringBuilder();
+        keys.forEach(key -> out.append(key.toPem()));
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "TrustStore[" + keys.size() + " keys]";
+    }
+}
