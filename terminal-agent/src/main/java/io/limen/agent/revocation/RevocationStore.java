@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ public final class RevocationStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RevocationStore.class);
     private static final VarHandle BIG_ENDIAN_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final int BUSY_TIMEOUT_MILLIS = 5_000;
+    static final int BUSY_TIMEOUT_MILLIS = 5_000;
 
     private final Connection connection;
     private final String file;
@@ -54,9 +55,9 @@ public final class RevocationStore implements AutoCloseable {
      */
     public static RevocationStore open(SqliteConnections connections) {
         String file = connections.describe();
-        Connection connection = connect(connections);
+        Connection connection = connect(connections, BUSY_TIMEOUT_MILLIS);
         try {
-            RevocationSchema.checkExisting(connection, file);
+            RevocationSchema.checkExisting(connection, file, BUSY_TIMEOUT_MILLIS);
             configure(connection, file);
             RevocationStore store = new RevocationStore(connection, file);
             log.info("Opened revocation store {} at list version {}", file, store.version());
@@ -71,7 +72,7 @@ public final class RevocationStore implements AutoCloseable {
     }
 
     /** A connection that waits for a writer rather than failing at once; the busy timeout writes nothing. */
-    private static Connection connect(SqliteConnections connections) {
+    private static Connection connect(SqliteConnections connections, int busyTimeoutMillis) {
         String file = connections.describe();
         Connection connection;
         try {
@@ -80,7 +81,7 @@ public final class RevocationStore implements AutoCloseable {
             throw new RevocationStoreException("revocation store " + file + " cannot be opened: " + e.getMessage(), e);
         }
         try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
+            s.execute("PRAGMA busy_timeout = " + busyTimeoutMillis);
             return connection;
         } catch (SQLException e) {
             closeQuietly(connection, e);
@@ -111,23 +112,47 @@ public final class RevocationStore implements AutoCloseable {
      * has open gets the empty {@code -wal} and {@code -shm} files every WAL reader needs, from SQLite
      * itself; a read-only connection cannot remove them, and the next writer uses them as they are.
      *
-     * @throws RevocationStoreException naming the file, if it cannot be opened, is not a revocation
-     *     store, or holds anything {@link #open} would refuse
+     * <p>A WAL store in a folder this process cannot write (read-only media, another user's folder) is
+     * read too when its {@code -wal} holds nothing, see {@link ImmutableSnapshot}; a store another
+     * process keeps locked for longer than {@value #BUSY_TIMEOUT_MILLIS} ms is refused as locked.
+     *
+     * @throws RevocationStoreException naming the file and the cause, if it cannot be opened or read
+     *     (locked, a WAL file that cannot be indexed, missing), is not a revocation store, or holds
+     *     anything {@link #open} would refuse
      */
     public static RevocationSet readSnapshot(SqliteConnections connections) {
+        return readSnapshot(connections, BUSY_TIMEOUT_MILLIS);
+    }
+
+    /** As {@link #readSnapshot(SqliteConnections)}, waiting at most {@code busyTimeoutMillis} for a lock. */
+    static RevocationSet readSnapshot(SqliteConnections connections, int busyTimeoutMillis) {
+        Function<SqliteConnections, RevocationSet> readOnce = c -> readOnce(c, busyTimeoutMillis);
+        try {
+            return readOnce.apply(connections);
+        } catch (RevocationStoreException e) {
+            // "Unable to open": often a WAL store whose folder cannot be written (SQLite wants its -shm there).
+            if (e.getCause() instanceof SQLException sql && SqliteFailures.code(sql) == SqliteFailures.CANTOPEN
+                    && connections.file().isPresent()) {
+                return ImmutableSnapshot.read(connections.file().get(), e, readOnce);
+            }
+            throw e;
+        }
+    }
+
+    private static RevocationSet readOnce(SqliteConnections connections, int busyTimeoutMillis) {
         String file = connections.describe();
-        Connection connection = connect(connections);
+        Connection connection = connect(connections, busyTimeoutMillis);
         try (connection) {
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA query_only = ON"); // no writes even through a read-write factory
             }
-            RevocationSchema.Tables tables = RevocationSchema.checkExisting(connection, file);
+            RevocationSchema.Tables tables = RevocationSchema.checkExisting(connection, file, busyTimeoutMillis);
             if (!tables.revoked()) {
                 throw new RevocationStoreException("revocation store " + file + " is not a revocation store: it has no revoked table");
             }
             return readList(connection, file, tables.meta());
         } catch (SQLException e) {
-            throw new RevocationStoreException("revocation store " + file + " cannot be read: " + e.getMessage(), e);
+            throw new RevocationStoreException("revocation store " + file + " " + SqliteFailures.describe(e, busyTimeoutMillis), e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
 import org.sqlite.SQLiteConfig;
 
@@ -20,9 +21,18 @@ public interface SqliteConnections {
     /** What to name in error messages: the file, never credentials or URL options. */
     String describe();
 
+    /**
+     * The database file these connections open, when they open one as it is (the real factories); empty
+     * for anything else, such as a factory that injects faults, which must not be bypassed.
+     */
+    default Optional<Path> file() {
+        return Optional.empty();
+    }
+
     /** The real factory: a SQLite database file, created if it does not exist. */
     static SqliteConnections file(Path file) {
-        return of(file, new Properties(), true);
+        Path absolute = file.toAbsolutePath();
+        return of(absolute, "jdbc:sqlite:" + absolute, new Properties(), true, "file(");
     }
 
     /**
@@ -30,17 +40,32 @@ public interface SqliteConnections {
      * read: a missing file is an error, never created, and every write fails.
      */
     static SqliteConnections readOnly(Path file) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true); // also drops SQLITE_OPEN_CREATE
-        return of(file, config.toProperties(), false);
+        Path absolute = file.toAbsolutePath();
+        return of(absolute, "jdbc:sqlite:" + absolute, readOnlyProperties(), false, "readOnly(");
     }
 
-    private static SqliteConnections of(Path file, Properties properties, boolean create) {
+    /**
+     * A SQLite database file opened read-only as {@code immutable}: SQLite takes no locks and reads no
+     * {@code -wal} or {@code -shm} file, so it reads a WAL database in a folder it cannot write. Only
+     * safe while nothing writes the file; {@link RevocationStore#readSnapshot} checks that it did not.
+     */
+    static SqliteConnections immutable(Path file) {
         Path absolute = file.toAbsolutePath();
-        String url = "jdbc:sqlite:" + absolute;
+        // A URI filename, so that SQLite takes the parameter; the path's own special characters escaped.
+        return of(absolute, "jdbc:sqlite:file:" + uriPath(absolute) + "?immutable=1", readOnlyProperties(), false, "immutable(");
+    }
+
+    private static Properties readOnlyProperties() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true); // also drops SQLITE_OPEN_CREATE
+        return config.toProperties();
+    }
+
+    private static SqliteConnections of(Path absolute, String url, Properties properties, boolean create, String kind) {
         return new SqliteConnections() {
             @Override
             public Connection open() throws SQLException {
+                SqliteNativeLibrary.load();
                 try {
                     return DriverManager.getConnection(url, properties);
                 } catch (SQLException e) {
@@ -55,9 +80,23 @@ public interface SqliteConnections {
             }
 
             @Override
+            public Optional<Path> file() {
+                return Optional.of(absolute);
+            }
+
+            @Override
             public String toString() {
-                return "SqliteConnections." + (create ? "file(" : "readOnly(") + absolute + ")";
+                return "SqliteConnections." + kind + absolute + ")";
             }
         };
+    }
+
+    /** RFC 3986 percent-encoding of the characters that end or escape a path in a SQLite URI filename. */
+    private static String uriPath(Path absolute) {
+        StringBuilder encoded = new StringBuilder();
+        for (char c : absolute.toString().toCharArray()) {
+            encoded.append(c == '%' ? "%25" : c == '?' ? "%3f" : c == '#' ? "%23" : String.valueOf(c));
+        }
+        return encoded.toString();
     }
 }
