@@ -105,6 +105,11 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     private TrustStore loadTrust() throws IOException {
+        // Said before it is opened: a FIFO would block the read for ever, a directory read as an I/O error.
+        Optional<String> problem = Files.exists(trustFile) ? InputFiles.problem(trustFile, Long.MAX_VALUE) : Optional.empty();
+        if (problem.isPresent()) {
+            throw new IOException("--trust " + trustFile + ": " + problem.get());
+        }
         try {
             return TrustStore.load(trustFile);
         } catch (IllegalArgumentException e) {
@@ -116,8 +121,9 @@ final class ScanCommand implements Callable<Integer> {
         if (revocationsFile == null) {
             return RevocationSet.empty();
         }
-        if (!Files.isRegularFile(revocationsFile)) {
-            throw new ParameterException(spec.commandLine(), "--revocations " + revocationsFile + " does not exist");
+        Optional<String> problem = InputFiles.problem(revocationsFile, Long.MAX_VALUE);
+        if (problem.isPresent()) {
+            throw new ParameterException(spec.commandLine(), "--revocations " + revocationsFile + ": " + problem.get());
         }
         // Read-only: scanning must never change the terminal's store, not even when it refuses it.
         return RevocationStore.readSnapshot(SqliteConnections.readOnly(revocationsFile));
