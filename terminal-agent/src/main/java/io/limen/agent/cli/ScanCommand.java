@@ -3,7 +3,7 @@ package io.limen.agent.cli;
 import io.limen.agent.Checkpoint;
 import io.limen.agent.ScanResult;
 import io.limen.agent.camera.Frame;
-import io.limen.agent.camera.ImageFrames;
+import io.limen.agent.cli.image.ImageFrames;
 import io.limen.format.credential.Claims;
 import io.limen.format.credential.CredentialVerifier;
 import io.limen.format.credential.TrustStore;

@@ -8,7 +8,7 @@ import io.limen.format.credential.TrustStore;
 import io.limen.agent.decode.QrDecoder;
 import io.limen.agent.gate.Gate;
 import io.limen.agent.gate.GpioContexts;
-import io.limen.agent.gate.ManualScheduler;
+import io.limen.agent.time.ManualScheduler;
 import io.limen.agent.gate.PinActivity;
 import io.limen.agent.policy.AccessPolicy;
 import io.limen.agent.revocation.RevocationSet;

@@ -1,5 +1,7 @@
 package io.limen.agent.gate;
 
+import io.limen.agent.time.Scheduler;
+
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.Digital;
 import com.pi4j.io.gpio.digital.DigitalInput;

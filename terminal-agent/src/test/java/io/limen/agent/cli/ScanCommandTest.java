@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.limen.agent.camera.ImageFrames;
-import io.limen.agent.camera.SyntheticScene;
+import io.limen.agent.cli.image.ImageFrames;
+import io.limen.agent.simulation.SyntheticScene;
 import io.limen.format.credential.Claims;
 import io.limen.format.credential.CoseAlgorithm;
 import io.limen.format.credential.CredentialId;

@@ -1,4 +1,6 @@
-package io.limen.agent.camera;
+package io.limen.agent.simulation;
+
+import io.limen.agent.camera.Frame;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,6 @@
-package io.limen.agent.camera;
+package io.limen.agent.simulation;
+
+import io.limen.agent.camera.Frame;
 
 import java.util.random.RandomGenerator;
 

@@ -1,4 +1,4 @@
-package io.limen.agent.gate;
+package io.limen.agent.time;
 
 import java.time.Duration;
 import java.util.Comparator;

@@ -1,4 +1,6 @@
-package io.limen.agent.camera;
+package io.limen.agent.cli.image;
+
+import io.limen.agent.camera.Frame;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;

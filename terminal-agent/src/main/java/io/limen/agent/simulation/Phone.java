@@ -1,4 +1,4 @@
-package io.limen.agent.camera;
+package io.limen.agent.simulation;
 
 import com.google.zxing.common.BitMatrix;
 import java.util.random.RandomGenerator;
