@@ -158,7 +158,8 @@ class CommandLineTest {
         Cli.Result result = issue(args);
 
         assertEquals(2, result.exitCode(), result.toString());
-        assertTrue(result.err().contains("larger than terminals accept"), result.err());
+        assertTrue(result.err().contains("--zone") && !result.err().contains("internal error"), result.err());
+        assertEquals(1, result.err().lines().count(), result.err());
     }
 
     private Cli.Result issue(String... args) {
