@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
         header = "Fleet-side tools for Limen entrance terminals: keys and credentials.",
         description = {
             "Typical first use:",
-            "  limen provision keys --out keys/",
-            "      (copy keys/trust.pem to the terminals; keep keys/issuer.key secret)",
-            "  limen provision issue --key keys/issuer.key --issuer https://acme.example \\",
+            "  limen provision keys --out ~/limen-keys/",
+            "      (copy trust.pem to the terminals; keep issuer.key secret, outside git)",
+            "  limen provision issue --key ~/limen-keys/issuer.key --issuer https://acme.example \\",
             "      --subject staff-0042 --name \"Ada L.\" --zone lobby --valid-for P30D \\",
             "      --out ada",
             "      (gives ada.png, the QR code to hand to the holder, and ada.txt)",
