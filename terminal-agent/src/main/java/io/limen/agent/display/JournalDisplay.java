@@ -1,7 +1,9 @@
 package io.limen.agent.display;
 
 import io.limen.agent.policy.Decision;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +18,18 @@ public final class JournalDisplay implements Display, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(JournalDisplay.class);
 
     private final AtomicReference<DisplayMessage> slot = new AtomicReference<>();
+    private final Consumer<String> journal;
     private final Thread writer;
     private volatile boolean closed;
 
+    /** Writes to the log at INFO ("display: welcome, Ada"). */
     public JournalDisplay() {
+        this(line -> log.info("display: {}", line));
+    }
+
+    /** @param journal where each line goes, on the writer thread; may block, the admit thread never waits */
+    public JournalDisplay(Consumer<String> journal) {
+        this.journal = Objects.requireNonNull(journal, "journal must not be null");
         writer = new Thread(this::write, "display-writer");
         writer.setDaemon(true);
         writer.start();
@@ -37,7 +47,12 @@ public final class JournalDisplay implements Display, AutoCloseable {
             if (message == null) {
                 LockSupport.park(this);
             } else {
-                log.info("display: {}", message.line());
+                try {
+                    journal.accept(message.line());
+                } catch (RuntimeException e) {
+                    // The display is for people; a failed write must not end the writer.
+                    log.warn("Display write failed: {}", e.toString());
+                }
             }
         }
     }
