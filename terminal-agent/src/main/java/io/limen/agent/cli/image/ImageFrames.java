@@ -1,6 +1,7 @@
 package io.limen.agent.cli.image;
 
 import io.limen.agent.camera.Frame;
+import io.limen.config.DecoderConfig;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
@@ -23,7 +24,7 @@ import javax.imageio.stream.ImageInputStream;
 public final class ImageFrames {
 
     /** A 12-megapixel phone photo fits; a file claiming a gigapixel is refused before it is decoded. */
-    static final long MAX_PIXELS = 40_000_000L;
+    static final long MAX_PIXELS = DecoderConfig.DEFAULTS.maxImagePixels();
 
     private ImageFrames() {
     }
