@@ -1,17 +1,17 @@
 package io.limen.agent.cli;
 
 import io.limen.agent.Checkpoint;
-import io.limen.agent.ScanResult;
+import io.limen.agent.Terminal;
 import io.limen.agent.camera.Frame;
 import io.limen.agent.cli.image.ImageFrames;
-import io.limen.format.credential.Claims;
-import io.limen.format.credential.CredentialVerifier;
-import io.limen.format.credential.TrustStore;
 import io.limen.agent.decode.QrDecoder;
-import io.limen.agent.policy.AccessPolicy;
-import io.limen.agent.revocation.RevocationSet;
-import io.limen.agent.revocation.RevocationStore;
+import io.limen.agent.lists.ListSnapshot;
 import io.limen.agent.revocation.SqliteConnections;
+import io.limen.agent.time.TimeReading;
+import io.limen.config.AgentConfig;
+import io.limen.config.CredentialsConfig;
+import io.limen.config.RevocationConfig;
+import io.limen.config.TerminalConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -75,15 +75,10 @@ final class ScanCommand implements Callable<Integer> {
         if (files.isEmpty() && texts.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "give at least one FILE or --text TEXT");
         }
-        if (clockSkewSeconds < 0 || clockSkewSeconds > 3600) {
-            throw new ParameterException(spec.commandLine(), "--clock-skew must be within 0..3600, but was " + clockSkewSeconds);
-        }
-        TrustStore trust = loadTrust();
-        RevocationSet revocations = loadRevocations();
-        Checkpoint checkpoint = new Checkpoint(QrDecoder.forStillImages(),
-                new CredentialVerifier(() -> trust, Duration.ofSeconds(clockSkewSeconds)),
-                new AccessPolicy(() -> revocations, Optional.ofNullable(zone)));
-        Instant now = at != null ? at : Instant.now();
+        AgentConfig config = config();
+        TimeReading now = TimeReading.trusted(at != null ? at : Instant.now());
+        ListSnapshot lists = loadLists(config, now);
+        Checkpoint checkpoint = Terminal.checkpoint(config, QrDecoder.forStillImages(), () -> lists, () -> now, System::nanoTime);
         PrintWriter out = spec.commandLine().getOut();
         int unreadable = 0;
         for (Path file : files) {
@@ -91,59 +86,54 @@ final class ScanCommand implements Callable<Integer> {
             try {
                 frame = ImageFrames.read(file);
             } catch (IOException e) {
-                out.println(new JsonLine().field("file", file.toString()).field("error", e.getMessage()));
+                out.println(ScanJson.error(file.toString(), e.getMessage()));
                 unreadable++;
                 continue;
             }
-            out.println(describe(file.toString(), checkpoint.scan(frame, now)));
+            out.println(ScanJson.describe(file.toString(), checkpoint.scan(frame)));
         }
         for (String text : texts) {
-            out.println(describe(null, checkpoint.check(text, now)));
+            out.println(ScanJson.describe(null, checkpoint.check(text)));
         }
         out.flush();
         return unreadable == 0 ? 0 : 1;
     }
 
-    private TrustStore loadTrust() throws IOException {
-        // Said before it is opened: a FIFO would block the read for ever, a directory read as an I/O error.
-        Optional<String> problem = Files.exists(trustFile) ? InputFiles.problem(trustFile, Long.MAX_VALUE) : Optional.empty();
-        if (problem.isPresent()) {
-            throw new IOException("--trust " + trustFile + ": " + problem.get());
+    /** The options as the terminal's configuration; the records' checks are the options' checks. */
+    private AgentConfig config() {
+        try {
+            return AgentConfig.defaults(trustFile)
+                    .withTerminal(TerminalConfig.ofZone(Optional.ofNullable(zone)))
+                    .withCredentials(new CredentialsConfig(trustFile, Duration.ofSeconds(clockSkewSeconds)))
+                    .withRevocation(revocationsFile == null ? RevocationConfig.NONE : RevocationConfig.at(revocationsFile));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), optionOf(e.getMessage()));
+        }
+    }
+
+    /** "credentials.clockSkew must be ..." becomes "--clock-skew must be ...": name what the person typed. */
+    private static String optionOf(String message) {
+        return message.replace("credentials.clockSkew", "--clock-skew").replace("terminal.zone", "--zone");
+    }
+
+    /**
+     * The lists as the terminal loads them, but the store opened read-only: scanning must never change the
+     * terminal's store, not even when it refuses it.
+     */
+    private ListSnapshot loadLists(AgentConfig config, TimeReading now) throws IOException {
+        // Said before either is opened: a FIFO would block the read for ever, a directory read as an I/O error.
+        Optional<String> trustProblem = Files.exists(trustFile) ? InputFiles.problem(trustFile, Long.MAX_VALUE) : Optional.empty();
+        if (trustProblem.isPresent()) {
+            throw new IOException("--trust " + trustFile + ": " + trustProblem.get());
+        }
+        Optional<String> storeProblem = revocationsFile == null ? Optional.empty() : InputFiles.problem(revocationsFile, Long.MAX_VALUE);
+        if (storeProblem.isPresent()) {
+            throw new ParameterException(spec.commandLine(), "--revocations " + revocationsFile + ": " + storeProblem.get());
         }
         try {
-            return TrustStore.load(trustFile);
+            return Terminal.loadLists(config, SqliteConnections::readOnly, () -> now);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--trust " + e.getMessage());
         }
-    }
-
-    private RevocationSet loadRevocations() {
-        if (revocationsFile == null) {
-            return RevocationSet.empty();
-        }
-        Optional<String> problem = InputFiles.problem(revocationsFile, Long.MAX_VALUE);
-        if (problem.isPresent()) {
-            throw new ParameterException(spec.commandLine(), "--revocations " + revocationsFile + ": " + problem.get());
-        }
-        // Read-only: scanning must never change the terminal's store, not even when it refuses it.
-        return RevocationStore.readSnapshot(SqliteConnections.readOnly(revocationsFile));
-    }
-
-    static JsonLine describe(String file, ScanResult result) {
-        Optional<Claims> claims = result.decision().credential().map(c -> c.claims());
-        return new JsonLine()
-                .field("file", file)
-                .field("text", result.text().orElse(null))
-                .field("decision", result.decision().granted() ? "granted" : "denied")
-                .field("reason", result.decision().reason().code())
-                .field("detail", result.decision().detail())
-                .field("cti", claims.map(c -> c.id().toHex()).orElse(null))
-                .field("issuer", claims.map(Claims::issuer).orElse(null))
-                .field("subject", claims.map(Claims::subject).orElse(null))
-                .object("ms", new JsonLine()
-                        .millis("decode", result.times().decodeNanos())
-                        .millis("verify", result.times().verifyNanos())
-                        .millis("decide", result.times().decideNanos())
-                        .millis("total", result.times().totalNanos()));
     }
 }

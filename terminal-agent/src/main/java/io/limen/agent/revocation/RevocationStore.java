@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.function.Function;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +34,6 @@ public final class RevocationStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RevocationStore.class);
     private static final VarHandle BIG_ENDIAN_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    static final int BUSY_TIMEOUT_MILLIS = 5_000;
 
     private final Connection connection;
     private final String file;
@@ -55,9 +54,9 @@ public final class RevocationStore implements AutoCloseable {
      */
     public static RevocationStore open(SqliteConnections connections) {
         String file = connections.describe();
-        Connection connection = connect(connections, BUSY_TIMEOUT_MILLIS);
+        Connection connection = connect(connections);
         try {
-            RevocationSchema.checkExisting(connection, file, BUSY_TIMEOUT_MILLIS);
+            RevocationSchema.checkExisting(connection, file);
             configure(connection, file);
             RevocationStore store = new RevocationStore(connection, file);
             log.info("Opened revocation store {} at list version {}", file, store.version());
@@ -71,21 +70,15 @@ public final class RevocationStore implements AutoCloseable {
         }
     }
 
-    /** A connection that waits for a writer rather than failing at once; the busy timeout writes nothing. */
-    private static Connection connect(SqliteConnections connections, int busyTimeoutMillis) {
-        String file = connections.describe();
-        Connection connection;
+    /**
+     * A connection from the factory, which sets its busy timeout ({@link SqliteConnections#file(java.nio.file.Path,
+     * java.time.Duration)}): it waits for a writer rather than failing at once.
+     */
+    private static Connection connect(SqliteConnections connections) {
         try {
-            connection = connections.open();
+            return connections.open();
         } catch (SQLException e) {
-            throw new RevocationStoreException("revocation store " + file + " cannot be opened: " + e.getMessage(), e);
-        }
-        try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA busy_timeout = " + busyTimeoutMillis);
-            return connection;
-        } catch (SQLException e) {
-            closeQuietly(connection, e);
-            throw new RevocationStoreException("revocation store " + file + " cannot be opened: " + e.getMessage(), e);
+            throw new RevocationStoreException("revocation store " + connections.describe() + " cannot be opened: " + e.getMessage(), e);
         }
     }
 
@@ -114,45 +107,39 @@ public final class RevocationStore implements AutoCloseable {
      *
      * <p>A WAL store in a folder this process cannot write (read-only media, another user's folder) is
      * read too when its {@code -wal} holds nothing, see {@link ImmutableSnapshot}; a store another
-     * process keeps locked for longer than {@value #BUSY_TIMEOUT_MILLIS} ms is refused as locked.
+     * process keeps locked for longer than the factory's busy timeout is refused as locked.
      *
      * @throws RevocationStoreException naming the file and the cause, if it cannot be opened or read
      *     (locked, a WAL file that cannot be indexed, missing), is not a revocation store, or holds
      *     anything {@link #open} would refuse
      */
     public static RevocationSet readSnapshot(SqliteConnections connections) {
-        return readSnapshot(connections, BUSY_TIMEOUT_MILLIS);
-    }
-
-    /** As {@link #readSnapshot(SqliteConnections)}, waiting at most {@code busyTimeoutMillis} for a lock. */
-    static RevocationSet readSnapshot(SqliteConnections connections, int busyTimeoutMillis) {
-        Function<SqliteConnections, RevocationSet> readOnce = c -> readOnce(c, busyTimeoutMillis);
         try {
-            return readOnce.apply(connections);
+            return readOnce(connections);
         } catch (RevocationStoreException e) {
             // "Unable to open": often a WAL store whose folder cannot be written (SQLite wants its -shm there).
             if (e.getCause() instanceof SQLException sql && SqliteFailures.code(sql) == SqliteFailures.CANTOPEN
                     && connections.file().isPresent()) {
-                return ImmutableSnapshot.read(connections.file().get(), e, readOnce);
+                return ImmutableSnapshot.read(connections.file().get(), e, RevocationStore::readOnce);
             }
             throw e;
         }
     }
 
-    private static RevocationSet readOnce(SqliteConnections connections, int busyTimeoutMillis) {
+    private static RevocationSet readOnce(SqliteConnections connections) {
         String file = connections.describe();
-        Connection connection = connect(connections, busyTimeoutMillis);
+        Connection connection = connect(connections);
         try (connection) {
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA query_only = ON"); // no writes even through a read-write factory
             }
-            RevocationSchema.Tables tables = RevocationSchema.checkExisting(connection, file, busyTimeoutMillis);
+            RevocationSchema.Tables tables = RevocationSchema.checkExisting(connection, file);
             if (!tables.revoked()) {
                 throw new RevocationStoreException("revocation store " + file + " is not a revocation store: it has no revoked table");
             }
             return readList(connection, file, tables.meta());
         } catch (SQLException e) {
-            throw new RevocationStoreException("revocation store " + file + " " + SqliteFailures.describe(e, busyTimeoutMillis), e);
+            throw new RevocationStoreException("revocation store " + file + " " + SqliteFailures.describe(e, Optional.empty()), e);
         }
     }
 

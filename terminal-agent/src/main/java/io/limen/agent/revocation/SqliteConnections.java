@@ -1,17 +1,20 @@
 package io.limen.agent.revocation;
 
+import io.limen.config.RevocationConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
 import org.sqlite.SQLiteConfig;
 
 /**
  * The one place that turns "which SQLite file" into a JDBC connection, so tests point at a temp file
- * and a fault-injecting factory can wrap the real one.
+ * and a fault-injecting factory can wrap the real one. The real factories load SQLite's native library
+ * first ({@link SqliteNativeLibrary}), so that a failure to load it is one line naming its cause.
  */
 public interface SqliteConnections {
 
@@ -29,10 +32,18 @@ public interface SqliteConnections {
         return Optional.empty();
     }
 
-    /** The real factory: a SQLite database file, created if it does not exist. */
+    /** The real factory: a SQLite database file, created if it does not exist; the default busy timeout. */
     static SqliteConnections file(Path file) {
+        return file(file, RevocationConfig.DEFAULT_BUSY_TIMEOUT);
+    }
+
+    /**
+     * The same, whose connections wait up to {@code busyTimeout} for another connection's write lock
+     * rather than failing at once ({@link RevocationConfig#busyTimeout()}).
+     */
+    static SqliteConnections file(Path file, Duration busyTimeout) {
         Path absolute = file.toAbsolutePath();
-        return of(absolute, "jdbc:sqlite:" + absolute, new Properties(), true, "file(");
+        return of(absolute, "jdbc:sqlite:" + absolute, config(busyTimeout).toProperties(), true, "file(");
     }
 
     /**
@@ -40,25 +51,37 @@ public interface SqliteConnections {
      * read: a missing file is an error, never created, and every write fails.
      */
     static SqliteConnections readOnly(Path file) {
+        return readOnly(file, RevocationConfig.DEFAULT_BUSY_TIMEOUT);
+    }
+
+    /** The same, with connections that wait up to {@code busyTimeout} for a writer. */
+    static SqliteConnections readOnly(Path file, Duration busyTimeout) {
         Path absolute = file.toAbsolutePath();
-        return of(absolute, "jdbc:sqlite:" + absolute, readOnlyProperties(), false, "readOnly(");
+        return of(absolute, "jdbc:sqlite:" + absolute, readOnlyConfig(busyTimeout).toProperties(), false, "readOnly(");
     }
 
     /**
      * A SQLite database file opened read-only as {@code immutable}: SQLite takes no locks and reads no
      * {@code -wal} or {@code -shm} file, so it reads a WAL database in a folder it cannot write. Only
-     * safe while nothing writes the file; {@link RevocationStore#readSnapshot} checks that it did not.
+     * safe while nothing writes the file; {@link RevocationStore#readSnapshot} checks that nothing did.
      */
     static SqliteConnections immutable(Path file) {
         Path absolute = file.toAbsolutePath();
         // A URI filename, so that SQLite takes the parameter; the path's own special characters escaped.
-        return of(absolute, "jdbc:sqlite:file:" + uriPath(absolute) + "?immutable=1", readOnlyProperties(), false, "immutable(");
+        return of(absolute, "jdbc:sqlite:file:" + uriPath(absolute) + "?immutable=1",
+                readOnlyConfig(RevocationConfig.DEFAULT_BUSY_TIMEOUT).toProperties(), false, "immutable(");
     }
 
-    private static Properties readOnlyProperties() {
+    private static SQLiteConfig config(Duration busyTimeout) {
         SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(Math.toIntExact(busyTimeout.toMillis()));
+        return config;
+    }
+
+    private static SQLiteConfig readOnlyConfig(Duration busyTimeout) {
+        SQLiteConfig config = config(busyTimeout);
         config.setReadOnly(true); // also drops SQLITE_OPEN_CREATE
-        return config.toProperties();
+        return config;
     }
 
     private static SqliteConnections of(Path absolute, String url, Properties properties, boolean create, String kind) {

@@ -1,6 +1,11 @@
 package io.limen.agent.revocation;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What a SQLite error means for the person who named the file, in words that send them the right way:
@@ -27,17 +32,26 @@ final class SqliteFailures {
         return e instanceof org.sqlite.SQLiteException ? e.getErrorCode() & 0xff : 0;
     }
 
+    /** How long {@code connection} waits for a lock ({@code PRAGMA busy_timeout}), if it can say. */
+    static Optional<Duration> busyTimeout(Connection connection) {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
+            return rs.next() ? Optional.of(Duration.ofMillis(rs.getLong(1))) : Optional.empty();
+        } catch (SQLException e) {
+            return Optional.empty(); // only for the message; SQLite's own error is the one to report
+        }
+    }
+
     /**
      * The predicate of "revocation store FILE ...": what is wrong with the file, then SQLite's words.
      *
-     * @param busyTimeoutMillis how long the connection waited for a lock, named when it gave up
+     * @param waited how long the connection waited for a lock, named when it gave up on one
      */
-    static String describe(SQLException e, long busyTimeoutMillis) {
+    static String describe(SQLException e, Optional<Duration> waited) {
         String sqlite = " (SQLite: " + e.getMessage() + ")";
         return switch (code(e)) {
-            case BUSY, LOCKED -> "is locked by another process: it held a lock for longer than the "
-                    + (busyTimeoutMillis % 1000 == 0 ? busyTimeoutMillis / 1000 + " s" : busyTimeoutMillis + " ms")
-                    + " this command waits for it; try again when that process is done" + sqlite;
+            case BUSY, LOCKED -> "is locked by another process: it held a lock for longer than "
+                    + waited.map(d -> "the " + (d.toMillis() % 1000 == 0 ? d.toSeconds() + " s " : d.toMillis() + " ms ")).orElse("the time ")
+                    + "this command waits for it; try again when that process is done" + sqlite;
             case NOTADB -> "is not a SQLite database" + sqlite;
             case CORRUPT -> "is a damaged SQLite database" + sqlite;
             case CANTOPEN -> "cannot be opened" + sqlite;

@@ -141,7 +141,8 @@ class ScanFileProblemsTest {
         List<String> lines = run.out().lines().toList();
         assertEquals("{\"file\":\"" + wide + "\",\"error\":\"cannot read image " + wide
                 + ": each side must be at most 16384 pixels, but it is 40000000x1\"}", lines.get(0), run.toString());
-        assertTrue(lines.get(1).startsWith("{\"file\":\"" + deep + "\",\"text\":null,\"decision\":\"denied\",\"reason\":\"no_code\""), run.toString());
+        assertTrue(lines.get(1).startsWith("{\"file\":\"" + deep + "\",\"text\":null,"), run.toString()); // read, subsampled
+        assertTrue(lines.get(1).contains("\"reason\":\"no_code\""), run.toString());
         assertTrue(lines.get(2).contains("\"decision\":\"granted\""), run.toString());
         assertEquals(3, lines.size(), run.toString());
     }

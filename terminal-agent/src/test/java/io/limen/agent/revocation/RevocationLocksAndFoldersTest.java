@@ -28,7 +28,7 @@ class RevocationLocksAndFoldersTest {
     private static final RevocationKey ALICE = RevocationKey.of("https://issuer.example", new byte[] {1});
     private static final RevocationKey BOB = RevocationKey.of("https://issuer.example", new byte[] {2});
     /** Short, so the test does not wait the 5 s a command waits; the outcome is the same. */
-    private static final int WAIT_MILLIS = 200;
+    private static final java.time.Duration WAIT = java.time.Duration.ofMillis(200);
 
     @TempDir
     Path dir;
@@ -51,13 +51,13 @@ class RevocationLocksAndFoldersTest {
             s.execute("DELETE FROM revoked");
 
             RevocationStoreException e = assertThrows(RevocationStoreException.class,
-                    () -> RevocationStore.readSnapshot(SqliteConnections.readOnly(file), WAIT_MILLIS));
+                    () -> RevocationStore.readSnapshot(SqliteConnections.readOnly(file, WAIT)));
 
             assertTrue(e.getMessage().startsWith("revocation store " + file + " is locked by another process: it held a lock"
                     + " for longer than the 200 ms this command waits for it; try again when that process is done (SQLite: "), e.getMessage());
             s.execute("ROLLBACK");
         }
-        assertEquals(RevocationSet.of(4, ALICE, BOB), RevocationStore.readSnapshot(SqliteConnections.readOnly(file), WAIT_MILLIS));
+        assertEquals(RevocationSet.of(4, ALICE, BOB), RevocationStore.readSnapshot(SqliteConnections.readOnly(file, WAIT)));
     }
 
     @Test
@@ -71,7 +71,7 @@ class RevocationLocksAndFoldersTest {
             s.execute("DELETE FROM revoked");
 
             RevocationStoreException e = assertThrows(RevocationStoreException.class,
-                    () -> RevocationStore.readSnapshot(SqliteConnections.readOnly(file), WAIT_MILLIS));
+                    () -> RevocationStore.readSnapshot(SqliteConnections.readOnly(file, WAIT)));
 
             assertTrue(e.getMessage().contains(" is locked by another process: "), e.getMessage());
             assertTrue(!e.getMessage().contains("not a SQLite database"), e.getMessage());

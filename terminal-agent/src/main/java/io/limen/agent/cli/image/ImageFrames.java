@@ -1,6 +1,7 @@
 package io.limen.agent.cli.image;
 
 import io.limen.agent.camera.Frame;
+import io.limen.config.DecoderConfig;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
@@ -38,7 +39,7 @@ import javax.imageio.stream.ImageInputStream;
 public final class ImageFrames {
 
     /** A 40-megapixel phone photo fits; a file claiming more pixels is refused before it is decoded. */
-    static final long MAX_PIXELS = 40_000_000L;
+    static final long MAX_PIXELS = DecoderConfig.DEFAULTS.maxImagePixels();
     /**
      * Each side, in pixels: decoders keep a row or two of the full width (a 40,000,000×1 PNG of 39 KB
      * asked 160 MB for its one row), so the width must be capped as well as the area.
