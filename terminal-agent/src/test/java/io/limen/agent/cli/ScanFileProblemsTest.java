@@ -148,6 +148,22 @@ class ScanFileProblemsTest {
     }
 
     @Test
+    void imageTooBigForTheHeap_isOneLineSayingSo_andTheNextImageIsRead() throws Exception {
+        // 8000 x 5000 grey: under every cap (40 MB decoded), but not with its frame in a 48 MiB heap.
+        Path grey = PngFiles.zeros(dir.resolve("grey.png"), 8000, 5000, PngFiles.GREY, 8);
+
+        ChildJvm.Result run = ChildJvm.agent(List.of("-Xmx48m"), "scan", "--trust", trust.toString(), "--at", AT,
+                grey.toString(), pass.toString());
+
+        assertEquals(1, run.exitCode(), run.toString());
+        List<String> lines = run.out().lines().toList();
+        // The heap the JVM reports may be a survivor space short of -Xmx, depending on the collector.
+        assertTrue(lines.get(0).startsWith("{\"file\":\"" + grey + "\",\"error\":\"cannot read image " + grey
+                + ": decoding it needs more memory than this JVM may use ("), run.toString());
+        assertTrue(lines.get(1).contains("\"decision\":\"granted\""), run.toString());
+    }
+
+    @Test
     void readOnlyTempFolder_imagesAndRevocationsAreStillRead() throws Exception {
         Path tmp = Files.createDirectory(dir.resolve("tmp"));
 

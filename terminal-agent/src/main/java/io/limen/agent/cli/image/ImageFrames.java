@@ -78,7 +78,12 @@ public final class ImageFrames {
         try (ImageInputStream stream = new FileImageInputStream(file.toFile())) {
             return toFrame(decode(stream, file));
         } catch (FileNotFoundException e) {
-            throw new IOException(named + e.getMessage().replace(file.toString(), "").replaceAll("^ *\\((.*)\\)$", "$1"), e);
+            // Opening failed after all (it changed since, or a permission the metadata did not show):
+            // RandomAccessFile says "F (Permission denied)"; keep the reason, the file is named already.
+            String message = String.valueOf(e.getMessage());
+            int reason = message.lastIndexOf(" (");
+            throw new IOException(named + (reason >= 0 && message.endsWith(")")
+                    ? message.substring(reason + 2, message.length() - 1) : message), e);
         } catch (OutOfMemoryError e) {
             // The decoder's allocation failed and is gone with its frames: this file fails, the next is read.
             throw new IOException(named + "decoding it needs more memory than this JVM may use ("
