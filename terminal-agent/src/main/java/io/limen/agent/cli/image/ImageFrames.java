@@ -8,7 +8,6 @@ import java.awt.image.ColorModel;
 import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 import java.awt.color.ColorSpace;
-import io.limen.agent.cli.InputFiles;
 import java.awt.image.DataBuffer;
 import java.awt.image.SampleModel;
 import java.io.FileNotFoundException;

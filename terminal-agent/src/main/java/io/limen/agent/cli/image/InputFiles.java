@@ -1,4 +1,4 @@
-package io.limen.agent.cli;
+package io.limen.agent.cli.image;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
