@@ -13,6 +13,7 @@ import io.limen.format.credential.Verification;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -135,7 +136,7 @@ final class IssueCommand implements Callable<Integer> {
         String text = new CredentialIssuer(key).issue(claims);
         selfCheck(key, text, claims);
         byte[] image = QrImage.png(text);
-        Files.createDirectories(files.dir());
+        createDirectories(files.dir());
 
         ObjectNode line = JSON.createObjectNode()
                 .put("cti", claims.id().toHex())
@@ -168,13 +169,25 @@ final class IssueCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** PREFIX + suffix as a path, or a usage error when this system cannot name such a file. */
+    /** PREFIX + suffix as a path, or a usage error when PREFIX names no file or this system cannot name it. */
     private Path outPath(String suffix) {
+        String last = outPrefix.substring(outPrefix.lastIndexOf('/') + 1);
+        if (last.isEmpty() || last.equals(".") || last.equals("..")) {
+            throw usage("--out must end in a file name to which .png and .txt are added, e.g. badges/ada, but was '" + outPrefix + "'");
+        }
         try {
             return Path.of(outPrefix + suffix);
         } catch (InvalidPathException e) {
             throw usage("--out '" + outPrefix + "' cannot name a file here: " + e.getReason()
                     + " (file names are in the locale's charset, " + System.getProperty("sun.jnu.encoding") + ")");
+        }
+    }
+
+    private static void createDirectories(Path dir) throws IOException {
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new ProvisioningException(e.getFile() + " exists but is not a directory");
         }
     }
 
