@@ -7,7 +7,7 @@ import io.limen.format.Reason;
 import io.limen.agent.camera.Frame;
 import io.limen.agent.camera.SyntheticScene;
 import io.limen.format.credential.Claims;
-import io.limen.format.credential.CoseAlgorithm;
+import io.limen.format.cose.CoseAlgorithm;
 import io.limen.format.credential.CredentialId;
 import io.limen.format.credential.CredentialIssuer;
 import io.limen.format.credential.CredentialVerifier;

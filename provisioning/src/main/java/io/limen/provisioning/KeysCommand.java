@@ -1,6 +1,6 @@
 package io.limen.provisioning;
 
-import io.limen.format.credential.CoseAlgorithm;
+import io.limen.format.cose.CoseAlgorithm;
 import io.limen.format.credential.IssuerKey;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.limen.format.credential.IssuerKey;
-import io.limen.format.credential.KeyId;
-import io.limen.format.credential.Pem;
+import io.limen.format.cose.KeyId;
+import io.limen.format.cose.Pem;
 import io.limen.format.credential.TrustStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.limen.format.Reason;
 import io.limen.format.credential.Claims;
-import io.limen.format.credential.CoseAlgorithm;
+import io.limen.format.cose.CoseAlgorithm;
 import io.limen.format.credential.Credential;
 import io.limen.format.credential.CredentialId;
-import io.limen.format.credential.KeyId;
+import io.limen.format.cose.KeyId;
 import io.limen.format.credential.Verification;
 import io.limen.agent.revocation.RevocationSet;
 import java.time.Instant;
