@@ -4,6 +4,7 @@ import io.limen.agent.Checkpoint;
 import io.limen.agent.ScanResult;
 import io.limen.agent.camera.Frame;
 import io.limen.agent.camera.ImageFrames;
+import io.limen.format.credential.ClaimText;
 import io.limen.format.credential.Claims;
 import io.limen.format.credential.CredentialVerifier;
 import io.limen.format.credential.TrustStore;
@@ -78,11 +79,12 @@ final class ScanCommand implements Callable<Integer> {
         if (clockSkewSeconds < 0 || clockSkewSeconds > 3600) {
             throw new ParameterException(spec.commandLine(), "--clock-skew must be within 0..3600, but was " + clockSkewSeconds);
         }
+        Optional<String> entranceZone = zone();
         TrustStore trust = loadTrust();
         RevocationSet revocations = loadRevocations();
         Checkpoint checkpoint = new Checkpoint(QrDecoder.forStillImages(),
                 new CredentialVerifier(() -> trust, Duration.ofSeconds(clockSkewSeconds)),
-                new AccessPolicy(() -> revocations, Optional.ofNullable(zone)));
+                new AccessPolicy(() -> revocations, entranceZone));
         Instant now = at != null ? at : Instant.now();
         PrintWriter out = spec.commandLine().getOut();
         int unreadable = 0;
@@ -104,12 +106,25 @@ final class ScanCommand implements Callable<Integer> {
         return unreadable == 0 ? 0 : 1;
     }
 
+    /**
+     * A trust file that cannot be used is a runtime failure, not a usage error: its message (which names
+     * the file, block and line) is the one line printed, exit 1, without the usage text.
+     */
     private TrustStore loadTrust() throws IOException {
-        try {
-            return TrustStore.load(trustFile);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--trust " + e.getMessage());
+        return TrustStore.load(trustFile);
+    }
+
+    /** The zone as typed, in Unicode NFC, under the one rule for a credential's texts; a usage error otherwise. */
+    private Optional<String> zone() {
+        if (zone == null) {
+            return Optional.empty();
         }
+        String normalized = ClaimText.normalize(zone);
+        ClaimText.problem(normalized).ifPresent(problem -> {
+            throw new ParameterException(spec.commandLine(), "--zone must be " + ClaimText.RULE + ", but " + problem
+                    + ": " + ClaimText.shown(normalized));
+        });
+        return Optional.of(normalized);
     }
 
     private RevocationSet loadRevocations() {
