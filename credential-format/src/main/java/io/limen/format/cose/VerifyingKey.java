@@ -35,12 +35,15 @@ public final class VerifyingKey {
     private final AsymmetricKeyParameter publicKey;
     private final byte[] spki;
     private final KeyId keyId;
+    /** Keys are looked up per scan (issuer bindings): hash the 44–91 bytes once. */
+    private final int hash;
 
     private VerifyingKey(CoseAlgorithm algorithm, AsymmetricKeyParameter publicKey, byte[] canonicalSpki) {
         this.algorithm = algorithm;
         this.publicKey = publicKey;
         this.spki = canonicalSpki;
         this.keyId = KeyId.ofSpki(canonicalSpki);
+        this.hash = Arrays.hashCode(canonicalSpki);
     }
 
     /**
@@ -147,12 +150,12 @@ public final class VerifyingKey {
     /** The same key: equal canonical SubjectPublicKeyInfo, whatever encoding each was read from. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof VerifyingKey that && Arrays.equals(spki, that.spki);
+        return other == this || other instanceof VerifyingKey that && hash == that.hash && Arrays.equals(spki, that.spki);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(spki);
+        return hash;
     }
 
     @Override
