@@ -1,25 +1,23 @@
 package io.limen.benchmarks;
 
-import com.pi4j.context.Context;
 import io.limen.agent.Agent;
-import io.limen.agent.Checkpoint;
-import io.limen.format.Reason;
+import io.limen.agent.HardwareSeams;
+import io.limen.agent.Terminal;
 import io.limen.agent.camera.Frame;
-import io.limen.agent.camera.SyntheticScene;
+import io.limen.agent.simulation.SyntheticFrameSource;
+import io.limen.agent.simulation.SyntheticScene;
+import io.limen.agent.time.SimulatedTime;
+import io.limen.config.AgentConfig;
+import io.limen.config.TerminalConfig;
+import io.limen.format.Reason;
 import io.limen.format.credential.Claims;
 import io.limen.format.cose.CoseAlgorithm;
 import io.limen.format.credential.CredentialId;
 import io.limen.format.credential.CredentialIssuer;
-import io.limen.format.credential.CredentialVerifier;
 import io.limen.format.credential.IssuerKey;
-import io.limen.format.credential.TrustStore;
-import io.limen.agent.decode.QrDecoder;
-import io.limen.agent.gate.Gate;
-import io.limen.agent.gate.GpioContexts;
-import io.limen.agent.gate.ManualScheduler;
-import io.limen.agent.policy.AccessPolicy;
-import io.limen.agent.revocation.RevocationSet;
-import io.limen.config.BoardProfiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,9 +40,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Frame arrival to relay command, the budget DESIGN.md sets ("well inside one camera frame period,
  * 33 ms, on a desktop core"): the whole admit path of {@link Agent} with a valid credential in a
- * 1280×720 frame, on Pi4J's mock GPIO. The pulse's end is scheduled on a manual scheduler that is
- * never advanced, so the relay stays on and every grant after the first is an extension: the same
- * pin writes a real gate makes.
+ * 1280×720 frame, on a terminal assembled by {@link Terminal} on simulated hardware (Pi4J's mock GPIO,
+ * a recording display, simulated time). Time is never advanced, so the relay stays on and every grant
+ * after the first is an extension: the same pin writes a real gate makes. Each frame is stamped as
+ * arriving when the benchmark hands it in.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -57,30 +56,29 @@ public class AdmitPathBenchmark {
     private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
     private static final int FRAMES = 8;
 
-    private Context pi;
-    private Gate gate;
+    private Path dir;
+    private Terminal terminal;
     private Agent agent;
     private Frame[] frames;
     private int next;
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp() throws IOException {
         IssuerKey key = IssuerKey.generate(CoseAlgorithm.EDDSA, new SecureRandom());
         String text = new CredentialIssuer(key).issue(new Claims("https://passes.limen.example", "staff-0001",
                 NOW.minus(Duration.ofDays(1)), Optional.empty(), NOW.plus(Duration.ofDays(30)),
                 CredentialId.fromHex("00112233445566778899aabbccddeeff"), Optional.empty(), List.of("lobby"), Optional.of("Ada")));
-        TrustStore trust = TrustStore.of(List.of(key.publicKey()));
-        Checkpoint checkpoint = new Checkpoint(new QrDecoder(), new CredentialVerifier(() -> trust, CredentialVerifier.DEFAULT_CLOCK_SKEW),
-                new AccessPolicy(RevocationSet::empty, Optional.of("lobby")));
-        pi = GpioContexts.simulated();
-        gate = new Gate(pi, BoardProfiles.LIMEN_HAT_V1, new ManualScheduler());
-        agent = new Agent(checkpoint, gate, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        dir = Files.createTempDirectory("limen-admit-bench");
+        Path trust = Files.writeString(dir.resolve("trust.pem"), key.publicKeyPem());
+        AgentConfig config = AgentConfig.defaults(trust).withTerminal(TerminalConfig.ofZone(Optional.of("lobby")));
+        terminal = Terminal.assemble(config, HardwareSeams.simulated(new SyntheticFrameSource(List.of()), new SimulatedTime(NOW)));
+        agent = terminal.agent();
         frames = new Frame[FRAMES];
         // Only scenes the camera reads (about 98 in 100): this measures the admit path, not a missed read.
         int filled = 0;
         for (long seed = 100; filled < FRAMES; seed++) {
             Frame frame = SyntheticScene.withCode(text, seed);
-            if (agent.admit(frame, NOW).scan().decision().reason() == Reason.OK) {
+            if (agent.admit(frame).scan().reason() == Reason.OK) {
                 frames[filled++] = frame;
             }
             if (seed > 100 + 10L * FRAMES) {
@@ -90,15 +88,17 @@ public class AdmitPathBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() {
-        gate.close();
-        pi.shutdown();
+    public void tearDown() throws IOException {
+        terminal.close();
+        terminal.seams().gpio().shutdown();
+        Files.delete(dir.resolve("trust.pem"));
+        Files.delete(dir);
     }
 
     @Benchmark
     public Agent.Admission frameToRelayCommand() {
         Frame frame = frames[next];
         next = (next + 1) % FRAMES;
-        return agent.admit(frame, NOW);
+        return agent.admit(frame.arrivedAt(System.nanoTime()));
     }
 }

@@ -6,7 +6,7 @@ import com.google.zxing.ReaderException;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import io.limen.agent.camera.Frame;
-import io.limen.agent.camera.SyntheticScene;
+import io.limen.agent.simulation.SyntheticScene;
 import io.limen.agent.decode.QrDecoder;
 import java.util.Optional;
 import java.util.Random;

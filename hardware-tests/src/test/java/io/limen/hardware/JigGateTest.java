@@ -12,7 +12,7 @@ import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
 import io.limen.agent.gate.Gate;
 import io.limen.agent.gate.GpioContexts;
-import io.limen.agent.gate.ManualScheduler;
+import io.limen.agent.time.ManualScheduler;
 import io.limen.config.BoardProfile;
 import io.limen.config.BoardProfiles;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package io.limen.provisioning;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.limen.format.Reason;
 import io.limen.format.credential.ClaimText;
 import io.limen.format.credential.Claims;
 import io.limen.format.credential.CredentialId;
@@ -11,8 +12,10 @@ import io.limen.format.credential.IssuerKey;
 import io.limen.format.credential.TrustStore;
 import io.limen.format.credential.Verification;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -110,29 +113,30 @@ final class IssueCommand implements Callable<Integer> {
 
     private final Clock clock;
     private final SecureRandom random;
+    private final FileSet.Steps steps;
 
-    IssueCommand(Clock clock, SecureRandom random) {
+    IssueCommand(Clock clock, SecureRandom random, FileSet.Steps steps) {
         this.clock = clock;
         this.random = random;
+        this.steps = steps;
     }
 
     @Override
     public Integer call() throws IOException {
         Claims claims = claims(clock.instant().truncatedTo(ChronoUnit.SECONDS));
-        Path png = Path.of(outPrefix + ".png");
-        Path txt = Path.of(outPrefix + ".txt");
-        SafeFiles.checkNotExisting(png, force);
-        SafeFiles.checkNotExisting(txt, force);
+        Path png = outPath(".png");
+        Path txt = outPath(".txt");
+        FileSet files = new FileSet(png.toAbsolutePath().getParent(), steps,
+                note -> spec.commandLine().getErr().println(spec.qualifiedName() + ": " + note));
+        List<String> names = List.of(png.getFileName().toString(), txt.getFileName().toString());
+        files.recover(names);
+        files.checkAbsent(names, force, "use --force to replace it");
         IssuerKey key = IssuerKeyFile.load(keyFile);
 
         String text = issue(key, claims);
         selfCheck(key, text, claims);
         byte[] image = QrImage.png(text);
-        Path dir = png.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        SafeFiles.writeAll(force,
-                new SafeFiles.Content(png, image, SafeFiles.WORLD_READABLE),
-                new SafeFiles.Content(txt, text.getBytes(StandardCharsets.US_ASCII), SafeFiles.WORLD_READABLE));
+        Files.createDirectories(files.dir());
 
         ObjectNode line = JSON.createObjectNode()
                 .put("cti", claims.id().toHex())
@@ -144,9 +148,35 @@ final class IssueCommand implements Callable<Integer> {
                 .put("expires", claims.expiresAt().toString())
                 .put("png", png.toString())
                 .put("txt", txt.toString());
-        spec.commandLine().getOut().println(line);
-        spec.commandLine().getOut().flush();
+        // The image, its text and the printed line (the only record of the revocation key) appear
+        // together or not at all: the line is printed between writing the files and placing them.
+        try (FileSet.Prepared credential = files.prepare(List.of(
+                new FileSet.Entry(names.get(0), image, FileSet.WORLD_READABLE),
+                new FileSet.Entry(names.get(1), text.getBytes(StandardCharsets.US_ASCII), FileSet.WORLD_READABLE)))) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(line);
+            if (out.checkError()) {
+                throw new ProvisioningException("could not write to standard output (a full disk or a closed pipe?), so the"
+                        + " credential was not kept: its revocation key would be lost; nothing was written");
+            }
+            try {
+                credential.commit(force);
+            } catch (IOException | RuntimeException e) {
+                throw new ProvisioningException(ProvisionCommand.describeAny(e)
+                        + "; nothing was written, and the line printed is of a credential that does not exist");
+            }
+        }
         return 0;
+    }
+
+    /** PREFIX + suffix as a path, or a usage error when this system cannot name such a file. */
+    private Path outPath(String suffix) {
+        try {
+            return Path.of(outPrefix + suffix);
+        } catch (InvalidPathException e) {
+            throw usage("--out '" + outPrefix + "' cannot name a file here: " + e.getReason()
+                    + " (file names are in the locale's charset, " + System.getProperty("sun.jnu.encoding") + ")");
+        }
     }
 
     /** The claims from the options, or a usage error (exit 2) naming the option at fault. */
@@ -212,11 +242,18 @@ final class IssueCommand implements Callable<Integer> {
         return text;
     }
 
-    /** Verifies what was just signed, as a terminal would: a broken credential must never be handed out. */
-    private static void selfCheck(IssuerKey key, String text, Claims claims) {
+    /**
+     * Verifies what was just signed, as a terminal would: a broken credential must never be handed
+     * out. Claims too large for terminals are the options' fault (a usage error); anything else is a bug.
+     */
+    private void selfCheck(IssuerKey key, String text, Claims claims) {
         CredentialVerifier verifier = new CredentialVerifier(() -> TrustStore.of(List.of(key.publicKey())), Duration.ZERO);
         Instant validFrom = claims.notBefore().filter(nbf -> nbf.isAfter(claims.issuedAt())).orElse(claims.issuedAt());
         Verification result = verifier.verify(text, validFrom);
+        if (result instanceof Verification.Refused refused && refused.reason() == Reason.TOO_LARGE) {
+            throw usage("the credential would be larger than terminals accept (" + refused.detail()
+                    + "): give fewer or shorter --zone, --name, --issuer or --subject");
+        }
         if (!(result instanceof Verification.Verified verified) || !verified.credential().claims().equals(claims)) {
             throw new IllegalStateException("the credential just issued does not verify as issued: " + result);
         }

@@ -47,7 +47,7 @@ final class IssuerKeyFile {
     }
 
     private static void checkOwnerOnly(Path file) {
-        if (!SafeFiles.posix()) {
+        if (!FileSet.posix()) {
             return; // no modes to check (Windows): the folder's ACL is the owner's business
         }
         Set<PosixFilePermission> permissions;

@@ -49,7 +49,7 @@ class IssuerKeyFileTest {
 
     @Test
     void keyFileReadableByOthers_isRefusedSayingHowToFixIt() throws Exception {
-        assumeTrue(SafeFiles.posix(), "file modes");
+        assumeTrue(FileSet.posix(), "file modes");
         for (String mode : new String[] {"rw-rw-rw-", "rw-r--r--", "rw-r-----"}) {
             Files.setPosixFilePermissions(key, PosixFilePermissions.fromString(mode));
 
@@ -82,7 +82,7 @@ class IssuerKeyFileTest {
     }
 
     private static Path ownerOnly(Path file) throws Exception {
-        if (SafeFiles.posix()) {
+        if (FileSet.posix()) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
         return file;

@@ -1,47 +1,49 @@
 package io.limen.agent;
 
-import io.limen.format.Reason;
 import io.limen.agent.camera.Frame;
+import io.limen.agent.display.Display;
 import io.limen.agent.gate.Gate;
 import io.limen.agent.gate.GateCommand;
-import java.time.Duration;
-import java.time.Instant;
+import io.limen.config.GateConfig;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One entrance: the admit path from a camera frame to the relay. The stages are wired by hand by
- * whoever builds the agent (the {@code demo} on simulated hardware, the terminal on a Pi).
+ * One entrance: the admit path from a camera frame to the relay and the display. Assembled by
+ * {@link Terminal}; runs on the admit thread and never blocks there (the gate only sets pins and
+ * schedules the pulse's end, the display only takes the newest message).
  */
 public final class Agent {
 
     /**
      * @param gateCommand       what the gate was told; empty when the frame held no code
-     * @param frameToRelayNanos from handing in the frame to the gate command returning
+     * @param frameToRelayNanos from the frame's arrival to the gate command returning
      */
-    public record Admission(ScanResult scan, Optional<GateCommand> gateCommand, long frameToRelayNanos) {
+    public record Admission(ScanOutcome scan, Optional<GateCommand> gateCommand, long frameToRelayNanos) {
     }
 
     private final Checkpoint checkpoint;
     private final Gate gate;
-    private final Duration grantPulse;
-    private final Duration denyShow;
+    private final GateConfig settings;
+    private final Display display;
 
-    public Agent(Checkpoint checkpoint, Gate gate, Duration grantPulse, Duration denyShow) {
-        this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
-        this.gate = Objects.requireNonNull(gate, "gate");
-        this.grantPulse = Objects.requireNonNull(grantPulse, "grantPulse");
-        this.denyShow = Objects.requireNonNull(denyShow, "denyShow");
+    public Agent(Checkpoint checkpoint, Gate gate, GateConfig settings, Display display) {
+        this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint must not be null");
+        this.gate = Objects.requireNonNull(gate, "gate must not be null");
+        this.settings = Objects.requireNonNull(settings, "settings must not be null");
+        this.display = Objects.requireNonNull(display, "display must not be null");
     }
 
-    public Admission admit(Frame frame, Instant now) {
-        long start = System.nanoTime();
-        ScanResult scan = checkpoint.scan(frame, now);
-        // Most frames hold no code: nobody is there, so there is nothing to show.
-        if (scan.decision().reason() == Reason.NO_CODE) {
-            return new Admission(scan, Optional.empty(), System.nanoTime() - start);
+    public Admission admit(Frame frame) {
+        ScanOutcome scan = checkpoint.scan(frame);
+        if (!(scan instanceof ScanOutcome.Scanned scanned)) {
+            return new Admission(scan, Optional.empty(), System.nanoTime() - frame.arrivalNanos());
         }
-        GateCommand command = scan.decision().granted() ? gate.grant(grantPulse) : gate.deny(denyShow);
-        return new Admission(scan, Optional.of(command), System.nanoTime() - start);
+        GateCommand command = scanned.decision().granted()
+                ? gate.grant(settings.grantPulse())
+                : gate.deny(settings.denyShow());
+        long relayNanos = System.nanoTime() - frame.arrivalNanos();
+        display.show(scanned.decision());
+        return new Admission(scan, Optional.of(command), relayNanos);
     }
 }

@@ -1,55 +1,86 @@
 package io.limen.agent;
 
-import io.limen.format.Reason;
 import io.limen.agent.camera.Frame;
-import io.limen.format.credential.CredentialVerifier;
-import io.limen.format.credential.Verification;
 import io.limen.agent.decode.QrDecoder;
+import io.limen.agent.lists.ListSnapshot;
 import io.limen.agent.policy.AccessPolicy;
 import io.limen.agent.policy.Decision;
-import java.time.Instant;
+import io.limen.agent.policy.Passages;
+import io.limen.agent.policy.ScanContext;
+import io.limen.agent.time.WallClock;
+import io.limen.format.credential.CredentialVerifier;
+import io.limen.format.credential.Verification;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
- * The admit path up to the decision: frame → text → credential → decision, timed per stage. The
- * live agent, {@code demo} and {@code scan} all go through here, so they decide alike.
- * Not thread-safe (the decoder reuses its buffers); one per camera.
+ * The admit path up to the decision: frame → text → credential → decision, timed per stage. The live
+ * agent, {@code demo} and {@code scan} all go through here, so they decide alike. Each scan reads the
+ * clock and the lists once, into one {@link ScanContext}: the verifier and every policy rule judge by
+ * the same snapshot, even if an update is swapped in meanwhile.
+ *
+ * <p>Not thread-safe (the decoder reuses its buffers, the passages are the admit thread's): one per camera.
  */
 public final class Checkpoint {
+
+    /** Grants remembered for anti-passback: a busy entrance's half hour. */
+    static final int PASSAGES = 1024;
 
     private final QrDecoder decoder;
     private final CredentialVerifier verifier;
     private final AccessPolicy policy;
+    private final Supplier<ListSnapshot> lists;
+    private final WallClock clock;
+    private final LongSupplier monotonic;
+    private final Passages passages = new Passages(PASSAGES);
+    /** The lists of the scan in progress; the verifier reads its trust store from here. */
+    private ListSnapshot scanLists;
 
-    public Checkpoint(QrDecoder decoder, CredentialVerifier verifier, AccessPolicy policy) {
-        this.decoder = decoder;
-        this.verifier = verifier;
-        this.policy = policy;
+    /**
+     * @param clockSkew how far the clock may be off the issuer's ({@code CredentialsConfig})
+     * @param lists     read once per scan, so an update swapped in behind it applies from the next scan
+     * @param monotonic the scheduler's clock, for windows that must not follow wall-clock steps
+     */
+    public Checkpoint(QrDecoder decoder, Duration clockSkew, AccessPolicy policy, Supplier<ListSnapshot> lists,
+                      WallClock clock, LongSupplier monotonic) {
+        this.decoder = Objects.requireNonNull(decoder, "decoder must not be null");
+        this.policy = Objects.requireNonNull(policy, "policy must not be null");
+        this.lists = Objects.requireNonNull(lists, "lists must not be null");
+        this.clock = Objects.requireNonNull(clock, "clock must not be null");
+        this.monotonic = Objects.requireNonNull(monotonic, "monotonic must not be null");
+        this.verifier = new CredentialVerifier(() -> scanLists.trust(), clockSkew);
     }
 
-    public ScanResult scan(Frame frame, Instant now) {
+    public ScanOutcome scan(Frame frame) {
         long start = System.nanoTime();
         Optional<String> text = decoder.decode(frame);
         long decodeNanos = System.nanoTime() - start;
-        if (text.isEmpty()) {
-            Decision noCode = Decision.denied(Reason.NO_CODE, Optional.empty(), "no readable QR code in the frame");
-            return new ScanResult(text, noCode, new ScanResult.StageTimes(decodeNanos, 0, 0));
-        }
-        return check(text.get(), now, decodeNanos);
+        // Most frames hold no code: nobody is there, nothing to judge, show or log.
+        return text.isEmpty()
+                ? new ScanOutcome.NoCode(new ScanOutcome.StageTimes(decodeNanos, 0, 0))
+                : check(text.get(), decodeNanos);
     }
 
     /** The path from a code's text, for codes that did not come from a camera. */
-    public ScanResult check(String text, Instant now) {
-        return check(text, now, 0);
+    public ScanOutcome.Scanned check(String text) {
+        return check(text, 0);
     }
 
-    private ScanResult check(String text, Instant now, long decodeNanos) {
+    private ScanOutcome.Scanned check(String text, long decodeNanos) {
         long start = System.nanoTime();
-        Verification verification = verifier.verify(text, now);
+        ScanContext context = new ScanContext(clock.read(), lists.get(), monotonic.getAsLong(), passages);
+        scanLists = context.lists();
+        Verification verification = verifier.verify(text, context.time().instant());
         long verified = System.nanoTime();
-        Decision decision = policy.decide(verification);
+        Decision decision = policy.decide(verification, context);
+        if (decision instanceof Decision.Granted granted) {
+            passages.record(granted.holder().revocationKey(), context.monotonicNanos());
+        }
         long decided = System.nanoTime();
-        return new ScanResult(Optional.of(text), decision,
-                new ScanResult.StageTimes(decodeNanos, verified - start, decided - verified));
+        return new ScanOutcome.Scanned(text, decision,
+                new ScanOutcome.StageTimes(decodeNanos, verified - start, decided - verified));
     }
 }

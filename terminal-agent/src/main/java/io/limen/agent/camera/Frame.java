@@ -3,14 +3,19 @@ package io.limen.agent.camera;
 import java.util.Arrays;
 
 /**
- * One camera frame as the decoder sees it: the luma (Y) plane only, one byte per pixel, row-major.
+ * One camera frame as the decoder sees it: the luma (Y) plane only, one byte per pixel, row-major,
+ * {@code stride} bytes from one row's start to the next (cameras pad rows to a multiple of 32 or 64).
  *
  * <p>Cameras deliver YUV (I420/NV12); the Y plane is the grey image and is all a QR decoder needs, so
- * no colour conversion happens on the hot path. The array is held, not copied: a frame is handed from
- * the camera to the decoder once, and copying 900 KB per frame at 30 fps would be waste. Whoever makes
- * a frame must not change the array afterwards.
+ * no colour conversion happens on the hot path. The array is held, not copied: copying 900 KB per
+ * frame at 30 fps would be waste. Whoever makes a frame must not change the array while the frame is
+ * in use; a source that reuses its buffers ({@link FramePool}) gets each back only when the decoder is
+ * done with it.
+ *
+ * @param arrivalNanos {@link System#nanoTime()} when the frame arrived from the camera: "frame arrival
+ *                     → relay command" is measured from here, so time spent waiting for the decoder counts
  */
-public record Frame(byte[] luma, int width, int height) {
+public record Frame(byte[] luma, int width, int height, int stride, long arrivalNanos) {
 
     public Frame {
         if (luma == null) {
@@ -22,30 +27,62 @@ public record Frame(byte[] luma, int width, int height) {
         if (height <= 0) {
             throw new IllegalArgumentException("frame height must be positive, but was " + height);
         }
-        long expected = (long) width * height;
+        if (stride < width) {
+            throw new IllegalArgumentException("frame stride must be at least the width " + width + ", but was " + stride);
+        }
+        long expected = (long) stride * height;
         if (luma.length != expected) {
             throw new IllegalArgumentException(
-                    "frame luma must be width*height = " + expected + " bytes, but was " + luma.length);
+                    "frame luma must be stride*height = " + expected + " bytes, but was " + luma.length);
         }
     }
 
-    /** Equal when the same size and the same pixels; the record default would compare array identity. */
+    /** Rows without padding, arriving now. */
+    public Frame(byte[] luma, int width, int height) {
+        this(luma, width, height, width, System.nanoTime());
+    }
+
+    /** The same pixels (the same array, not a copy), arrived at {@code nanos}: a replayed frame's arrival. */
+    public Frame arrivedAt(long nanos) {
+        return new Frame(luma, width, height, stride, nanos);
+    }
+
+    /** Offset of row {@code y} in {@link #luma}. */
+    public int rowStart(int y) {
+        return y * stride;
+    }
+
+    /**
+     * Equal when the same size and the same pixels; row padding and arrival time do not count, and the
+     * record default would compare array identity.
+     */
     @Override
     public boolean equals(Object other) {
-        return other instanceof Frame that
-                && width == that.width
-                && height == that.height
-                && Arrays.equals(luma, that.luma);
+        if (!(other instanceof Frame that) || width != that.width || height != that.height) {
+            return false;
+        }
+        for (int y = 0; y < height; y++) {
+            if (!Arrays.equals(luma, rowStart(y), rowStart(y) + width, that.luma, that.rowStart(y), that.rowStart(y) + width)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * width + height) + Arrays.hashCode(luma);
+        int hash = 31 * width + height;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0, start = rowStart(y); x < width; x++) {
+                hash = 31 * hash + luma[start + x];
+            }
+        }
+        return hash;
     }
 
     /** Dimensions only: a frame's bytes are never worth printing. */
     @Override
     public String toString() {
-        return "Frame[" + width + "x" + height + ", luma=" + luma.length + "byte]";
+        return "Frame[" + width + "x" + height + (stride != width ? ", stride=" + stride : "") + ", luma=" + luma.length + "byte]";
     }
 }

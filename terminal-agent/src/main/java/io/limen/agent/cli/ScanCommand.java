@@ -1,18 +1,18 @@
 package io.limen.agent.cli;
 
 import io.limen.agent.Checkpoint;
-import io.limen.agent.ScanResult;
+import io.limen.agent.Terminal;
 import io.limen.agent.camera.Frame;
-import io.limen.agent.camera.ImageFrames;
-import io.limen.format.credential.ClaimText;
-import io.limen.format.credential.Claims;
-import io.limen.format.credential.CredentialVerifier;
-import io.limen.format.credential.TrustStore;
+import io.limen.agent.cli.image.ImageFrames;
 import io.limen.agent.decode.QrDecoder;
-import io.limen.agent.policy.AccessPolicy;
-import io.limen.agent.revocation.RevocationSet;
-import io.limen.agent.revocation.RevocationStore;
+import io.limen.agent.lists.ListSnapshot;
 import io.limen.agent.revocation.SqliteConnections;
+import io.limen.agent.time.TimeReading;
+import io.limen.config.AgentConfig;
+import io.limen.config.CredentialsConfig;
+import io.limen.config.RevocationConfig;
+import io.limen.config.TerminalConfig;
+import io.limen.format.credential.ClaimText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -76,16 +76,10 @@ final class ScanCommand implements Callable<Integer> {
         if (files.isEmpty() && texts.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "give at least one FILE or --text TEXT");
         }
-        if (clockSkewSeconds < 0 || clockSkewSeconds > 3600) {
-            throw new ParameterException(spec.commandLine(), "--clock-skew must be within 0..3600, but was " + clockSkewSeconds);
-        }
-        Optional<String> entranceZone = zone();
-        TrustStore trust = loadTrust();
-        RevocationSet revocations = loadRevocations();
-        Checkpoint checkpoint = new Checkpoint(QrDecoder.forStillImages(),
-                new CredentialVerifier(() -> trust, Duration.ofSeconds(clockSkewSeconds)),
-                new AccessPolicy(() -> revocations, entranceZone));
-        Instant now = at != null ? at : Instant.now();
+        AgentConfig config = config();
+        TimeReading now = TimeReading.trusted(at != null ? at : Instant.now());
+        ListSnapshot lists = loadLists(config, now);
+        Checkpoint checkpoint = Terminal.checkpoint(config, QrDecoder.forStillImages(), () -> lists, () -> now, System::nanoTime);
         PrintWriter out = spec.commandLine().getOut();
         int unreadable = 0;
         for (Path file : files) {
@@ -93,28 +87,54 @@ final class ScanCommand implements Callable<Integer> {
             try {
                 frame = ImageFrames.read(file);
             } catch (IOException e) {
-                out.println(new JsonLine().field("file", file.toString()).field("error", e.getMessage()));
+                out.println(ScanJson.error(file.toString(), e.getMessage()));
                 unreadable++;
                 continue;
             }
-            out.println(describe(file.toString(), checkpoint.scan(frame, now)));
+            out.println(ScanJson.describe(file.toString(), checkpoint.scan(frame)));
         }
         for (String text : texts) {
-            out.println(describe(null, checkpoint.check(text, now)));
+            out.println(ScanJson.describe(null, checkpoint.check(text)));
         }
         out.flush();
         return unreadable == 0 ? 0 : 1;
     }
 
-    /**
-     * A trust file that cannot be used is a runtime failure, not a usage error: its message (which names
-     * the file, block and line) is the one line printed, exit 1, without the usage text.
-     */
-    private TrustStore loadTrust() throws IOException {
-        return TrustStore.load(trustFile);
+    /** The options as the terminal's configuration; the records' checks are the options' checks. */
+    private AgentConfig config() {
+        Optional<String> entranceZone = zone();
+        try {
+            return AgentConfig.defaults(trustFile)
+                    .withTerminal(TerminalConfig.ofZone(entranceZone))
+                    .withCredentials(new CredentialsConfig(trustFile, Duration.ofSeconds(clockSkewSeconds)))
+                    .withRevocation(revocationsFile == null ? RevocationConfig.NONE : RevocationConfig.at(revocationsFile));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), optionOf(e.getMessage()));
+        }
     }
 
-    /** The zone as typed, in Unicode NFC, under the one rule for a credential's texts; a usage error otherwise. */
+    /** "credentials.clockSkew must be ..." becomes "--clock-skew must be ...": name what the person typed. */
+    private static String optionOf(String message) {
+        return message.replace("credentials.clockSkew", "--clock-skew").replace("terminal.zone", "--zone");
+    }
+
+    /**
+     * The lists as the terminal loads them, but the store opened read-only: scanning must never change the
+     * terminal's store, not even when it refuses it. A trust file that cannot be used is a runtime failure,
+     * not a usage error: its message (naming the file, block and line) is the one line printed, exit 1,
+     * without the usage text.
+     */
+    private ListSnapshot loadLists(AgentConfig config, TimeReading now) throws IOException {
+        if (revocationsFile != null && !Files.isRegularFile(revocationsFile)) {
+            throw new ParameterException(spec.commandLine(), "--revocations " + revocationsFile + " does not exist");
+        }
+        return Terminal.loadLists(config, SqliteConnections::readOnly, () -> now);
+    }
+
+    /**
+     * The zone as typed, in Unicode NFC, under the one rule for a credential's texts
+     * ({@link ClaimText}); a usage error otherwise.
+     */
     private Optional<String> zone() {
         if (zone == null) {
             return Optional.empty();
@@ -125,34 +145,5 @@ final class ScanCommand implements Callable<Integer> {
                     + ": " + ClaimText.shown(normalized));
         });
         return Optional.of(normalized);
-    }
-
-    private RevocationSet loadRevocations() {
-        if (revocationsFile == null) {
-            return RevocationSet.empty();
-        }
-        if (!Files.isRegularFile(revocationsFile)) {
-            throw new ParameterException(spec.commandLine(), "--revocations " + revocationsFile + " does not exist");
-        }
-        // Read-only: scanning must never change the terminal's store, not even when it refuses it.
-        return RevocationStore.readSnapshot(SqliteConnections.readOnly(revocationsFile));
-    }
-
-    static JsonLine describe(String file, ScanResult result) {
-        Optional<Claims> claims = result.decision().credential().map(c -> c.claims());
-        return new JsonLine()
-                .field("file", file)
-                .field("text", result.text().orElse(null))
-                .field("decision", result.decision().granted() ? "granted" : "denied")
-                .field("reason", result.decision().reason().code())
-                .field("detail", result.decision().detail())
-                .field("cti", claims.map(c -> c.id().toHex()).orElse(null))
-                .field("issuer", claims.map(Claims::issuer).orElse(null))
-                .field("subject", claims.map(Claims::subject).orElse(null))
-                .object("ms", new JsonLine()
-                        .millis("decode", result.times().decodeNanos())
-                        .millis("verify", result.times().verifyNanos())
-                        .millis("decide", result.times().decideNanos())
-                        .millis("total", result.times().totalNanos()));
     }
 }

@@ -59,7 +59,7 @@ final class FinderPatternScan {
         int[] runs = new int[5];
         List<Finder> found = new ArrayList<>();
         for (int y = rowStep - 1; y < height; y += rowStep) {
-            int row = y * width;
+            int row = frame.rowStart(y);
             sumRow(luma, row, width, reach, prefix);
             int completed = 0;
             int runStart = 0;
@@ -170,7 +170,7 @@ final class FinderPatternScan {
      */
     private static int crossCheckColumn(Frame frame, int x, int y, int threshold, int rowTotal) {
         byte[] luma = frame.luma();
-        int width = frame.width();
+        int stride = frame.stride();
         int height = frame.height();
         int limit = 2 * rowTotal;
         int[] runs = new int[5];
@@ -178,7 +178,7 @@ final class FinderPatternScan {
         int up = y;
         for (int state = 2; state >= 0; state--) {
             boolean dark = state != 1;
-            while (up >= 0 && runs[state] <= limit && stillSame(luma[up * width + x] & 0xff, dark, threshold)) {
+            while (up >= 0 && runs[state] <= limit && stillSame(luma[up * stride + x] & 0xff, dark, threshold)) {
                 runs[state]++;
                 up--;
             }
@@ -192,7 +192,7 @@ final class FinderPatternScan {
         for (int state = 2; state <= 4; state++) {
             boolean dark = state != 3;
             int before = runs[state];
-            while (down < height && runs[state] <= limit && stillSame(luma[down * width + x] & 0xff, dark, threshold)) {
+            while (down < height && runs[state] <= limit && stillSame(luma[down * stride + x] & 0xff, dark, threshold)) {
                 runs[state]++;
                 down++;
             }

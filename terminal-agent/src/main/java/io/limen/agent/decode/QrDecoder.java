@@ -119,7 +119,7 @@ public final class QrDecoder {
 
     /** Reads the frame's own array in place: no copy of the Y plane, and the crop is free. */
     private static LuminanceSource source(Frame frame, Region region) {
-        return new PlanarYUVLuminanceSource(frame.luma(), frame.width(), frame.height(),
+        return new PlanarYUVLuminanceSource(frame.luma(), frame.stride(), frame.height(),
                 region.left(), region.top(), region.width(), region.height(), false);
     }
 

@@ -1,6 +1,7 @@
 package io.limen.agent.demo;
 
-import io.limen.agent.ScanResult;
+import io.limen.agent.ScanOutcome;
+import io.limen.format.Reason;
 import io.limen.format.credential.Claims;
 import io.limen.agent.gate.PinActivity;
 import io.limen.agent.policy.Decision;
@@ -22,36 +23,46 @@ public final class DemoReport implements DemoRun.Listener {
 
     public void header(DemoScenario scenario) {
         out.printf("Limen demo: one terminal guarding zone '%s', on simulated hardware (%s board, Pi4J mock GPIO;%n"
-                + "the gate's timers run on a simulated clock, the decoder and verifier at full speed)%n", DemoScenario.ZONE, DemoRun.BOARD.name());
+                + "the gate's timers run on a simulated clock, the decoder and verifier at full speed)%n", DemoScenario.ZONE, DemoRun.config(scenario).board().name());
         out.printf("trust: %s   revocations: %s%n%n", scenario.trustFile().getFileName(), scenario.revocationsFile().getFileName());
         out.flush();
     }
 
     @Override
     public void caseDone(int number, DemoRun.Outcome outcome) {
-        ScanResult scan = outcome.admission().scan();
-        Decision decision = scan.decision();
+        ScanOutcome scan = outcome.admission().scan();
+        String verdict = outcome.asExpected() ? "(as expected)" : "(EXPECTED " + outcome.demoCase().expected().code() + ")";
         out.printf("%2d  %s%n", number, outcome.demoCase().label());
-        out.printf("    camera    %s%n", scan.text().map(DemoReport::shorten).orElse("no readable QR code"));
-        out.printf("    decision  %s %-14s %s%n", decision.granted() ? "GRANTED" : "denied ", decision.reason().code(),
-                outcome.asExpected() ? "(as expected)" : "(EXPECTED " + outcome.demoCase().expected().code() + ")");
-        decision.credential().map(c -> c.claims()).ifPresent(c -> out.printf("    holder    %s%n", holder(c)));
+        switch (scan) {
+            case ScanOutcome.NoCode noCode -> {
+                out.printf("    camera    no readable QR code%n");
+                out.printf("    decision  none    %-14s %s%n", Reason.NO_CODE.code(), verdict);
+            }
+            case ScanOutcome.Scanned scanned -> {
+                Decision decision = scanned.decision();
+                out.printf("    camera    %s%n", shorten(scanned.text()));
+                out.printf("    decision  %s %-14s %s%n", decision.granted() ? "GRANTED" : "denied ", decision.reason().code(), verdict);
+                decision.credential().map(c -> c.claims()).ifPresent(c -> out.printf("    holder    %s%n", holder(c)));
+            }
+        }
         out.printf("    gate      %s%n", outcome.admission().gateCommand().map(Object::toString).orElse("nothing: no code, nobody to answer"));
+        outcome.displayed().forEach(message -> out.printf("    display   %s%n", message.line()));
         if (!outcome.pinEvents().isEmpty()) {
             out.printf("    pins      %s%n", pins(outcome.pinEvents(), outcome.gateStartNanos()));
         }
-        ScanResult.StageTimes t = scan.times();
+        ScanOutcome.StageTimes t = scan.times();
         out.printf(Locale.ROOT, "    latency   decode %.2f ms, verify %.3f ms, decide %.3f ms; frame to relay command %.2f ms%n%n",
                 t.decodeNanos() / 1e6, t.verifyNanos() / 1e6, t.decideNanos() / 1e6, outcome.admission().frameToRelayNanos() / 1e6);
         out.flush();
     }
 
     public void summary(List<DemoRun.Outcome> outcomes, Path dir) {
-        long granted = outcomes.stream().filter(o -> o.admission().scan().decision().granted()).count();
+        long granted = outcomes.stream().filter(o -> o.admission().scan().reason() == Reason.OK).count();
+        long decided = outcomes.stream().filter(o -> o.admission().scan() instanceof ScanOutcome.Scanned).count();
         long expected = outcomes.stream().filter(DemoRun.Outcome::asExpected).count();
         long[] latencies = outcomes.stream().mapToLong(o -> o.admission().frameToRelayNanos()).sorted().toArray();
-        out.printf(Locale.ROOT, "demo: %d scans, %d granted, %d denied; %d of %d decisions as expected; frame to relay median %.2f ms, max %.2f ms; files in %s%n",
-                outcomes.size(), granted, outcomes.size() - granted, expected, outcomes.size(),
+        out.printf(Locale.ROOT, "demo: %d scans, %d granted, %d denied, %d without a code; %d of %d outcomes as expected; frame to relay median %.2f ms, max %.2f ms; files in %s%n",
+                outcomes.size(), granted, decided - granted, outcomes.size() - decided, expected, outcomes.size(),
                 latencies[latencies.length / 2] / 1e6, latencies[latencies.length - 1] / 1e6, dir.toAbsolutePath());
         out.flush();
     }

@@ -1,21 +1,17 @@
 package io.limen.agent.demo;
 
-import com.pi4j.context.Context;
 import io.limen.agent.Agent;
-import io.limen.agent.Checkpoint;
-import io.limen.format.credential.CredentialVerifier;
-import io.limen.format.credential.TrustStore;
-import io.limen.agent.decode.QrDecoder;
-import io.limen.agent.gate.Gate;
-import io.limen.agent.gate.GpioContexts;
-import io.limen.agent.gate.ManualScheduler;
+import io.limen.agent.HardwareSeams;
+import io.limen.agent.Terminal;
+import io.limen.agent.camera.Frame;
+import io.limen.agent.display.DisplayMessage;
+import io.limen.agent.display.RecordingDisplay;
 import io.limen.agent.gate.PinActivity;
-import io.limen.agent.policy.AccessPolicy;
-import io.limen.agent.revocation.RevocationSet;
-import io.limen.agent.revocation.RevocationStore;
-import io.limen.agent.revocation.SqliteConnections;
-import io.limen.config.BoardProfile;
-import io.limen.config.BoardProfiles;
+import io.limen.agent.simulation.SyntheticFrameSource;
+import io.limen.agent.time.SimulatedTime;
+import io.limen.config.AgentConfig;
+import io.limen.config.RevocationConfig;
+import io.limen.config.TerminalConfig;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,30 +20,29 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs the demo's cases through a whole terminal on simulated hardware: the real decoder, verifier,
- * policy and gate logic, with Pi4J's mock GPIO in place of the Pi's pins. The terminal loads its
- * trust and revocation lists from the demo's files, as a real one loads them from disk.
+ * Runs the demo's cases through a whole terminal on simulated hardware, assembled by {@link Terminal}
+ * as a real one is: the real decoder, verifier, policy and gate logic, with Pi4J's mock GPIO in place of
+ * the Pi's pins, and the trust and revocation lists loaded from the demo's files.
  *
- * <p>The gate's timers run on a {@link ManualScheduler}: between two people the demo moves the gate's
- * clock past the pulse, so the pins go back to off exactly as on a terminal, without waiting for it.
+ * <p>Time is a {@link SimulatedTime}: between two people the demo moves it past the pulse, so the pins
+ * go back to off exactly as on a terminal, without waiting for it, and the wall clock moves with it.
  */
 public final class DemoRun {
 
-    static final Duration GRANT_PULSE = Duration.ofMillis(800);
-    static final Duration DENY_SHOW = Duration.ofMillis(1500);
     /** How long one person takes at the entrance: every pulse and display has ended by then. */
     static final Duration PER_PERSON = Duration.ofSeconds(3);
-    static final BoardProfile BOARD = BoardProfiles.LIMEN_HAT_V1;
 
     /**
      * What happened to one case: the admission, and what the gate's pins did after it.
      *
      * @param gateStartNanos the gate clock when the frame came in; pin events are on that clock
+     * @param displayed      what the display showed for it (nothing for a frame without a code)
      */
-    public record Outcome(DemoCase demoCase, Agent.Admission admission, List<PinActivity.PinEvent> pinEvents, long gateStartNanos) {
+    public record Outcome(DemoCase demoCase, Agent.Admission admission, List<PinActivity.PinEvent> pinEvents, long gateStartNanos,
+                          List<DisplayMessage> displayed) {
 
         public boolean asExpected() {
-            return admission.scan().decision().reason() == demoCase.expected();
+            return admission.scan().reason() == demoCase.expected();
         }
     }
 
@@ -58,30 +53,40 @@ public final class DemoRun {
     private DemoRun() {
     }
 
-    public static List<Outcome> run(DemoScenario scenario, Instant now, Listener listener) throws IOException {
-        TrustStore trust = TrustStore.load(scenario.trustFile());
-        RevocationSet revocations = RevocationStore.readSnapshot(SqliteConnections.readOnly(scenario.revocationsFile()));
-        Checkpoint checkpoint = new Checkpoint(new QrDecoder(),
-                new CredentialVerifier(() -> trust, CredentialVerifier.DEFAULT_CLOCK_SKEW),
-                new AccessPolicy(() -> revocations, Optional.of(DemoScenario.ZONE)));
+    /** The demo terminal's configuration: every default, guarding the demo's zone, with its lists. */
+    public static AgentConfig config(DemoScenario scenario) {
+        return AgentConfig.defaults(scenario.trustFile())
+                .withTerminal(new TerminalConfig("demo", "lobby-1", Optional.of(DemoScenario.ZONE)))
+                .withRevocation(RevocationConfig.at(scenario.revocationsFile()));
+    }
 
-        Context pi = GpioContexts.simulated();
+    public static List<Outcome> run(DemoScenario scenario, Instant now, Listener listener) throws IOException {
+        SimulatedTime time = new SimulatedTime(now);
+        List<DemoCase> cases = scenario.cases();
+        RecordingDisplay display = new RecordingDisplay();
+        HardwareSeams seams = HardwareSeams.simulated(
+                new SyntheticFrameSource(cases.stream().map(DemoCase::frame).toList()), time).withDisplay(display);
         List<Outcome> outcomes = new ArrayList<>();
-        ManualScheduler gateClock = new ManualScheduler();
-        try (Gate gate = new Gate(pi, BOARD, gateClock);
-             PinActivity pins = PinActivity.watch(gate, gateClock::nanoTime)) {
-            Agent agent = new Agent(checkpoint, gate, GRANT_PULSE, DENY_SHOW);
-            for (DemoCase demoCase : scenario.cases()) {
+        try (Terminal terminal = Terminal.assemble(config(scenario), seams);
+             PinActivity pins = PinActivity.watch(terminal.gate(), time::nanoTime)) {
+            for (DemoCase demoCase : cases) {
+                Frame frame = seams.camera().next().orElseThrow();
                 pins.clear();
-                long start = gateClock.nanoTime();
-                Agent.Admission admission = agent.admit(demoCase.frame(), now);
-                gateClock.advance(PER_PERSON);
-                Outcome outcome = new Outcome(demoCase, admission, pins.events(), start);
+                long start = time.nanoTime();
+                int shownBefore = display.shown().size();
+                Agent.Admission admission = terminal.agent().admit(frame);
+                seams.camera().release(frame);
+                time.advance(PER_PERSON);
+                List<DisplayMessage> shown = display.shown();
+                Outcome outcome = new Outcome(demoCase, admission, pins.events(), start, shown.subList(shownBefore, shown.size()));
                 outcomes.add(outcome);
                 listener.caseDone(outcomes.size(), outcome);
             }
+        } catch (InterruptedException e) {
+            // The synthetic source never blocks; keep the flag for whoever asked.
+            Thread.currentThread().interrupt();
         } finally {
-            pi.shutdown();
+            seams.gpio().shutdown();
         }
         return outcomes;
     }

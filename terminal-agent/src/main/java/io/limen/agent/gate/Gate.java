@@ -1,5 +1,7 @@
 package io.limen.agent.gate;
 
+import io.limen.agent.time.Scheduler;
+
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.Digital;
 import com.pi4j.io.gpio.digital.DigitalInput;
@@ -8,6 +10,7 @@ import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.DigitalStateChangeListener;
 import com.pi4j.io.gpio.digital.PullResistance;
 import io.limen.config.BoardProfile;
+import io.limen.config.GateConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -47,9 +50,6 @@ public final class Gate implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Gate.class);
 
-    /** Debounce of the fire-alarm input: long enough to ignore contact bounce, far below a human's notice. */
-    static final long FIRE_ALARM_DEBOUNCE_MS = 10;
-
     /** Pi4J ids of the gate's pins; unique within a context, so one gate per context. */
     static final List<String> IDS = List.of("relay", "led-green", "led-red", "fire-alarm");
 
@@ -71,7 +71,16 @@ public final class Gate implements AutoCloseable {
     private Scheduler.Cancellable denyRelease;
     private long denyGeneration;
 
+    /** A gate with the default fire-alarm debounce ({@link GateConfig#DEFAULTS}). */
     public Gate(Context context, BoardProfile profile, Scheduler scheduler) {
+        this(context, profile, scheduler, GateConfig.DEFAULTS.fireAlarmDebounce());
+    }
+
+    /**
+     * @param fireAlarmDebounce how long the fire-alarm input must hold a level before it counts
+     *                          ({@link GateConfig#fireAlarmDebounce()})
+     */
+    public Gate(Context context, BoardProfile profile, Scheduler scheduler, Duration fireAlarmDebounce) {
         this.context = Objects.requireNonNull(context, "context must not be null");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
         Objects.requireNonNull(profile, "profile must not be null");
@@ -88,7 +97,7 @@ public final class Gate implements AutoCloseable {
                     .name("fire alarm (BCM " + profile.fireAlarmPin() + ")")
                     .address(profile.fireAlarmPin())
                     .pull(PullResistance.PULL_UP)
-                    .debounce(FIRE_ALARM_DEBOUNCE_MS, TimeUnit.MILLISECONDS)));
+                    .debounce(fireAlarmDebounce.toMillis(), TimeUnit.MILLISECONDS)));
         } catch (RuntimeException e) {
             // A pin busy or already registered: release the ones this gate took (each goes to its off
             // state), and only those: the one that was busy belongs to someone else.

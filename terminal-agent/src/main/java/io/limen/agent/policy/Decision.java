@@ -6,31 +6,64 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the terminal decided for one code: granted ({@link Reason#OK}) or denied with a reason. The
- * credential is present whenever its signature was verified, even if it was then denied.
- *
- * @param detail for logs and the command line; not stable, match on {@code reason}
+ * What the terminal decided for one code: {@link Granted} or {@link Denied} with a reason. A frame
+ * with no code gets no decision at all ({@code ScanOutcome.NoCode}).
  */
-public record Decision(Reason reason, Optional<Credential> credential, String detail) {
+public sealed interface Decision permits Decision.Granted, Decision.Denied {
 
-    public Decision {
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(credential, "credential");
-        Objects.requireNonNull(detail, "detail");
+    /** {@link Reason#OK} for a grant, else why not. */
+    Reason reason();
+
+    /** Present whenever the credential's signature was verified, even if it was then denied. */
+    Optional<Credential> credential();
+
+    /** For logs and the command line; not stable, match on {@link #reason}. */
+    String detail();
+
+    default boolean granted() {
+        return this instanceof Granted;
     }
 
-    public static Decision granted(Credential credential) {
-        return new Decision(Reason.OK, Optional.of(credential), "granted");
+    static Granted granted(Credential credential) {
+        return new Granted(credential);
     }
 
-    public static Decision denied(Reason reason, Optional<Credential> credential, String detail) {
-        if (reason == Reason.OK) {
-            throw new IllegalArgumentException("a denial's reason must not be ok");
+    static Denied denied(Reason reason, Optional<Credential> credential, String detail) {
+        return new Denied(reason, credential, detail);
+    }
+
+    record Granted(Credential holder) implements Decision {
+        public Granted {
+            Objects.requireNonNull(holder, "holder must not be null");
         }
-        return new Decision(reason, credential, detail);
+
+        @Override
+        public Reason reason() {
+            return Reason.OK;
+        }
+
+        @Override
+        public Optional<Credential> credential() {
+            return Optional.of(holder);
+        }
+
+        @Override
+        public String detail() {
+            return "granted";
+        }
     }
 
-    public boolean granted() {
-        return reason == Reason.OK;
+    /**
+     * @param reason never {@link Reason#OK} (that is a grant) nor {@link Reason#NO_CODE} (that is no decision)
+     */
+    record Denied(Reason reason, Optional<Credential> credential, String detail) implements Decision {
+        public Denied {
+            Objects.requireNonNull(reason, "reason must not be null");
+            Objects.requireNonNull(credential, "credential must not be null");
+            Objects.requireNonNull(detail, "detail must not be null");
+            if (reason == Reason.OK || reason == Reason.NO_CODE) {
+                throw new IllegalArgumentException("a denial's reason must be a refusal, but was " + reason.code());
+            }
+        }
     }
 }

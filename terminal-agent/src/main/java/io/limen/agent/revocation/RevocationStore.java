@@ -33,7 +33,6 @@ public final class RevocationStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RevocationStore.class);
     private static final VarHandle BIG_ENDIAN_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final int BUSY_TIMEOUT_MILLIS = 5_000;
 
     private final Connection connection;
     private final String file;
@@ -70,21 +69,15 @@ public final class RevocationStore implements AutoCloseable {
         }
     }
 
-    /** A connection that waits for a writer rather than failing at once; the busy timeout writes nothing. */
+    /**
+     * A connection from the factory, which sets its busy timeout ({@link SqliteConnections#file(java.nio.file.Path,
+     * java.time.Duration)}): it waits for a writer rather than failing at once.
+     */
     private static Connection connect(SqliteConnections connections) {
-        String file = connections.describe();
-        Connection connection;
         try {
-            connection = connections.open();
+            return connections.open();
         } catch (SQLException e) {
-            throw new RevocationStoreException("revocation store " + file + " cannot be opened: " + e.getMessage(), e);
-        }
-        try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
-            return connection;
-        } catch (SQLException e) {
-            closeQuietly(connection, e);
-            throw new RevocationStoreException("revocation store " + file + " cannot be opened: " + e.getMessage(), e);
+            throw new RevocationStoreException("revocation store " + connections.describe() + " cannot be opened: " + e.getMessage(), e);
         }
     }
 

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
+import io.limen.config.RevocationConfig;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -20,9 +22,17 @@ public interface SqliteConnections {
     /** What to name in error messages: the file, never credentials or URL options. */
     String describe();
 
-    /** The real factory: a SQLite database file, created if it does not exist. */
+    /** The real factory: a SQLite database file, created if it does not exist; the default busy timeout. */
     static SqliteConnections file(Path file) {
-        return of(file, new Properties(), true);
+        return file(file, RevocationConfig.DEFAULT_BUSY_TIMEOUT);
+    }
+
+    /**
+     * The same, whose connections wait up to {@code busyTimeout} for another connection's write lock
+     * rather than failing at once ({@link RevocationConfig#busyTimeout()}).
+     */
+    static SqliteConnections file(Path file, Duration busyTimeout) {
+        return of(file, config(busyTimeout).toProperties(), true);
     }
 
     /**
@@ -30,9 +40,20 @@ public interface SqliteConnections {
      * read: a missing file is an error, never created, and every write fails.
      */
     static SqliteConnections readOnly(Path file) {
-        SQLiteConfig config = new SQLiteConfig();
+        return readOnly(file, RevocationConfig.DEFAULT_BUSY_TIMEOUT);
+    }
+
+    /** The same, with connections that wait up to {@code busyTimeout} for a writer. */
+    static SqliteConnections readOnly(Path file, Duration busyTimeout) {
+        SQLiteConfig config = config(busyTimeout);
         config.setReadOnly(true); // also drops SQLITE_OPEN_CREATE
         return of(file, config.toProperties(), false);
+    }
+
+    private static SQLiteConfig config(Duration busyTimeout) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(Math.toIntExact(busyTimeout.toMillis()));
+        return config;
     }
 
     private static SqliteConnections of(Path file, Properties properties, boolean create) {

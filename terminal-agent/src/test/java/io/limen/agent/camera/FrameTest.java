@@ -2,7 +2,9 @@ package io.limen.agent.camera;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,7 @@ class FrameTest {
     @Test
     void lumaOfWrongLength_isRejectedWithExpectedAndActualSize() {
         var e = assertThrows(IllegalArgumentException.class, () -> new Frame(new byte[100], 1280, 720));
-        assertEquals("frame luma must be width*height = 921600 bytes, but was 100", e.getMessage());
+        assertEquals("frame luma must be stride*height = 921600 bytes, but was 100", e.getMessage());
     }
 
     @Test
@@ -45,5 +47,35 @@ class FrameTest {
         assertEquals(a.hashCode(), b.hashCode());
         assertNotEquals(a, new Frame(new byte[] {1, 2, 3, 4}, 4, 1));
         assertNotEquals(a, new Frame(new byte[] {1, 2, 3, 5}, 2, 2));
+    }
+
+    @Test
+    void strideNarrowerThanTheWidth_isRejected() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new Frame(new byte[6], 3, 2, 2, 0));
+        assertEquals("frame stride must be at least the width 3, but was 2", e.getMessage());
+    }
+
+    @Test
+    void framesWithTheSamePixels_areEqual_whateverTheirRowPaddingAndArrival() {
+        Frame tight = new Frame(new byte[] {1, 2, 3, 4}, 2, 2, 2, 10);
+        Frame padded = new Frame(new byte[] {1, 2, 99, 3, 4, 98}, 2, 2, 3, 20);
+        assertEquals(tight, padded);
+        assertEquals(tight.hashCode(), padded.hashCode());
+        assertEquals("Frame[2x2, stride=3, luma=6byte]", padded.toString());
+    }
+
+    @Test
+    void arrivedAt_keepsThePixelsInTheSameArray_andStampsTheArrival() {
+        Frame frame = new Frame(new byte[] {1, 2, 3, 4}, 2, 2);
+        Frame later = frame.arrivedAt(12345);
+        assertSame(frame.luma(), later.luma());
+        assertEquals(12345, later.arrivalNanos());
+    }
+
+    @Test
+    void newFrame_arrivesNow() {
+        long before = System.nanoTime();
+        Frame frame = new Frame(new byte[1], 1, 1);
+        assertTrue(frame.arrivalNanos() - before >= 0 && System.nanoTime() - frame.arrivalNanos() >= 0);
     }
 }

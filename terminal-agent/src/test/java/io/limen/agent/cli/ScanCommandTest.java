@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.limen.agent.camera.ImageFrames;
-import io.limen.agent.camera.SyntheticScene;
+import io.limen.agent.cli.image.ImageFrames;
+import io.limen.agent.simulation.SyntheticScene;
 import io.limen.format.credential.Claims;
 import io.limen.format.cose.CoseAlgorithm;
 import io.limen.format.credential.CredentialId;
@@ -123,12 +123,34 @@ class ScanCommandTest {
     }
 
     @Test
-    void imageWithoutCode_isDeniedAsNoCode_withNullText() throws Exception {
+    void imageWithoutCode_hasNoDecision_reasonNoCode_andNullText() throws Exception {
         ImageFrames.writePng(SyntheticScene.withoutCode(3), dir.resolve("empty.png"));
 
         assertEquals(0, scan("--trust", trust.toString(), dir.resolve("empty.png").toString()));
 
-        assertTrue(lines().get(0).contains("\"text\":null,\"decision\":\"denied\",\"reason\":\"no_code\""), out.toString());
+        assertTrue(lines().get(0).contains("\"text\":null,\"decision\":null,\"reason\":\"no_code\""), out.toString());
+        assertTrue(lines().get(0).contains("\"cti\":null,\"issuer\":null,\"subject\":null"), out.toString());
+    }
+
+    @Test
+    void textWithQuotesAndControlCharacters_isEscapedAsJson() {
+        scan("--trust", trust.toString(), "--text", "say \"hi\"\\\n");
+
+        assertTrue(lines().get(0).startsWith("{\"file\":null,\"text\":\"say \\\"hi\\\"\\\\\\n\",\"decision\":\"denied\",\"reason\":\"bad_prefix\""),
+                out.toString());
+    }
+
+    @Test
+    void clockSkewBeyondAnHour_isAUsageErrorNamingTheOption() {
+        assertEquals(2, scan("--trust", trust.toString(), "--clock-skew", "3601", "--text", text));
+        assertTrue(err.toString().contains("--clock-skew must be within 0..3600000 ms, but was 3601000 ms"), err.toString());
+    }
+
+    @Test
+    void zoneWithSurroundingBlanks_isAUsageError() {
+        assertEquals(2, scan("--trust", trust.toString(), "--zone", " lobby", "--text", text));
+        assertTrue(err.toString().contains("--zone must be 1..256 bytes of UTF-8 text on one line, without control characters or blanks"
+                + " at either end, but it starts with a blank (U+0020): ' lobby'"), err.toString());
     }
 
     @Test

@@ -3,9 +3,9 @@ package io.limen.agent.decode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.limen.agent.camera.CredentialTexts;
+import io.limen.agent.simulation.CredentialTexts;
 import io.limen.agent.camera.Frame;
-import io.limen.agent.camera.SyntheticScene;
+import io.limen.agent.simulation.SyntheticScene;
 import io.limen.agent.decode.FinderPatternScan.Finder;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,9 +3,9 @@ package io.limen.agent.decode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.limen.agent.camera.CredentialTexts;
+import io.limen.agent.simulation.CredentialTexts;
 import io.limen.agent.camera.Frame;
-import io.limen.agent.camera.SyntheticScene;
+import io.limen.agent.simulation.SyntheticScene;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,6 +78,22 @@ class QrDecoderTest {
     void regionOfNoArea_isRejected() {
         var e = assertThrows(IllegalArgumentException.class, () -> new Region(0, 0, 0, 10));
         assertEquals("region width and height must be positive, but were 0x10", e.getMessage());
+    }
+
+    @Test
+    void frameWithPaddedRows_decodesLikeTheTightOne_thePaddingIsNeverRead() {
+        String text = CredentialTexts.typical(9);
+        Frame tight = SyntheticScene.withCode(text, 9);
+        int stride = tight.width() + 64;
+        byte[] padded = new byte[stride * tight.height()];
+        java.util.Arrays.fill(padded, (byte) 0); // black padding: read as pixels, it would break every row's runs
+        for (int y = 0; y < tight.height(); y++) {
+            System.arraycopy(tight.luma(), y * tight.width(), padded, y * stride, tight.width());
+        }
+        Frame frame = new Frame(padded, tight.width(), tight.height(), stride, 0);
+
+        assertEquals(new QrDecoder().decode(tight), new QrDecoder().decode(frame));
+        assertEquals(Optional.of(text), new QrDecoder().decode(frame));
     }
 
     private static Frame sideBySide(Frame left, Frame right) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.limen.agent.ScanOutcome;
+import io.limen.agent.display.DisplayMessage;
 import io.limen.format.Reason;
 import io.limen.agent.gate.GateCommand;
 import io.limen.agent.gate.PinActivity.PinEvent;
@@ -43,7 +45,7 @@ class DemoTest {
 
     @Test
     void everyCase_getsTheDecisionItExpects() {
-        List<Reason> decided = outcomes.stream().map(o -> o.admission().scan().decision().reason()).toList();
+        List<Reason> decided = outcomes.stream().map(o -> o.admission().scan().reason()).toList();
 
         assertEquals(List.of(Reason.NO_CODE, Reason.OK, Reason.OK, Reason.EXPIRED, Reason.NOT_YET_VALID, Reason.REVOKED,
                 Reason.WRONG_ZONE, Reason.BAD_SIGNATURE, Reason.UNTRUSTED_ISSUER, Reason.UNKNOWN_KID, Reason.BAD_PREFIX, Reason.NO_CODE), decided);
@@ -53,7 +55,7 @@ class DemoTest {
     @Test
     void grantedScans_pulsedTheRelayAndGreen_readFromThePins() {
         for (DemoRun.Outcome outcome : outcomes) {
-            if (!outcome.admission().scan().decision().granted()) {
+            if (outcome.admission().scan().reason() != Reason.OK) {
                 continue;
             }
             assertEquals(GateCommand.Kind.GRANTED, outcome.admission().gateCommand().orElseThrow().kind());
@@ -66,7 +68,7 @@ class DemoTest {
     @Test
     void deniedScans_litRedAndNeverTouchedTheRelay() {
         for (DemoRun.Outcome outcome : outcomes) {
-            Reason reason = outcome.admission().scan().decision().reason();
+            Reason reason = outcome.admission().scan().reason();
             if (reason == Reason.OK || reason == Reason.NO_CODE) {
                 continue;
             }
@@ -77,17 +79,28 @@ class DemoTest {
 
     @Test
     void framesWithoutACode_leaveEveryPinAlone() {
-        outcomes.stream().filter(o -> o.admission().scan().decision().reason() == Reason.NO_CODE).forEach(outcome -> {
+        outcomes.stream().filter(o -> o.admission().scan() instanceof ScanOutcome.NoCode).forEach(outcome -> {
             assertTrue(outcome.admission().gateCommand().isEmpty());
             assertEquals(List.of(), outcome.pinEvents());
         });
     }
 
     @Test
+    void eachDecision_isShownOnTheDisplay_framesWithoutACodeShowNothing() {
+        List<List<DisplayMessage>> shown = outcomes.stream().map(DemoRun.Outcome::displayed).toList();
+
+        assertEquals(List.of(), shown.get(0), "nobody in front of the camera");
+        assertEquals(List.of(new DisplayMessage(true, "welcome, Ada Lovelace")), shown.get(1));
+        assertEquals(List.of(new DisplayMessage(false, "refused: expired")), shown.get(3));
+        assertEquals(List.of(), shown.get(11), "a damaged code is no code");
+    }
+
+    @Test
     void report_printsEachScanAndASummary() {
         assertTrue(printed.contains("GRANTED ok"), printed);
         assertTrue(printed.contains("denied  bad_signature"), printed);
-        assertTrue(printed.contains("12 scans, 2 granted, 10 denied; 12 of 12 decisions as expected"), printed);
+        assertTrue(printed.contains("decision  none    no_code"), printed);
+        assertTrue(printed.contains("12 scans, 2 granted, 8 denied, 2 without a code; 12 of 12 outcomes as expected"), printed);
     }
 
     @Test

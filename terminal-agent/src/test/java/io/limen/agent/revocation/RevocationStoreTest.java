@@ -258,4 +258,21 @@ class RevocationStoreTest {
             return files.sorted().toList();
         }
     }
+
+    @Test
+    void connections_waitForAWriterAsLongAsTheConfigSays_fiveSecondsByDefault() throws Exception {
+        Path db = dir.resolve("busy.db");
+        try (java.sql.Connection c = SqliteConnections.file(db, java.time.Duration.ofMillis(1500)).open();
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
+            assertTrue(rs.next());
+            assertEquals(1500, rs.getInt(1));
+        }
+        try (java.sql.Connection c = SqliteConnections.readOnly(db).open();
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("PRAGMA busy_timeout")) {
+            assertTrue(rs.next());
+            assertEquals(5000, rs.getInt(1));
+        }
+    }
 }

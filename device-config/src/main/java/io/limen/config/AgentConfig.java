@@ -1,0 +1,51 @@
+package io.limen.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The whole configuration of one terminal, one record per stage; every default is in those records.
+ * Built by the YAML loader on a terminal, by {@code scan} and {@code demo} from their options.
+ */
+public record AgentConfig(
+        TerminalConfig terminal,
+        BoardProfile board,
+        CameraConfig camera,
+        DecoderConfig decoder,
+        GateConfig gate,
+        CredentialsConfig credentials,
+        RevocationConfig revocation) {
+
+    public AgentConfig {
+        Checks.present("terminal", terminal);
+        Checks.present("board", board);
+        Checks.present("camera", camera);
+        Checks.present("decoder", decoder);
+        Checks.present("gate", gate);
+        Checks.present("credentials", credentials);
+        Checks.present("revocation", revocation);
+    }
+
+    /** Every default: any zone, the Limen HAT, no revocation store; only the trust file has none. */
+    public static AgentConfig defaults(Path trustFile) {
+        return new AgentConfig(TerminalConfig.ofZone(Optional.empty()), BoardProfiles.LIMEN_HAT_V1,
+                CameraConfig.DEFAULTS, DecoderConfig.DEFAULTS, GateConfig.DEFAULTS, new CredentialsConfig(trustFile),
+                RevocationConfig.NONE);
+    }
+
+    public AgentConfig withTerminal(TerminalConfig value) {
+        return new AgentConfig(value, board, camera, decoder, gate, credentials, revocation);
+    }
+
+    public AgentConfig withDecoder(DecoderConfig value) {
+        return new AgentConfig(terminal, board, camera, value, gate, credentials, revocation);
+    }
+
+    public AgentConfig withCredentials(CredentialsConfig value) {
+        return new AgentConfig(terminal, board, camera, decoder, gate, value, revocation);
+    }
+
+    public AgentConfig withRevocation(RevocationConfig value) {
+        return new AgentConfig(terminal, board, camera, decoder, gate, credentials, value);
+    }
+}

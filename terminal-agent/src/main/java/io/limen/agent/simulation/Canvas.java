@@ -1,0 +1,105 @@
+package io.limen.agent.simulation;
+
+import io.limen.agent.camera.Frame;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * A grey image in floating point while a synthetic scene is painted, so blur and noise add up without
+ * rounding at each step; it is quantised to bytes once, at the end.
+ */
+final class Canvas {
+
+    final int width;
+    final int height;
+    final float[] luma;
+
+    Canvas(int width, int height) {
+        this.width = width;
+        this.height = height;
+        this.luma = new float[width * height];
+    }
+
+    /** Uneven room lighting: a linear ramp, brighter or darker towards one side and the top or bottom. */
+    void fillGradient(float base, float perPixelX, float perPixelY) {
+        for (int y = 0; y < height; y++) {
+            int row = y * width;
+            float start = base + perPixelY * y;
+            for (int x = 0; x < width; x++) {
+                luma[row + x] = start + perPixelX * x;
+            }
+        }
+    }
+
+    /**
+     * Separable Gaussian blur of the rectangle [x0, x1) × [y0, y1) (clipped to the canvas): a camera's
+     * lens and focus soften edges, and a decoder tuned only on razor-sharp codes proves nothing.
+     */
+    void blur(int x0, int y0, int x1, int y1, double sigma) {
+        x0 = Math.max(0, x0);
+        y0 = Math.max(0, y0);
+        x1 = Math.min(width, x1);
+        y1 = Math.min(height, y1);
+        if (x0 >= x1 || y0 >= y1 || sigma <= 0) {
+            return;
+        }
+        float[] kernel = gaussianKernel(sigma);
+        int radius = kernel.length / 2;
+        float[] line = new float[Math.max(x1 - x0, y1 - y0) + 2 * radius];
+        for (int y = y0; y < y1; y++) {
+            int row = y * width;
+            for (int i = 0; i < x1 - x0 + 2 * radius; i++) {
+                line[i] = luma[row + Math.clamp(x0 - radius + i, 0, width - 1)];
+            }
+            for (int x = x0; x < x1; x++) {
+                luma[row + x] = convolve(line, x - x0, kernel);
+            }
+        }
+        for (int x = x0; x < x1; x++) {
+            for (int i = 0; i < y1 - y0 + 2 * radius; i++) {
+                line[i] = luma[Math.clamp(y0 - radius + i, 0, height - 1) * width + x];
+            }
+            for (int y = y0; y < y1; y++) {
+                luma[y * width + x] = convolve(line, y - y0, kernel);
+            }
+        }
+    }
+
+    /** Sensor noise: independent Gaussian noise on every pixel. */
+    void addNoise(RandomGenerator random, double sigma) {
+        for (int i = 0; i < luma.length; i++) {
+            luma[i] += (float) (random.nextGaussian() * sigma);
+        }
+    }
+
+    Frame toFrame() {
+        byte[] bytes = new byte[luma.length];
+        for (int i = 0; i < luma.length; i++) {
+            bytes[i] = (byte) Math.clamp(Math.round(luma[i]), 0, 255);
+        }
+        return new Frame(bytes, width, height);
+    }
+
+    private static float convolve(float[] line, int start, float[] kernel) {
+        float sum = 0;
+        for (int k = 0; k < kernel.length; k++) {
+            sum += line[start + k] * kernel[k];
+        }
+        return sum;
+    }
+
+    private static float[] gaussianKernel(double sigma) {
+        int radius = (int) Math.ceil(3 * sigma);
+        float[] kernel = new float[2 * radius + 1];
+        double total = 0;
+        for (int i = -radius; i <= radius; i++) {
+            double weight = Math.exp(-(i * i) / (2 * sigma * sigma));
+            kernel[i + radius] = (float) weight;
+            total += weight;
+        }
+        for (int i = 0; i < kernel.length; i++) {
+            kernel[i] /= (float) total;
+        }
+        return kernel;
+    }
+}
