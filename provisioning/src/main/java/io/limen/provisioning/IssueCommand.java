@@ -3,6 +3,7 @@ package io.limen.provisioning;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.limen.format.Reason;
+import io.limen.format.credential.ClaimText;
 import io.limen.format.credential.Claims;
 import io.limen.format.credential.CredentialId;
 import io.limen.format.credential.CredentialIssuer;
@@ -131,9 +132,9 @@ final class IssueCommand implements Callable<Integer> {
         List<String> names = List.of(png.getFileName().toString(), txt.getFileName().toString());
         files.recover(names);
         files.checkAbsent(names, force, "use --force to replace it");
-        IssuerKey key = loadKey();
+        IssuerKey key = IssuerKeyFile.load(keyFile);
 
-        String text = new CredentialIssuer(key).issue(claims);
+        String text = issue(key, claims);
         selfCheck(key, text, claims);
         byte[] image = QrImage.png(text);
         createDirectories(files.dir());
@@ -193,15 +194,13 @@ final class IssueCommand implements Callable<Integer> {
 
     /** The claims from the options, or a usage error (exit 2) naming the option at fault. */
     private Claims claims(Instant now) {
-        checkText("--issuer", issuer);
-        checkText("--subject", subject);
-        if (name != null) {
-            checkText("--name", name);
-        }
+        String issuer = text("--issuer", this.issuer);
+        String subject = text("--subject", this.subject);
+        String name = this.name == null ? null : text("--name", this.name);
         if (zones.size() > MAX_ZONES) {
             throw usage("--zone may be given at most " + MAX_ZONES + " times, but was given " + zones.size() + " times");
         }
-        zones.forEach(zone -> checkText("--zone", zone));
+        List<String> zones = this.zones.stream().map(zone -> text("--zone", zone)).toList();
         // CWT times are whole seconds; compare what will be signed, not what was typed.
         Instant notBefore = this.notBefore == null ? null : this.notBefore.truncatedTo(ChronoUnit.SECONDS);
         Instant start = notBefore != null && notBefore.isAfter(now) ? notBefore : now;
@@ -237,15 +236,23 @@ final class IssueCommand implements Callable<Integer> {
         return new CredentialId(bytes);
     }
 
-    private IssuerKey loadKey() {
+    /**
+     * The credential's QR text, or a usage error when the claims together are more than a credential
+     * can carry: first the signed size terminals accept (checked before signing), then what one QR code
+     * holds at the error correction {@link QrImage} uses.
+     */
+    private String issue(IssuerKey key, Claims claims) {
+        String text;
         try {
-            return IssuerKey.load(keyFile);
-        } catch (IOException e) {
-            throw new ProvisioningException("cannot read issuer key " + keyFile + ": " + ProvisionCommand.reason(e));
+            text = new CredentialIssuer(key).issue(claims);
         } catch (IllegalArgumentException e) {
-            // The message already names the file.
-            throw new ProvisioningException(e.getMessage());
+            throw usage("--zone and --name: " + e.getMessage() + "; give fewer or shorter zones, or a shorter name");
         }
+        if (text.length() > QrImage.MAX_TEXT_LENGTH) {
+            throw usage("--zone and --name: the credential's QR text would be " + text.length() + " characters, but a QR code at"
+                    + " error correction M holds at most " + QrImage.MAX_TEXT_LENGTH + "; give fewer or shorter zones, or a shorter name");
+        }
+        return text;
     }
 
     /**
@@ -265,12 +272,17 @@ final class IssueCommand implements Callable<Integer> {
         }
     }
 
-    private void checkText(String option, String value) {
-        int bytes = value.getBytes(StandardCharsets.UTF_8).length;
-        if (value.isBlank() || bytes > MAX_TEXT_BYTES) {
-            throw usage(option + " must be 1.." + MAX_TEXT_BYTES + " bytes of text, not blank, but was " + bytes + " bytes"
-                    + (value.isBlank() && bytes > 0 ? " of blanks" : ""));
-        }
+    /**
+     * What was typed, in Unicode NFC (the form every text is compared in), if it follows the one rule
+     * for a credential's texts ({@link ClaimText}); a usage error naming the option otherwise. The same
+     * rule as {@code keys --issuer}, trust files and terminals, so nothing is signed that they refuse.
+     */
+    private String text(String option, String typed) {
+        String text = ClaimText.normalize(typed);
+        ClaimText.problem(text).ifPresent(problem -> {
+            throw usage(option + " must be " + ClaimText.RULE + ", but " + problem + ": " + ClaimText.shown(text));
+        });
+        return text;
     }
 
     private ParameterException usage(String message) {
