@@ -2,7 +2,6 @@ package io.limen.provisioning;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.limen.format.Reason;
 import io.limen.format.credential.ClaimText;
 import io.limen.format.credential.Claims;
 import io.limen.format.credential.CredentialId;
@@ -255,18 +254,11 @@ final class IssueCommand implements Callable<Integer> {
         return text;
     }
 
-    /**
-     * Verifies what was just signed, as a terminal would: a broken credential must never be handed
-     * out. Claims too large for terminals are the options' fault (a usage error); anything else is a bug.
-     */
-    private void selfCheck(IssuerKey key, String text, Claims claims) {
+    /** Verifies what was just signed, as a terminal would: a broken credential must never be handed out. */
+    private static void selfCheck(IssuerKey key, String text, Claims claims) {
         CredentialVerifier verifier = new CredentialVerifier(() -> TrustStore.of(List.of(key.publicKey())), Duration.ZERO);
         Instant validFrom = claims.notBefore().filter(nbf -> nbf.isAfter(claims.issuedAt())).orElse(claims.issuedAt());
         Verification result = verifier.verify(text, validFrom);
-        if (result instanceof Verification.Refused refused && refused.reason() == Reason.TOO_LARGE) {
-            throw usage("the credential would be larger than terminals accept (" + refused.detail()
-                    + "): give fewer or shorter --zone, --name, --issuer or --subject");
-        }
         if (!(result instanceof Verification.Verified verified) || !verified.credential().claims().equals(claims)) {
             throw new IllegalStateException("the credential just issued does not verify as issued: " + result);
         }
