@@ -2,7 +2,7 @@ package io.limen.provisioning;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.limen.format.Reason;
+import io.limen.format.credential.ClaimText;
 import io.limen.format.credential.Claims;
 import io.limen.format.credential.CredentialId;
 import io.limen.format.credential.CredentialIssuer;
@@ -13,6 +13,7 @@ import io.limen.format.credential.Verification;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -130,12 +131,12 @@ final class IssueCommand implements Callable<Integer> {
         List<String> names = List.of(png.getFileName().toString(), txt.getFileName().toString());
         files.recover(names);
         files.checkAbsent(names, force, "use --force to replace it");
-        IssuerKey key = loadKey();
+        IssuerKey key = IssuerKeyFile.load(keyFile);
 
-        String text = new CredentialIssuer(key).issue(claims);
+        String text = issue(key, claims);
         selfCheck(key, text, claims);
         byte[] image = QrImage.png(text);
-        Files.createDirectories(files.dir());
+        createDirectories(files.dir());
 
         ObjectNode line = JSON.createObjectNode()
                 .put("cti", claims.id().toHex())
@@ -168,8 +169,12 @@ final class IssueCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** PREFIX + suffix as a path, or a usage error when this system cannot name such a file. */
+    /** PREFIX + suffix as a path, or a usage error when PREFIX names no file or this system cannot name it. */
     private Path outPath(String suffix) {
+        String last = outPrefix.substring(outPrefix.lastIndexOf('/') + 1);
+        if (last.isEmpty() || last.equals(".") || last.equals("..")) {
+            throw usage("--out must end in a file name to which .png and .txt are added, e.g. badges/ada, but was '" + outPrefix + "'");
+        }
         try {
             return Path.of(outPrefix + suffix);
         } catch (InvalidPathException e) {
@@ -178,17 +183,23 @@ final class IssueCommand implements Callable<Integer> {
         }
     }
 
+    private static void createDirectories(Path dir) throws IOException {
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new ProvisioningException(e.getFile() + " exists but is not a directory");
+        }
+    }
+
     /** The claims from the options, or a usage error (exit 2) naming the option at fault. */
     private Claims claims(Instant now) {
-        checkText("--issuer", issuer);
-        checkText("--subject", subject);
-        if (name != null) {
-            checkText("--name", name);
-        }
+        String issuer = text("--issuer", this.issuer);
+        String subject = text("--subject", this.subject);
+        String name = this.name == null ? null : text("--name", this.name);
         if (zones.size() > MAX_ZONES) {
             throw usage("--zone may be given at most " + MAX_ZONES + " times, but was given " + zones.size() + " times");
         }
-        zones.forEach(zone -> checkText("--zone", zone));
+        List<String> zones = this.zones.stream().map(zone -> text("--zone", zone)).toList();
         // CWT times are whole seconds; compare what will be signed, not what was typed.
         Instant notBefore = this.notBefore == null ? null : this.notBefore.truncatedTo(ChronoUnit.SECONDS);
         Instant start = notBefore != null && notBefore.isAfter(now) ? notBefore : now;
@@ -224,40 +235,46 @@ final class IssueCommand implements Callable<Integer> {
         return new CredentialId(bytes);
     }
 
-    private IssuerKey loadKey() {
+    /**
+     * The credential's QR text, or a usage error when the claims together are more than a credential
+     * can carry: first the signed size terminals accept (checked before signing), then what one QR code
+     * holds at the error correction {@link QrImage} uses.
+     */
+    private String issue(IssuerKey key, Claims claims) {
+        String text;
         try {
-            return IssuerKey.load(keyFile);
-        } catch (IOException e) {
-            throw new ProvisioningException("cannot read issuer key " + keyFile + ": " + ProvisionCommand.reason(e));
+            text = new CredentialIssuer(key).issue(claims);
         } catch (IllegalArgumentException e) {
-            // The message already names the file.
-            throw new ProvisioningException(e.getMessage());
+            throw usage("--zone and --name: " + e.getMessage() + "; give fewer or shorter zones, or a shorter name");
         }
+        if (text.length() > QrImage.MAX_TEXT_LENGTH) {
+            throw usage("--zone and --name: the credential's QR text would be " + text.length() + " characters, but a QR code at"
+                    + " error correction M holds at most " + QrImage.MAX_TEXT_LENGTH + "; give fewer or shorter zones, or a shorter name");
+        }
+        return text;
     }
 
-    /**
-     * Verifies what was just signed, as a terminal would: a broken credential must never be handed
-     * out. Claims too large for terminals are the options' fault (a usage error); anything else is a bug.
-     */
-    private void selfCheck(IssuerKey key, String text, Claims claims) {
+    /** Verifies what was just signed, as a terminal would: a broken credential must never be handed out. */
+    private static void selfCheck(IssuerKey key, String text, Claims claims) {
         CredentialVerifier verifier = new CredentialVerifier(() -> TrustStore.of(List.of(key.publicKey())), Duration.ZERO);
         Instant validFrom = claims.notBefore().filter(nbf -> nbf.isAfter(claims.issuedAt())).orElse(claims.issuedAt());
         Verification result = verifier.verify(text, validFrom);
-        if (result instanceof Verification.Refused refused && refused.reason() == Reason.TOO_LARGE) {
-            throw usage("the credential would be larger than terminals accept (" + refused.detail()
-                    + "): give fewer or shorter --zone, --name, --issuer or --subject");
-        }
         if (!(result instanceof Verification.Verified verified) || !verified.credential().claims().equals(claims)) {
             throw new IllegalStateException("the credential just issued does not verify as issued: " + result);
         }
     }
 
-    private void checkText(String option, String value) {
-        int bytes = value.getBytes(StandardCharsets.UTF_8).length;
-        if (value.isBlank() || bytes > MAX_TEXT_BYTES) {
-            throw usage(option + " must be 1.." + MAX_TEXT_BYTES + " bytes of text, not blank, but was " + bytes + " bytes"
-                    + (value.isBlank() && bytes > 0 ? " of blanks" : ""));
-        }
+    /**
+     * What was typed, in Unicode NFC (the form every text is compared in), if it follows the one rule
+     * for a credential's texts ({@link ClaimText}); a usage error naming the option otherwise. The same
+     * rule as {@code keys --issuer}, trust files and terminals, so nothing is signed that they refuse.
+     */
+    private String text(String option, String typed) {
+        String text = ClaimText.normalize(typed);
+        ClaimText.problem(text).ifPresent(problem -> {
+            throw usage(option + " must be " + ClaimText.RULE + ", but " + problem + ": " + ClaimText.shown(text));
+        });
+        return text;
     }
 
     private ParameterException usage(String message) {

@@ -1,6 +1,7 @@
 package io.limen.provisioning;
 
-import io.limen.format.credential.CoseAlgorithm;
+import io.limen.format.cose.CoseAlgorithm;
+import io.limen.format.credential.ClaimText;
 import io.limen.format.credential.IssuerKey;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -111,16 +112,20 @@ final class KeysCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The trust file's text; a bad --issuer is a usage error before any file is written. */
+    /**
+     * The trust file's text. The issuer as typed, in Unicode NFC, under the same rule as {@code issue
+     * --issuer} and terminals ({@link ClaimText}); a bad one is a usage error before any file is written.
+     */
     private String trustPem(IssuerKey key) {
         if (issuer == null) {
             return key.publicKeyPem();
         }
-        try {
-            return key.publicKeyPem(issuer);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--issuer " + e.getMessage());
-        }
+        issuer = ClaimText.normalize(issuer);
+        ClaimText.problem(issuer).ifPresent(problem -> {
+            throw new ParameterException(spec.commandLine(), "--issuer must be " + ClaimText.RULE + ", but " + problem
+                    + ": " + ClaimText.shown(issuer));
+        });
+        return key.publicKeyPem(issuer);
     }
 
     private static void createDirectory(Path dir) throws IOException {

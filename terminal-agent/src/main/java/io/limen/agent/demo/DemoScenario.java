@@ -6,7 +6,7 @@ import io.limen.agent.camera.Frame;
 import io.limen.agent.cli.image.ImageFrames;
 import io.limen.agent.simulation.SyntheticScene;
 import io.limen.format.credential.Claims;
-import io.limen.format.credential.CoseAlgorithm;
+import io.limen.format.cose.CoseAlgorithm;
 import io.limen.format.credential.CredentialId;
 import io.limen.format.credential.CredentialIssuer;
 import io.limen.format.credential.IssuerKey;
