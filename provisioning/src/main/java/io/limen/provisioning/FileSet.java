@@ -169,7 +169,12 @@ final class FileSet {
         FileAttribute<?>[] ownerOnlyDir = posix()
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
                 : new FileAttribute<?>[0];
-        Path run = Files.createTempDirectory(dir, PREFIX, ownerOnlyDir);
+        Path run;
+        try {
+            run = Files.createTempDirectory(dir, PREFIX, ownerOnlyDir);
+        } catch (IOException e) {
+            throw new ProvisioningException("cannot write in " + dir + ": " + ProvisionCommand.reason(e));
+        }
         FileChannel lockFile = null;
         try {
             lockFile = FileChannel.open(run.resolve("lock"), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

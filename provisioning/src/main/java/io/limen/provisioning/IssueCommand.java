@@ -2,7 +2,6 @@ package io.limen.provisioning;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.limen.format.Reason;
 import io.limen.format.credential.ClaimText;
 import io.limen.format.credential.Claims;
 import io.limen.format.credential.CredentialId;
@@ -14,6 +13,7 @@ import io.limen.format.credential.Verification;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -136,7 +136,7 @@ final class IssueCommand implements Callable<Integer> {
         String text = issue(key, claims);
         selfCheck(key, text, claims);
         byte[] image = QrImage.png(text);
-        Files.createDirectories(files.dir());
+        createDirectories(files.dir());
 
         ObjectNode line = JSON.createObjectNode()
                 .put("cti", claims.id().toHex())
@@ -169,13 +169,25 @@ final class IssueCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** PREFIX + suffix as a path, or a usage error when this system cannot name such a file. */
+    /** PREFIX + suffix as a path, or a usage error when PREFIX names no file or this system cannot name it. */
     private Path outPath(String suffix) {
+        String last = outPrefix.substring(outPrefix.lastIndexOf('/') + 1);
+        if (last.isEmpty() || last.equals(".") || last.equals("..")) {
+            throw usage("--out must end in a file name to which .png and .txt are added, e.g. badges/ada, but was '" + outPrefix + "'");
+        }
         try {
             return Path.of(outPrefix + suffix);
         } catch (InvalidPathException e) {
             throw usage("--out '" + outPrefix + "' cannot name a file here: " + e.getReason()
                     + " (file names are in the locale's charset, " + System.getProperty("sun.jnu.encoding") + ")");
+        }
+    }
+
+    private static void createDirectories(Path dir) throws IOException {
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new ProvisioningException(e.getFile() + " exists but is not a directory");
         }
     }
 
@@ -242,18 +254,11 @@ final class IssueCommand implements Callable<Integer> {
         return text;
     }
 
-    /**
-     * Verifies what was just signed, as a terminal would: a broken credential must never be handed
-     * out. Claims too large for terminals are the options' fault (a usage error); anything else is a bug.
-     */
-    private void selfCheck(IssuerKey key, String text, Claims claims) {
+    /** Verifies what was just signed, as a terminal would: a broken credential must never be handed out. */
+    private static void selfCheck(IssuerKey key, String text, Claims claims) {
         CredentialVerifier verifier = new CredentialVerifier(() -> TrustStore.of(List.of(key.publicKey())), Duration.ZERO);
         Instant validFrom = claims.notBefore().filter(nbf -> nbf.isAfter(claims.issuedAt())).orElse(claims.issuedAt());
         Verification result = verifier.verify(text, validFrom);
-        if (result instanceof Verification.Refused refused && refused.reason() == Reason.TOO_LARGE) {
-            throw usage("the credential would be larger than terminals accept (" + refused.detail()
-                    + "): give fewer or shorter --zone, --name, --issuer or --subject");
-        }
         if (!(result instanceof Verification.Verified verified) || !verified.credential().claims().equals(claims)) {
             throw new IllegalStateException("the credential just issued does not verify as issued: " + result);
         }

@@ -150,6 +150,26 @@ class CommandLineTest {
         assertTrue(result.err().contains("--out '" + prefix + "' cannot name a file here"), result.err());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "badges/", ".", "badges/.."})
+    void outputPrefixWithoutAFileName_isAUsageError_andWritesNoHiddenFiles(String prefix) throws IOException {
+        Cli.Result result = issue("--subject", "sub", "--out", prefix.isEmpty() ? "" : dir.resolve(prefix) + (prefix.endsWith("/") ? "/" : ""));
+
+        assertEquals(2, result.exitCode(), result.toString());
+        assertTrue(result.err().contains("--out must end in a file name"), result.err());
+        assertEquals(List.of("keys"), names(dir));
+    }
+
+    @Test
+    void outputUnderAPlainFile_failsSayingSo() throws IOException {
+        Path file = Files.writeString(dir.resolve("afile"), "not a folder");
+
+        Cli.Result result = issue("--subject", "sub", "--out", file + "/ada");
+
+        assertEquals(1, result.exitCode(), result.toString());
+        assertEquals("limen provision issue: " + file + " exists but is not a directory\n", result.err());
+    }
+
     @Test
     void claimsTooLargeForTerminals_isAUsageError_notAnInternalError() {
         Stream<String> zones = Stream.iterate(0, i -> i + 1).limit(40).flatMap(i -> Stream.of("--zone", ("z" + i).repeat(60)));
