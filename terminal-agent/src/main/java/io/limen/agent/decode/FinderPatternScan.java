@@ -89,10 +89,10 @@ final class FinderPatternScan {
                 System.arraycopy(runs, 1, runs, 0, 4);
                 runs[4] = x - runStart;
                 completed++;
-                if (dark && completed >= 5 && looksLikeFinder(runs) && hasContrast(luma, row, x, runs)) {
+                int threshold;
+                if (dark && completed >= 5 && looksLikeFinder(runs) && (threshold = runThreshold(luma, row, x, runs)) >= 0) {
                     int total = runs[0] + runs[1] + runs[2] + runs[3] + runs[4];
                     int centreX = x - runs[4] - runs[3] - runs[2] / 2;
-                    int threshold = (prefix[centreX + window] - prefix[centreX]) / window;
                     int centreY = crossCheckColumn(frame, centreX, y, threshold, total);
                     if (centreY >= 0) {
                         found.add(new Finder(centreX, centreY, total / 7f));
@@ -134,11 +134,17 @@ final class FinderPatternScan {
     }
 
     /**
-     * Whether the light runs are on average at least 2 × {@link #MARGIN} brighter than the dark ones. On a
-     * plain noisy wall the dead band is crossed now and then by single pixels, and the runs between such
-     * crossings can happen to fall in the finder ratio; their averages, though, are the wall's own grey.
+     * The grey level halfway between the dark and the light runs' averages, or -1 when the light runs are
+     * not on average at least 2 × {@link #MARGIN} brighter. On a plain noisy wall the dead band is crossed
+     * now and then by single pixels, and the runs between such crossings can happen to fall in the finder
+     * ratio; their averages, though, are the wall's own grey.
+     *
+     * <p>The column check thresholds at this level, not at the row's moving average: a finder's centre
+     * wider than the averaging window (3 modules of over 17 px at 1280 wide, a code held close) pulls the
+     * average at the centre down to the centre's own dark, and every pixel of the column then passed for
+     * light. The runs' own levels hold at any module size.
      */
-    private static boolean hasContrast(byte[] luma, int row, int end, int[] runs) {
+    private static int runThreshold(byte[] luma, int row, int end, int[] runs) {
         long dark = 0;
         long light = 0;
         int x = end - runs[0] - runs[1] - runs[2] - runs[3] - runs[4];
@@ -156,7 +162,10 @@ final class FinderPatternScan {
         int darkCount = runs[0] + runs[2] + runs[4];
         int lightCount = runs[1] + runs[3];
         // light / lightCount - dark / darkCount >= 2 * MARGIN, without dividing.
-        return light * darkCount - dark * lightCount >= 2L * MARGIN * lightCount * darkCount;
+        if (light * darkCount - dark * lightCount < 2L * MARGIN * lightCount * darkCount) {
+            return -1;
+        }
+        return (int) ((light * darkCount + dark * lightCount) / (2L * lightCount * darkCount));
     }
 
     /** Whether five runs, dark first, are in the ratio 1:1:3:1:1 within {@link #TOLERANCE}. */
