@@ -37,6 +37,10 @@ public record AgentConfig(
         return new AgentConfig(value, board, camera, decoder, gate, credentials, revocation);
     }
 
+    public AgentConfig withCamera(CameraConfig value) {
+        return new AgentConfig(terminal, board, value, decoder, gate, credentials, revocation);
+    }
+
     public AgentConfig withDecoder(DecoderConfig value) {
         return new AgentConfig(terminal, board, camera, value, gate, credentials, revocation);
     }
