@@ -1,6 +1,5 @@
-package io.limen.agent.cli.image;
+package io.limen.agent.camera;
 
-import io.limen.agent.camera.Frame;
 import io.limen.config.DecoderConfig;
 
 import java.awt.image.BufferedImage;

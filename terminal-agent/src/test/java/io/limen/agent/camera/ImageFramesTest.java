@@ -1,10 +1,9 @@
-package io.limen.agent.cli.image;
+package io.limen.agent.camera;
 
 import io.limen.agent.simulation.CredentialTexts;
 
 import io.limen.agent.simulation.SyntheticScene;
 
-import io.limen.agent.camera.Frame;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
