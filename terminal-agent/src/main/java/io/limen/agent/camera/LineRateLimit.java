@@ -10,9 +10,9 @@ import java.time.Duration;
  */
 final class LineRateLimit {
 
-    private final int burst;
     private final long intervalNanos;
-    private double tokens;
+    private final long capacityNanos;
+    private long credit;
     private long lastNanos;
     private long suppressed;
 
@@ -20,21 +20,21 @@ final class LineRateLimit {
         if (burst < 1) {
             throw new IllegalArgumentException("burst must be at least 1, but was " + burst);
         }
-        this.burst = burst;
         this.intervalNanos = interval.toNanos();
-        this.tokens = burst;
+        this.capacityNanos = burst * intervalNanos;
+        this.credit = capacityNanos;
         this.lastNanos = startNanos;
     }
 
     /**
      * Whether a line seen at {@code nowNanos} may be logged. When it may, {@link #takeSuppressed}
-     * tells how many lines were held back before it.
+     * tells how many lines were held back before it. Credit is kept in nanoseconds: exact, no rounding.
      */
     boolean allow(long nowNanos) {
-        tokens = Math.min(burst, tokens + (double) (nowNanos - lastNanos) / intervalNanos);
+        credit = Math.min(capacityNanos, credit + Math.max(0, nowNanos - lastNanos));
         lastNanos = nowNanos;
-        if (tokens >= 1) {
-            tokens -= 1;
+        if (credit >= intervalNanos) {
+            credit -= intervalNanos;
             return true;
         }
         suppressed++;
