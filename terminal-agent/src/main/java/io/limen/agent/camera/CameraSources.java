@@ -32,17 +32,19 @@ public final class CameraSources {
      * @param scheduler the watchdog, the restart backoff and replay pacing run on it
      * @param counters  where frames read, restarts and short reads are counted
      * @param synthetic the source a {@code synthetic} camera reads; not called for other kinds
+     * @param images    reads the images of a replayed folder ({@code ImageFrames::read})
      */
     public static FrameSource open(CameraConfig camera, Scheduler scheduler, CameraCounters counters,
-                                   Supplier<? extends FrameSource> synthetic) {
+                                   Supplier<? extends FrameSource> synthetic, ImageReader images) {
         Objects.requireNonNull(camera, "camera must not be null");
         Objects.requireNonNull(scheduler, "scheduler must not be null");
         Objects.requireNonNull(counters, "counters must not be null");
         Objects.requireNonNull(synthetic, "synthetic must not be null");
+        Objects.requireNonNull(images, "images must not be null");
         return switch (camera.source()) {
             case CameraSource.Synthetic s -> synthetic.get();
             case CameraSource.Replay r when Files.isDirectory(r.path()) ->
-                    new ImageFolderSource(r.path(), r.framesPerSecond(), r.loop(), scheduler, counters);
+                    new ImageFolderSource(r.path(), r.framesPerSecond(), r.loop(), images, scheduler, counters);
             default -> new CameraProcessSource(CameraCommands.of(camera, camera.source()), camera, scheduler, counters,
                     RandomGenerator.getDefault());
         };

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Replays a folder of images (PNG, JPEG) as a camera would deliver them: in file-name order, one every
- * {@code 1 / framesPerSecond}, each at its own size, read as {@code scan} reads a photo
- * ({@link ImageFrames}). For field debugging ("would the terminal read these?") and tests. The folder
+ * {@code 1 / framesPerSecond}, each at its own size, read as {@code scan} reads a photo (the
+ * {@link ImageReader} given is {@code ImageFrames::read}). For field debugging ("would the terminal read these?") and tests. The folder
  * is listed once, at the first frame. An image that cannot be read is one log line and skipped; a
  * folder with no images ends at once. Each frame is its own array: nothing to give back.
  */
@@ -30,6 +30,7 @@ public final class ImageFolderSource implements FrameSource {
     private final Scheduler scheduler;
     private final CameraCounters counters;
     private final Pause pause;
+    private final ImageReader reader;
     private List<Path> images;
     private int index;
     private long sequence;
@@ -40,7 +41,9 @@ public final class ImageFolderSource implements FrameSource {
      * @param framesPerSecond the pace, 1..120 (as the config allows)
      * @param loop            start again after the last image; otherwise end there
      */
-    public ImageFolderSource(Path folder, int framesPerSecond, boolean loop, Scheduler scheduler, CameraCounters counters) {
+    public ImageFolderSource(Path folder, int framesPerSecond, boolean loop, ImageReader reader, Scheduler scheduler,
+                             CameraCounters counters) {
+        this.reader = Objects.requireNonNull(reader, "reader must not be null");
         this.folder = Objects.requireNonNull(folder, "folder must not be null");
         this.periodNanos = Duration.ofSeconds(1).toNanos() / framesPerSecond;
         this.loop = loop;
@@ -70,7 +73,7 @@ public final class ImageFolderSource implements FrameSource {
             }
             dueNanos += periodNanos;
             try {
-                Frame frame = ImageFrames.read(image);
+                Frame frame = reader.read(image);
                 counters.frameRead();
                 return Optional.of(frame.arrivedAt(System.nanoTime(), ++sequence));
             } catch (IOException e) {

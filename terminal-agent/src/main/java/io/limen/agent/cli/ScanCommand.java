@@ -3,7 +3,7 @@ package io.limen.agent.cli;
 import io.limen.agent.Checkpoint;
 import io.limen.agent.Terminal;
 import io.limen.agent.camera.Frame;
-import io.limen.agent.camera.ImageFrames;
+import io.limen.agent.cli.image.ImageFrames;
 import io.limen.agent.decode.QrDecoder;
 import io.limen.agent.lists.ListSnapshot;
 import io.limen.agent.revocation.SqliteConnections;

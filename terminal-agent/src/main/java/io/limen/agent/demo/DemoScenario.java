@@ -3,7 +3,7 @@ package io.limen.agent.demo;
 import com.upokecenter.cbor.CBORObject;
 import io.limen.format.Reason;
 import io.limen.agent.camera.Frame;
-import io.limen.agent.camera.ImageFrames;
+import io.limen.agent.cli.image.ImageFrames;
 import io.limen.agent.simulation.SyntheticScene;
 import io.limen.format.credential.Claims;
 import io.limen.format.cose.CoseAlgorithm;

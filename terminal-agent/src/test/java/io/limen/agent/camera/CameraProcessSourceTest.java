@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.limen.agent.cli.image.ImageFrames;
 import io.limen.agent.decode.QrDecoder;
 import io.limen.agent.time.ExecutorScheduler;
 import io.limen.config.CameraConfig;
@@ -165,7 +166,7 @@ class CameraProcessSourceTest {
         CameraConfig rpicam = small(640, 480, new CameraSource.Rpicam(0));
         FrameSource source = CameraSources.open(rpicam, scheduler, counters, () -> {
             throw new AssertionError("not synthetic");
-        });
+        }, ImageFrames::read);
         open.add(source);
         read(source);
 
@@ -199,7 +200,7 @@ class CameraProcessSourceTest {
                 "-i", "testsrc=size=320x240:rate=10", "-frames:v", "5", "-c:v", "ffv1", clip.toString()).inheritIO().start();
         assertEquals(0, make.waitFor());
         FrameSource source = CameraSources.open(small(160, 120, new CameraSource.Replay(clip, 40, false)), scheduler, counters,
-                () -> null);
+                () -> null, ImageFrames::read);
         open.add(source);
 
         int frames = 0;
@@ -215,7 +216,7 @@ class CameraProcessSourceTest {
 
     private CameraProcessSource process(int width, int height, PixelFormat format, String... command) {
         CameraConfig camera = small(width, height, new CameraSource.Process(List.of(command), format));
-        CameraProcessSource source = (CameraProcessSource) CameraSources.open(camera, scheduler, counters, () -> null);
+        CameraProcessSource source = (CameraProcessSource) CameraSources.open(camera, scheduler, counters, () -> null, ImageFrames::read);
         open.add(source);
         return source;
     }

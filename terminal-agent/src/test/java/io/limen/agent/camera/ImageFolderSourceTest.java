@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.limen.agent.cli.image.ImageFrames;
 import io.limen.agent.decode.QrDecoder;
 import io.limen.agent.simulation.CredentialTexts;
 import io.limen.agent.time.ExecutorScheduler;
@@ -46,7 +47,7 @@ class ImageFolderSourceTest {
     @Test
     void folder_playsItsImagesInNameOrder_skipsTheUnreadable_andEnds() throws Exception {
         FrameSource source = CameraSources.open(CameraProcessSourceTest.small(640, 480, new CameraSource.Replay(dir, 100, false)),
-                scheduler, counters, () -> null);
+                scheduler, counters, () -> null, ImageFrames::read);
         assertInstanceOf(ImageFolderSource.class, source);
         QrDecoder decoder = new QrDecoder();
 
@@ -60,7 +61,7 @@ class ImageFolderSourceTest {
 
     @Test
     void loopingFolder_startsAgain_atTheGivenPace() throws Exception {
-        ImageFolderSource source = new ImageFolderSource(dir, 20, true, scheduler, counters);
+        ImageFolderSource source = new ImageFolderSource(dir, 20, true, ImageFrames::read, scheduler, counters);
         long start = System.nanoTime();
         List<Long> sequences = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -76,6 +77,6 @@ class ImageFolderSourceTest {
     @Test
     void folderWithoutImages_endsAtOnce() throws Exception {
         Path empty = Files.createDirectory(dir.resolve("empty"));
-        assertEquals(Optional.empty(), new ImageFolderSource(empty, 30, true, scheduler, counters).next());
+        assertEquals(Optional.empty(), new ImageFolderSource(empty, 30, true, ImageFrames::read, scheduler, counters).next());
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.limen.agent.camera.ImageFrames;
+import io.limen.agent.cli.image.ImageFrames;
 import io.limen.agent.simulation.SyntheticScene;
 import io.limen.format.credential.Claims;
 import io.limen.format.cose.CoseAlgorithm;

@@ -3,7 +3,7 @@ package io.limen.agent.decode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.limen.agent.camera.Frame;
-import io.limen.agent.camera.ImageFrames;
+import io.limen.agent.cli.image.ImageFrames;
 import io.limen.format.credential.Claims;
 import io.limen.format.cose.CoseAlgorithm;
 import io.limen.format.credential.CredentialId;

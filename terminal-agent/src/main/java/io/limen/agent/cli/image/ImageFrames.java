@@ -1,5 +1,6 @@
-package io.limen.agent.camera;
+package io.limen.agent.cli.image;
 
+import io.limen.agent.camera.Frame;
 import io.limen.config.DecoderConfig;
 
 import java.awt.image.BufferedImage;

@@ -1,9 +1,10 @@
-package io.limen.agent.camera;
+package io.limen.agent.cli.image;
 
 import io.limen.agent.simulation.CredentialTexts;
 
 import io.limen.agent.simulation.SyntheticScene;
 
+import io.limen.agent.camera.Frame;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
