@@ -40,7 +40,7 @@ public record AgentConfig(
     }
 
     public AgentConfig withCamera(CameraConfig value) {
-        return new AgentConfig(terminal, board, value, decoder, gate, credentials, revocation);
+        return new AgentConfig(terminal, board, value, decoder, debounce, gate, credentials, revocation);
     }
 
     public AgentConfig withDecoder(DecoderConfig value) {
