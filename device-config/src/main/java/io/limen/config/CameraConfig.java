@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param buffers          frame buffers, 2..8
  * @param source           where frames come from
  * @param regionOfInterest the part of the frame decoded, inside the frame; empty: the whole frame
- * @param watchdog         no frame for this long restarts the camera process, 100 ms..60 s (a camera
- *                         takes a second or two to deliver its first frame)
+ * @param watchdog         no frame for this long restarts the camera process, 100 ms..60 s; the first
+ *                         frame after a start gets 3 s more (a camera takes a second or two to start)
  * @param restartBackoff   the waits between restarts
  */
 public record CameraConfig(int width, int height, int framesPerSecond, int buffers, CameraSource source,
