@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The whole configuration of one terminal, one record per stage; every default is in those records.
- * Built by the YAML loader on a terminal, by {@code scan} and {@code demo} from their options.
+ * Built by the YAML loader ({@code io.limen.config.yaml.ConfigFile}) on a terminal, by {@code scan} and
+ * {@code demo} from their options.
  */
 public record AgentConfig(
         TerminalConfig terminal,
@@ -14,7 +15,9 @@ public record AgentConfig(
         DecoderConfig decoder,
         GateConfig gate,
         CredentialsConfig credentials,
-        RevocationConfig revocation) {
+        RevocationConfig revocation,
+        PathsConfig paths,
+        LoggingConfig logging) {
 
     public AgentConfig {
         Checks.present("terminal", terminal);
@@ -24,6 +27,14 @@ public record AgentConfig(
         Checks.present("gate", gate);
         Checks.present("credentials", credentials);
         Checks.present("revocation", revocation);
+        Checks.present("paths", paths);
+        Checks.present("logging", logging);
+    }
+
+    /** The stages given, with the default paths and logging. */
+    public AgentConfig(TerminalConfig terminal, BoardProfile board, CameraConfig camera, DecoderConfig decoder,
+                       GateConfig gate, CredentialsConfig credentials, RevocationConfig revocation) {
+        this(terminal, board, camera, decoder, gate, credentials, revocation, PathsConfig.DEFAULTS, LoggingConfig.DEFAULTS);
     }
 
     /** Every default: any zone, the Limen HAT, no revocation store; only the trust file has none. */
@@ -34,18 +45,26 @@ public record AgentConfig(
     }
 
     public AgentConfig withTerminal(TerminalConfig value) {
-        return new AgentConfig(value, board, camera, decoder, gate, credentials, revocation);
+        return new AgentConfig(value, board, camera, decoder, gate, credentials, revocation, paths, logging);
     }
 
     public AgentConfig withDecoder(DecoderConfig value) {
-        return new AgentConfig(terminal, board, camera, value, gate, credentials, revocation);
+        return new AgentConfig(terminal, board, camera, value, gate, credentials, revocation, paths, logging);
+    }
+
+    public AgentConfig withGate(GateConfig value) {
+        return new AgentConfig(terminal, board, camera, decoder, value, credentials, revocation, paths, logging);
     }
 
     public AgentConfig withCredentials(CredentialsConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, gate, value, revocation);
+        return new AgentConfig(terminal, board, camera, decoder, gate, value, revocation, paths, logging);
     }
 
     public AgentConfig withRevocation(RevocationConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, gate, credentials, value);
+        return new AgentConfig(terminal, board, camera, decoder, gate, credentials, value, paths, logging);
+    }
+
+    public AgentConfig withPaths(PathsConfig value) {
+        return new AgentConfig(terminal, board, camera, decoder, gate, credentials, revocation, value, logging);
     }
 }
