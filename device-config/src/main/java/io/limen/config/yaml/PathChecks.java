@@ -48,7 +48,7 @@ final class PathChecks {
                     : shown + " does not exist — must be " + rule.rule();
             case FILE_IN_FOLDER -> Files.isDirectory(path) ? shown + " is a folder — must be " + rule.rule()
                     : Files.isDirectory(path.getParent()) ? null
-                    : "the folder of " + shown + " does not exist — must be " + rule.rule();
+                    : shown + " is in no existing folder — must be " + rule.rule();
         };
     }
 
