@@ -147,4 +147,31 @@ class ConfigFileTest {
                 "18:1 uplink: not supported by this version — a later version adds it; remove it for now"),
                 problems);
     }
+
+    @Test
+    void effectiveConfig_showsEveryKeyWithDefaultsAndResolvedPins_andLoadsBackToTheSameConfig() throws IOException {
+        LoadResult.Loaded first = assertInstanceOf(LoadResult.Loaded.class,
+                ConfigFile.load(write(MINIMAL + "board:\n  pins: {greenLed: 20}\n")));
+
+        String effective = first.effective();
+        assertTrue(effective.contains("""
+                board:
+                  profile: limen-hat-v1
+                  pins:
+                    relay: 17
+                    greenLed: 20
+                    redLed: 22
+                    fireAlarm: 5
+                    exitButton: 6
+                  relayActiveHigh: true
+                """), effective);
+        assertTrue(effective.contains("  zone: null\n"), effective);
+        assertTrue(effective.contains("  trustFile: " + dir.resolve("trust.pem") + "\n"), effective);
+        assertTrue(effective.contains("  pulseMs: 800\n"), effective);
+
+        Path again = Files.writeString(dir.resolve("sub-folder-free-effective.yaml"), effective);
+        LoadResult.Loaded second = assertInstanceOf(LoadResult.Loaded.class, ConfigFile.load(again));
+        assertEquals(first.config(), second.config());
+        assertEquals(effective, second.effective());
+    }
 }
