@@ -13,6 +13,7 @@ public record AgentConfig(
         BoardProfile board,
         CameraConfig camera,
         DecoderConfig decoder,
+        DebounceConfig debounce,
         GateConfig gate,
         CredentialsConfig credentials,
         RevocationConfig revocation,
@@ -24,6 +25,7 @@ public record AgentConfig(
         Checks.present("board", board);
         Checks.present("camera", camera);
         Checks.present("decoder", decoder);
+        Checks.present("debounce", debounce);
         Checks.present("gate", gate);
         Checks.present("credentials", credentials);
         Checks.present("revocation", revocation);
@@ -33,38 +35,43 @@ public record AgentConfig(
 
     /** The stages given, with the default paths and logging. */
     public AgentConfig(TerminalConfig terminal, BoardProfile board, CameraConfig camera, DecoderConfig decoder,
-                       GateConfig gate, CredentialsConfig credentials, RevocationConfig revocation) {
-        this(terminal, board, camera, decoder, gate, credentials, revocation, PathsConfig.DEFAULTS, LoggingConfig.DEFAULTS);
+                       DebounceConfig debounce, GateConfig gate, CredentialsConfig credentials, RevocationConfig revocation) {
+        this(terminal, board, camera, decoder, debounce, gate, credentials, revocation, PathsConfig.DEFAULTS,
+                LoggingConfig.DEFAULTS);
     }
 
     /** Every default: any zone, the Limen HAT, no revocation store; only the trust file has none. */
     public static AgentConfig defaults(Path trustFile) {
         return new AgentConfig(TerminalConfig.ofZone(Optional.empty()), BoardProfiles.LIMEN_HAT_V1,
-                CameraConfig.DEFAULTS, DecoderConfig.DEFAULTS, GateConfig.DEFAULTS, new CredentialsConfig(trustFile),
-                RevocationConfig.NONE);
+                CameraConfig.DEFAULTS, DecoderConfig.DEFAULTS, DebounceConfig.DEFAULTS, GateConfig.DEFAULTS,
+                new CredentialsConfig(trustFile), RevocationConfig.NONE);
     }
 
     public AgentConfig withTerminal(TerminalConfig value) {
-        return new AgentConfig(value, board, camera, decoder, gate, credentials, revocation, paths, logging);
+        return new AgentConfig(value, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging);
     }
 
     public AgentConfig withDecoder(DecoderConfig value) {
-        return new AgentConfig(terminal, board, camera, value, gate, credentials, revocation, paths, logging);
+        return new AgentConfig(terminal, board, camera, value, debounce, gate, credentials, revocation, paths, logging);
+    }
+
+    public AgentConfig withDebounce(DebounceConfig value) {
+        return new AgentConfig(terminal, board, camera, decoder, value, gate, credentials, revocation, paths, logging);
     }
 
     public AgentConfig withGate(GateConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, value, credentials, revocation, paths, logging);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, value, credentials, revocation, paths, logging);
     }
 
     public AgentConfig withCredentials(CredentialsConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, gate, value, revocation, paths, logging);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, value, revocation, paths, logging);
     }
 
     public AgentConfig withRevocation(RevocationConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, gate, credentials, value, paths, logging);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, value, paths, logging);
     }
 
     public AgentConfig withPaths(PathsConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, gate, credentials, revocation, value, logging);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, value, logging);
     }
 }

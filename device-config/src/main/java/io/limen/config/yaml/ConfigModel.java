@@ -10,6 +10,7 @@ import io.limen.config.BoardProfile;
 import io.limen.config.BoardProfiles;
 import io.limen.config.CameraConfig;
 import io.limen.config.CredentialsConfig;
+import io.limen.config.DebounceConfig;
 import io.limen.config.DecoderConfig;
 import io.limen.config.GateConfig;
 import io.limen.config.GateDriver;
@@ -74,6 +75,13 @@ public final class ConfigModel {
                     withDefault("maxImagePixels", new FieldType.Whole(DecoderConfig.MAX_IMAGE_PIXELS),
                             DecoderConfig.DEFAULTS.maxImagePixels(), "pixels",
                             "The largest image file `scan` decodes (width × height); larger files are refused unread.")),
+            group("debounce", "When a code the camera keeps seeing is decided again; a different code is decided at once.",
+                    withDefault("absenceMs", new FieldType.Whole(DebounceConfig.ABSENCE_MS),
+                            DebounceConfig.DEFAULTS.absence().toMillis(), MS,
+                            "How long a code must have been out of view before it counts as shown anew."),
+                    withDefault("holdMs", new FieldType.Whole(DebounceConfig.HOLD_MS),
+                            DebounceConfig.DEFAULTS.hold().toMillis(), MS,
+                            "How long a code held in view without a break is decided again.")),
             group("gate", "How the gate answers a decision.",
                     withDefault("pulseMs", new FieldType.Whole(GateConfig.GRANT_PULSE_MS),
                             GateConfig.DEFAULTS.grantPulse().toMillis(), MS,
@@ -120,6 +128,7 @@ public final class ConfigModel {
         BoardProfile board = v.section("board", ConfigModel::board);
         CameraConfig camera = v.section("camera", ConfigModel::camera);
         DecoderConfig decoder = v.section("decoder", x -> new DecoderConfig(x.flag("decoder.tryHarder"), x.whole("decoder.maxImagePixels")));
+        DebounceConfig debounce = v.section("debounce", x -> new DebounceConfig(x.millis("debounce.absenceMs"), x.millis("debounce.holdMs")));
         GateConfig gate = v.section("gate", x -> new GateConfig(x.millis("gate.pulseMs"), x.millis("gate.denyMs"),
                 x.millis("gate.fireAlarmDebounceMs"), GateDriver.valueOf(x.text("gate.driver").toUpperCase(java.util.Locale.ROOT))));
         CredentialsConfig credentials = v.section("credentials",
@@ -129,11 +138,11 @@ public final class ConfigModel {
         PathsConfig paths = v.section("paths", x -> new PathsConfig(x.path("paths.state"), x.path("paths.logs")));
         LoggingConfig logging = v.section("logging",
                 x -> new LoggingConfig(LogLevel.valueOf(x.text("logging.level").toUpperCase(java.util.Locale.ROOT))));
-        if (terminal == null || board == null || camera == null || decoder == null || gate == null
+        if (terminal == null || board == null || camera == null || decoder == null || debounce == null || gate == null
                 || credentials == null || revocation == null || paths == null || logging == null) {
             return Optional.empty();
         }
-        return Optional.of(new AgentConfig(terminal, board, camera, decoder, gate, credentials, revocation, paths, logging));
+        return Optional.of(new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging));
     }
 
     private static TerminalConfig terminal(Values v) {
