@@ -53,7 +53,7 @@ final class ConfigReference {
     private static String defaultText(Field field) {
         return switch (field.presence()) {
             case REQUIRED -> "**required**";
-            case OPTIONAL -> "none";
+            case OPTIONAL -> "—";
             case DEFAULT -> field.defaultValue() instanceof List<?> list
                     ? list.stream().map(v -> "`" + v + "`").collect(Collectors.joining(" "))
                     : "`" + field.defaultValue() + "`";
