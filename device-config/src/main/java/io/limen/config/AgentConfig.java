@@ -51,6 +51,10 @@ public record AgentConfig(
         return new AgentConfig(value, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging);
     }
 
+    public AgentConfig withCamera(CameraConfig value) {
+        return new AgentConfig(terminal, board, value, decoder, debounce, gate, credentials, revocation);
+    }
+
     public AgentConfig withDecoder(DecoderConfig value) {
         return new AgentConfig(terminal, board, camera, value, debounce, gate, credentials, revocation, paths, logging);
     }
