@@ -122,6 +122,9 @@ public final class QrDecoder {
         if (text.isPresent() || area.filter(a -> budget.exhausted() || coversMostOf(a, whole)).isPresent()) {
             return text;
         }
+        if (area.isEmpty() && !wholeFrameWorthReading(finders, inverted)) {
+            return Optional.empty();
+        }
         return decode(frame, whole, inverted);
     }
 
@@ -149,6 +152,18 @@ public final class QrDecoder {
             // way the next frame comes in 33 ms, and a frame must never stop the agent.
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether finders that outline no code still justify reading the whole frame. ZXing needs three
+     * finders; the scan reads only every few rows and may miss one, so two distinct patterns of dark on
+     * light are worth a read. One pattern alone is what busy scenes (print, shelves, tiles) show in half
+     * their frames, and reading those whole cost more than plain ZXing itself; light-on-dark patterns
+     * there are mostly gaps between printed glyphs, so inverted codes are read only where three
+     * patterns outline one.
+     */
+    private static boolean wholeFrameWorthReading(List<FinderPatternScan.Finder> finders, boolean inverted) {
+        return !inverted && CodeArea.distinctPatterns(finders) >= 2;
     }
 
     /** Whether {@code area} is at least three quarters of {@code whole}: reading the rest adds little. */
