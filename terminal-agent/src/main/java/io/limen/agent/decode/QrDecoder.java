@@ -103,19 +103,22 @@ public final class QrDecoder {
         if (finders.isEmpty()) {
             return Optional.empty();
         }
-        List<FinderPatternScan.Finder> printed = finders.stream().filter(f -> !f.inverted()).toList();
-        Optional<String> text = printed.isEmpty() ? Optional.empty() : read(frame, printed, false);
-        if (text.isPresent() || printed.size() == finders.size()) {
-            return text;
-        }
         // ZXing's QR reader reads dark on light only (it ignores ALSO_INVERTED): a light-on-dark code is
         // read from the inverted luma, and only when the scan saw light-on-dark finders, so an empty frame
-        // costs no second read.
-        return read(frame, finders.stream().filter(FinderPatternScan.Finder::inverted).toList(), true);
+        // costs no second read. The polarity seen more often goes first: a light-on-dark code's data
+        // modules show a few dark-on-light patterns too, and the other way round.
+        List<FinderPatternScan.Finder> printed = finders.stream().filter(f -> !f.inverted()).toList();
+        List<FinderPatternScan.Finder> inverted = finders.stream().filter(FinderPatternScan.Finder::inverted).toList();
+        boolean invertedFirst = inverted.size() > printed.size();
+        return read(frame, invertedFirst ? inverted : printed, invertedFirst)
+                .or(() -> read(frame, invertedFirst ? printed : inverted, !invertedFirst));
     }
 
     /** Reads where the finders say the code is; the whole frame only when that fails or is unclear. */
     private Optional<String> read(Frame frame, List<FinderPatternScan.Finder> finders, boolean inverted) {
+        if (finders.isEmpty()) {
+            return Optional.empty();
+        }
         Region whole = new Region(0, 0, frame.width(), frame.height());
         Optional<Region> area = CodeArea.around(finders, frame.width(), frame.height());
         Optional<String> text = area.flatMap(a -> decode(frame, a, inverted));
