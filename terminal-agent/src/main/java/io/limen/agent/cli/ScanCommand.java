@@ -4,6 +4,7 @@ import io.limen.agent.Checkpoint;
 import io.limen.agent.Terminal;
 import io.limen.agent.camera.Frame;
 import io.limen.agent.cli.image.ImageFrames;
+import io.limen.agent.cli.image.InputFiles;
 import io.limen.agent.decode.QrDecoder;
 import io.limen.agent.lists.ListSnapshot;
 import io.limen.agent.revocation.SqliteConnections;
@@ -125,8 +126,14 @@ final class ScanCommand implements Callable<Integer> {
      * without the usage text.
      */
     private ListSnapshot loadLists(AgentConfig config, TimeReading now) throws IOException {
-        if (revocationsFile != null && !Files.isRegularFile(revocationsFile)) {
-            throw new ParameterException(spec.commandLine(), "--revocations " + revocationsFile + " does not exist");
+        // Said before either is opened: a FIFO would block the read for ever, a directory read as an I/O error.
+        Optional<String> trustProblem = Files.exists(trustFile) ? InputFiles.problem(trustFile, Long.MAX_VALUE) : Optional.empty();
+        if (trustProblem.isPresent()) {
+            throw new IOException("--trust " + trustFile + ": " + trustProblem.get());
+        }
+        Optional<String> storeProblem = revocationsFile == null ? Optional.empty() : InputFiles.problem(revocationsFile, Long.MAX_VALUE);
+        if (storeProblem.isPresent()) {
+            throw new ParameterException(spec.commandLine(), "--revocations " + revocationsFile + ": " + storeProblem.get());
         }
         return Terminal.loadLists(config, SqliteConnections::readOnly, () -> now);
     }
