@@ -3,6 +3,7 @@ package io.limen.agent.demo;
 import io.limen.agent.Agent;
 import io.limen.agent.HardwareSeams;
 import io.limen.agent.Terminal;
+import io.limen.agent.camera.CameraCounters;
 import io.limen.agent.display.DisplayMessage;
 import io.limen.agent.display.RecordingDisplay;
 import io.limen.agent.gate.PinActivity;
@@ -85,7 +86,7 @@ public final class DemoRun {
             Terminal terminal = Terminal.assemble(config(scenario), seams);
             try (PinActivity pins = PinActivity.watch(terminal.gate(), time::nanoTime)) {
                 // On the admit thread, while the camera waits for the frame back: the time is still.
-                TerminalRun run = new TerminalRun(terminal, admission -> admitted.add(
+                TerminalRun run = new TerminalRun(terminal, new CameraCounters(), admission -> admitted.add(
                         new Admitted(admission, time.nanoTime(), display.shown().size())));
                 run.start();
                 try {

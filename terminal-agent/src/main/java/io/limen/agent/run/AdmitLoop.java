@@ -5,6 +5,9 @@ import io.limen.agent.ScanOutcome;
 import io.limen.agent.Terminal;
 import io.limen.agent.camera.Frame;
 import io.limen.agent.camera.FrameSource;
+import io.limen.agent.camera.LatestFrame;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -31,7 +34,10 @@ final class AdmitLoop implements Runnable {
 
     private final Terminal terminal;
     private final FrameSource source;
-    private final FrameSlot slot;
+    /** How often an idle admit thread looks up from the exchange to see whether the run is stopping. */
+    private static final Duration IDLE_CHECK = Duration.ofMillis(200);
+
+    private final LatestFrame exchange;
     private final RunCounters counters;
     private final TerminalRun.Listener listener;
     private final Step step;
@@ -39,11 +45,12 @@ final class AdmitLoop implements Runnable {
     private final LineBudget decisionLines = new LineBudget(20, TimeUnit.SECONDS.toNanos(1));
     private final LineBudget errorLines = new LineBudget(5, TimeUnit.MINUTES.toNanos(1));
     private Debounce debounce;
+    private volatile boolean stopping;
 
-    AdmitLoop(Terminal terminal, FrameSlot slot, RunCounters counters, TerminalRun.Listener listener, Step step) {
+    AdmitLoop(Terminal terminal, LatestFrame exchange, RunCounters counters, TerminalRun.Listener listener, Step step) {
         this.terminal = terminal;
         this.source = terminal.seams().camera();
-        this.slot = slot;
+        this.exchange = exchange;
         this.counters = counters;
         this.listener = listener;
         this.step = step;
@@ -54,14 +61,18 @@ final class AdmitLoop implements Runnable {
     @Override
     public void run() {
         java.util.function.Predicate<String> firstSighting = code -> debounce.decide(code, monotonic.getAsLong());
-        while (true) {
+        while (!stopping) {
             Frame frame;
             try {
-                frame = slot.take();
+                Optional<Frame> taken = exchange.take(IDLE_CHECK);
+                if (taken.isEmpty()) {
+                    if (exchange.ended()) {
+                        return;
+                    }
+                    continue;
+                }
+                frame = taken.get();
             } catch (InterruptedException e) {
-                return;
-            }
-            if (frame == null) {
                 return;
             }
             try {
@@ -91,5 +102,10 @@ final class AdmitLoop implements Runnable {
                 source.release(frame);
             }
         }
+    }
+
+    /** Takes no frame after the one in hand; wake it with the exchange's close. */
+    void stop() {
+        stopping = true;
     }
 }

@@ -2,44 +2,32 @@ package io.limen.agent.run;
 
 import io.limen.agent.Agent;
 import io.limen.agent.ScanOutcome;
+import io.limen.agent.camera.CameraCounters;
 import io.limen.format.Reason;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * What a running terminal has done since it started, for the counter line a person reads in the
- * journal every minute. Written by the camera reader and the admit thread, read by the scheduler: all
- * atomic, none locked.
+ * What a running terminal's admit thread has done since it started, for the counter line a person
+ * reads in the journal every minute beside the camera's own {@link CameraCounters}. Written by the
+ * admit thread, read by the scheduler: all atomic, none locked.
  */
 public final class RunCounters {
 
     private static final Reason[] REASONS = Reason.values();
 
-    private final AtomicLong framesRead = new AtomicLong();
-    private final AtomicLong framesDropped = new AtomicLong();
+    private final AtomicLong framesDecoded = new AtomicLong();
     private final AtomicLong codesRead = new AtomicLong();
     private final AtomicLong repeats = new AtomicLong();
-    private final AtomicLong cameraRestarts = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLongArray decisions = new AtomicLongArray(REASONS.length);
-
-    void frameRead() {
-        framesRead.incrementAndGet();
-    }
-
-    void frameDropped() {
-        framesDropped.incrementAndGet();
-    }
-
-    void cameraRestarted() {
-        cameraRestarts.incrementAndGet();
-    }
 
     void error() {
         errors.incrementAndGet();
     }
 
     void admitted(Agent.Admission admission) {
+        framesDecoded.incrementAndGet();
         switch (admission.scan()) {
             case ScanOutcome.NoCode noCode -> { }
             case ScanOutcome.Repeated repeated -> {
@@ -53,12 +41,9 @@ public final class RunCounters {
         }
     }
 
-    public long framesRead() {
-        return framesRead.get();
-    }
-
-    public long framesDropped() {
-        return framesDropped.get();
+    /** Frames the admit thread ran the decoder on. */
+    public long framesDecoded() {
+        return framesDecoded.get();
     }
 
     /** Frames in which the decoder read a code, decided or repeated. */
@@ -71,11 +56,7 @@ public final class RunCounters {
         return repeats.get();
     }
 
-    public long cameraRestarts() {
-        return cameraRestarts.get();
-    }
-
-    /** Frames or camera reads that failed with an error: each one log line, the loop went on. */
+    /** Frames whose admission failed with an error: each one log line, the loop went on. */
     public long errors() {
         return errors.get();
     }
@@ -92,12 +73,16 @@ public final class RunCounters {
         return total;
     }
 
-    /** One journal line: {@code frames read=1800 dropped=2 decoded=40 repeated=37 decisions ok=2 expired=1 camera restarts=0 errors=0}. */
-    public String line() {
+    /**
+     * One journal line, with the camera's own counts: {@code frames read=1800 dropped=2 decoded=1798
+     * codes=40 repeated=37 decisions ok=2 expired=1 camera restarts=0 short reads=0 errors=0}.
+     */
+    public String line(CameraCounters.Counts camera) {
         StringBuilder line = new StringBuilder()
-                .append("frames read=").append(framesRead.get())
-                .append(" dropped=").append(framesDropped.get())
-                .append(" decoded=").append(codesRead.get())
+                .append("frames read=").append(camera.framesRead())
+                .append(" dropped=").append(camera.dropped())
+                .append(" decoded=").append(framesDecoded.get())
+                .append(" codes=").append(codesRead.get())
                 .append(" repeated=").append(repeats.get())
                 .append(" decisions");
         int before = line.length();
@@ -110,6 +95,7 @@ public final class RunCounters {
         if (line.length() == before) {
             line.append(" none");
         }
-        return line.append(" camera restarts=").append(cameraRestarts.get()).append(" errors=").append(errors.get()).toString();
+        return line.append(" camera restarts=").append(camera.restarts()).append(" short reads=").append(camera.shortReads())
+                .append(" errors=").append(errors.get()).toString();
     }
 }

@@ -2,6 +2,9 @@ package io.limen.agent.run;
 
 import io.limen.agent.Agent;
 import io.limen.agent.Terminal;
+import io.limen.agent.camera.CameraCounters;
+import io.limen.agent.camera.CameraReader;
+import io.limen.agent.camera.LatestFrame;
 import io.limen.agent.time.Scheduler;
 import io.limen.config.AgentConfig;
 import java.io.IOException;
@@ -39,42 +42,47 @@ public final class TerminalRun {
     }
 
     private final Terminal terminal;
+    private final CameraCounters camera;
     private final RunCounters counters = new RunCounters();
-    private final FrameSlot slot = new FrameSlot();
-    private final CameraReader reader;
-    private final Thread readerThread;
+    private final LatestFrame exchange;
+    private final AdmitLoop admit;
     private final Thread admitThread;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile CameraReader reader;
     private volatile Scheduler.Cancellable counterLine;
 
-    public TerminalRun(Terminal terminal, Listener listener) {
-        this(terminal, listener, AdmitLoop.Step.AGENT, CameraReader.Backoff.STANDARD);
+    /**
+     * @param camera the counters the terminal's frame source counts into (the one given to
+     *               {@code CameraSources.open}); the exchange counts its drops there too
+     */
+    public TerminalRun(Terminal terminal, CameraCounters camera, Listener listener) {
+        this(terminal, camera, listener, AdmitLoop.Step.AGENT);
     }
 
-    TerminalRun(Terminal terminal, Listener listener, AdmitLoop.Step step, CameraReader.Backoff backoff) {
+    TerminalRun(Terminal terminal, CameraCounters camera, Listener listener, AdmitLoop.Step step) {
         this.terminal = Objects.requireNonNull(terminal, "terminal must not be null");
-        reader = new CameraReader(terminal.seams().camera(), slot, counters, backoff);
-        readerThread = new Thread(reader, "camera-reader");
-        admitThread = new Thread(new AdmitLoop(terminal, slot, counters, Objects.requireNonNull(listener, "listener must not be null"), step), "admit");
-        readerThread.setDaemon(true);
+        this.camera = Objects.requireNonNull(camera, "camera must not be null");
+        exchange = new LatestFrame(terminal.seams().camera()::release, camera);
+        admit = new AdmitLoop(terminal, exchange, counters, Objects.requireNonNull(listener, "listener must not be null"), step);
+        admitThread = new Thread(admit, "admit");
         admitThread.setDaemon(true);
     }
 
     /** Starts reading and admitting. The gate's outputs are safe already: {@link Terminal} made them so. */
     public void start() {
         AgentConfig config = terminal.config();
-        log.info("run: terminal {}/{} zone {} started; camera {}x{} at {} fps; outputs safe",
+        log.info("run: terminal {}/{} zone {} started; camera {}x{} at {} fps ({}); outputs safe",
                 config.terminal().site(), config.terminal().id(), config.terminal().zone().orElse("(any)"),
-                config.camera().width(), config.camera().height(), config.camera().framesPerSecond());
+                config.camera().width(), config.camera().height(), config.camera().framesPerSecond(), config.camera().source());
         admitThread.start();
-        readerThread.start();
+        reader = CameraReader.start(terminal.seams().camera(), exchange);
         scheduleCounterLine();
     }
 
     /**
      * Ends the run in order: no new frame is taken, the scan in flight finishes (its gate command
-     * stands), the outputs return to safe, the camera is closed, the counters are logged. Idempotent;
+     * stands), the camera is closed, the outputs return to safe, the counters are logged. Idempotent;
      * a second caller (the shutdown hook after SIGTERM) waits for the first to finish.
      */
     public void stop() {
@@ -87,14 +95,13 @@ public final class TerminalRun {
             if (line != null) {
                 line.cancel();
             }
-            reader.stop();
-            readerThread.interrupt();
-            slot.close();
+            admit.stop();
+            // Wakes an idle admit thread; a frame still waiting in the slot is given back, not decided.
+            exchange.close();
             join(admitThread, SCAN_IN_FLIGHT_LIMIT);
-            java.util.Optional.ofNullable(slot.drain()).ifPresent(terminal.seams().camera()::release);
+            closeReader();
             closeTerminal();
-            join(readerThread, Duration.ofSeconds(2));
-            log.info("run: stopped; outputs safe; {}", counters.line());
+            log.info("run: stopped; outputs safe; {}", line());
         } finally {
             stopped.countDown();
         }
@@ -129,24 +136,42 @@ public final class TerminalRun {
         return counters;
     }
 
+    /** The counter line as the journal gets it every minute. */
+    public String line() {
+        return counters.line(camera.snapshot());
+    }
+
     public Terminal terminal() {
         return terminal;
     }
 
     private void scheduleCounterLine() {
         counterLine = terminal.seams().scheduler().schedule(() -> {
-            log.info("counters: {}", counters.line());
+            log.info("counters: {}", line());
             if (!stopping.get()) {
                 scheduleCounterLine();
             }
         }, COUNTER_PERIOD);
     }
 
+    private void closeReader() {
+        CameraReader running = reader;
+        if (running == null) {
+            return;
+        }
+        try {
+            // Closes the source (kills a camera process) and waits for the reader thread.
+            running.close();
+        } catch (IOException | RuntimeException e) {
+            log.error("run: closing the camera failed: {}", e.toString());
+        }
+    }
+
     private void closeTerminal() {
         try {
             terminal.close();
         } catch (IOException | RuntimeException e) {
-            log.error("run: closing the camera failed: {}", e.toString());
+            log.error("run: returning the outputs to safe failed: {}", e.toString());
         }
     }
 

@@ -3,6 +3,7 @@ package io.limen.agent.run;
 import io.limen.agent.Agent;
 import io.limen.agent.HardwareSeams;
 import io.limen.agent.Terminal;
+import io.limen.agent.camera.CameraCounters;
 import io.limen.agent.camera.Frame;
 import io.limen.agent.camera.FrameSource;
 import io.limen.agent.decode.QrDecoder;
@@ -67,7 +68,7 @@ final class LoopFixture {
     }
 
     TerminalRun run(Terminal terminal) {
-        return new TerminalRun(terminal, admissions::add, AdmitLoop.Step.AGENT, new CameraReader.Backoff(1, 2));
+        return new TerminalRun(terminal, new CameraCounters(), admissions::add);
     }
 
     /** Runs until the source has played out, then stops; the GPIO context is shut down. */

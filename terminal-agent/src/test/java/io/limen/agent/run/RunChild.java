@@ -56,7 +56,7 @@ public final class RunChild {
                 SystemWallClock.trustingSystemClock(), scheduler, SqliteConnections::readOnly);
         Terminal terminal = Terminal.assemble(config, seams);
         CountDownLatch decided = new CountDownLatch(1);
-        TerminalRun run = new TerminalRun(terminal, admission -> {
+        TerminalRun run = new TerminalRun(terminal, new io.limen.agent.camera.CameraCounters(), admission -> {
             if (admission.scan().reason() == Reason.OK) {
                 decided.countDown();
             }
