@@ -55,9 +55,12 @@ import org.slf4j.LoggerFactory;
  *                   status snapshots only
  * </pre>
  *
- * The camera reader, the admit thread and the config watcher (the SIGHUP handler thread) run in
- * {@code io.limen.agent.run.TerminalRun} and {@code RunSignals}; the scan log, uplink, list sync and web
- * come with their issues, each taking the row above. The rule they keep: the admit thread hands off through
+ * {@code io.limen.agent.run.TerminalRun} starts the camera reader ({@code camera.CameraReader} into
+ * {@code camera.LatestFrame}) and the admit thread ({@code run.AdmitLoop}: debounce, decision lines);
+ * the config watcher is the SIGHUP handler thread of {@code run.RunSignals}, which calls
+ * {@link #reconfigure}: a new {@link Assembly} built off the admit thread and swapped in whole, read by
+ * the admit thread once per frame. The scan log, uplink, list sync and web come with their issues, each
+ * taking the row above. The rule they keep: the admit thread hands off through
  * a slot, a queue offer or an {@code AtomicReference}, and waits on nothing.
  */
 public final class Terminal implements AutoCloseable {
