@@ -72,7 +72,7 @@ public final class ConfigFile {
         Values values = new TreeReader(problems, folder).read(root.get());
         Optional<AgentConfig> config = ConfigModel.build(values);
         for (Values.Rejection r : values.rejections()) {
-            problems.add(values.position(r.path()).orElse(Position.START), r.path(), r.message());
+            problems.add(values.nearestPosition(r.path()), r.path(), r.message());
         }
         if (!problems.isEmpty() || config.isEmpty()) {
             return new LoadResult.Invalid(problems.sorted());
