@@ -11,14 +11,13 @@ import io.limen.agent.run.TerminalRun;
 import io.limen.agent.simulation.SteppedFrameSource;
 import io.limen.agent.time.SimulatedTime;
 import io.limen.config.AgentConfig;
-import io.limen.config.RevocationConfig;
-import io.limen.config.TerminalConfig;
+import io.limen.config.yaml.ConfigFile;
+import io.limen.config.yaml.LoadResult;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -62,11 +61,17 @@ public final class DemoRun {
     private DemoRun() {
     }
 
-    /** The demo terminal's configuration: every default, guarding the demo's zone, with its lists. */
+    /**
+     * The demo terminal's configuration, loaded from the config file the scenario wrote, as {@code run}
+     * loads one: guarding the demo's zone, with its lists, a synthetic camera and a simulated gate.
+     *
+     * @throws IllegalStateException if the demo's own file has problems (a bug), naming every one
+     */
     public static AgentConfig config(DemoScenario scenario) {
-        return AgentConfig.defaults(scenario.trustFile())
-                .withTerminal(new TerminalConfig("demo", "lobby-1", Optional.of(DemoScenario.ZONE)))
-                .withRevocation(RevocationConfig.at(scenario.revocationsFile()));
+        return switch (ConfigFile.load(scenario.configFile())) {
+            case LoadResult.Loaded loaded -> loaded.config();
+            case LoadResult.Invalid invalid -> throw new IllegalStateException("the demo's config has problems: " + invalid.problems());
+        };
     }
 
     /**
