@@ -2,7 +2,7 @@ package io.limen.benchmarks;
 
 import com.upokecenter.cbor.CBORObject;
 import io.limen.format.credential.Claims;
-import io.limen.format.credential.CoseAlgorithm;
+import io.limen.format.cose.CoseAlgorithm;
 import io.limen.format.credential.CredentialId;
 import io.limen.format.credential.CredentialIssuer;
 import io.limen.format.credential.CredentialVerifier;

@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -29,6 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * with a code, where the pre-check is pure overhead.
  *
  * <p>Each case cycles through {@link #SEEDS} different scenes, so the figure is no one lucky frame.
+ *
+ * <p>{@code hostileFrame_qrDecoder} is the other end: pictures made to cost a QR decoder the most (a
+ * frame tiled with finder-like squares, full-contrast noise), one kind per {@link Hostile#kind}. The
+ * budget is that no frame of any content costs more than 50 times a frame with a code.
  *
  * <p>Run: {@code ./limen bench FrameDecodeBenchmark}
  */
@@ -69,6 +74,63 @@ public class FrameDecodeBenchmark {
             }
             filled++;
         }
+    }
+
+    /** The worst pictures found for the decoder; none holds a code. */
+    @State(Scope.Thread)
+    public static class Hostile {
+
+        /**
+         * {@code tilesMxG}: {@code SyntheticScene.withFinderTiles(M, G)}, finder-like squares of M-px
+         * modules G modules apart (2×3 is the 4.5 KB PNG that cost 2 s a frame before the budget);
+         * {@code noiseC}: black and white cells of C×C px at random.
+         */
+        @Param({"tiles2x1", "tiles2x3", "tiles3x5", "noise1", "noise3"})
+        public String kind;
+
+        Frame[] frames = new Frame[SEEDS];
+        int next;
+
+        @Setup
+        public void setUp() {
+            QrDecoder check = new QrDecoder();
+            for (int seed = 0; seed < SEEDS; seed++) {
+                frames[seed] = kind.startsWith("tiles")
+                        ? SyntheticScene.withFinderTiles(kind.charAt(5) - '0', kind.charAt(7) - '0', seed)
+                        : binaryNoise(Integer.parseInt(kind.substring(5)), seed);
+                if (check.decode(frames[seed]).isPresent()) {
+                    throw new IllegalStateException("hostile frame " + kind + " of seed " + seed + " decodes");
+                }
+            }
+        }
+
+        Frame nextFrame() {
+            next = (next + 1) % SEEDS;
+            return frames[next];
+        }
+
+        private static Frame binaryNoise(int cell, long seed) {
+            int width = SyntheticScene.WIDTH;
+            int height = SyntheticScene.HEIGHT;
+            Random random = new Random(seed);
+            byte[] luma = new byte[width * height];
+            for (int top = 0; top < height; top += cell) {
+                for (int left = 0; left < width; left += cell) {
+                    byte value = (byte) (random.nextBoolean() ? 20 : 230);
+                    for (int y = top; y < Math.min(height, top + cell); y++) {
+                        for (int x = left; x < Math.min(width, left + cell); x++) {
+                            luma[y * width + x] = value;
+                        }
+                    }
+                }
+            }
+            return new Frame(luma, width, height);
+        }
+    }
+
+    @Benchmark
+    public Optional<String> hostileFrame_qrDecoder(Hostile hostile) {
+        return decoder.decode(hostile.nextFrame());
     }
 
     @Benchmark

@@ -12,6 +12,7 @@ public record AgentConfig(
         BoardProfile board,
         CameraConfig camera,
         DecoderConfig decoder,
+        DebounceConfig debounce,
         GateConfig gate,
         CredentialsConfig credentials,
         RevocationConfig revocation) {
@@ -21,6 +22,7 @@ public record AgentConfig(
         Checks.present("board", board);
         Checks.present("camera", camera);
         Checks.present("decoder", decoder);
+        Checks.present("debounce", debounce);
         Checks.present("gate", gate);
         Checks.present("credentials", credentials);
         Checks.present("revocation", revocation);
@@ -29,23 +31,27 @@ public record AgentConfig(
     /** Every default: any zone, the Limen HAT, no revocation store; only the trust file has none. */
     public static AgentConfig defaults(Path trustFile) {
         return new AgentConfig(TerminalConfig.ofZone(Optional.empty()), BoardProfiles.LIMEN_HAT_V1,
-                CameraConfig.DEFAULTS, DecoderConfig.DEFAULTS, GateConfig.DEFAULTS, new CredentialsConfig(trustFile),
+                CameraConfig.DEFAULTS, DecoderConfig.DEFAULTS, DebounceConfig.DEFAULTS, GateConfig.DEFAULTS, new CredentialsConfig(trustFile),
                 RevocationConfig.NONE);
     }
 
     public AgentConfig withTerminal(TerminalConfig value) {
-        return new AgentConfig(value, board, camera, decoder, gate, credentials, revocation);
+        return new AgentConfig(value, board, camera, decoder, debounce, gate, credentials, revocation);
     }
 
     public AgentConfig withDecoder(DecoderConfig value) {
-        return new AgentConfig(terminal, board, camera, value, gate, credentials, revocation);
+        return new AgentConfig(terminal, board, camera, value, debounce, gate, credentials, revocation);
+    }
+
+    public AgentConfig withDebounce(DebounceConfig value) {
+        return new AgentConfig(terminal, board, camera, decoder, value, gate, credentials, revocation);
     }
 
     public AgentConfig withCredentials(CredentialsConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, gate, value, revocation);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, value, revocation);
     }
 
     public AgentConfig withRevocation(RevocationConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, gate, credentials, value);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, value);
     }
 }

@@ -97,4 +97,13 @@ class ConfigRecordsTest {
         assertEquals(new DecoderConfig(true, 5), config.withDecoder(new DecoderConfig(true, 5)).decoder());
         assertEquals(Optional.of(Path.of("r.db")), config.withRevocation(RevocationConfig.at(Path.of("r.db"))).revocation().database());
     }
+
+    @Test
+    void debounce_defaultsAndRanges() {
+        assertEquals(new DebounceConfig(Duration.ofSeconds(1), Duration.ofSeconds(10)), AgentConfig.defaults(Path.of("t.pem")).debounce());
+        var absence = assertThrows(IllegalArgumentException.class, () -> new DebounceConfig(Duration.ofMillis(99), Duration.ofSeconds(10)));
+        assertEquals("debounce.absence must be within 100..60000 ms, but was 99 ms", absence.getMessage());
+        var hold = assertThrows(IllegalArgumentException.class, () -> new DebounceConfig(Duration.ofSeconds(1), Duration.ofMillis(999)));
+        assertEquals("debounce.hold must be within 1000..3600000 ms, but was 999 ms", hold.getMessage());
+    }
 }

@@ -1,5 +1,6 @@
 package io.limen.provisioning;
 
+import io.limen.format.credential.Claims;
 import io.limen.format.credential.CredentialId;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,18 +20,26 @@ final class Converters {
     }
 
     /**
-     * ISO-8601 instants with an offset: {@code 2027-01-31T08:00:00Z} or {@code 2027-01-31T09:00+01:00}.
-     * A time without an offset is refused: on a terminal in another zone it would mean another time.
+     * ISO-8601 instants with an offset: {@code 2027-01-31T08:00:00Z} or {@code 2027-01-31T09:00+01:00},
+     * within the times a credential can carry: 1970-01-01T00:00:00Z to {@link Claims#LATEST_TIME}
+     * (a CWT NumericDate before 1970 is refused by terminals). A time without an offset is refused:
+     * on a terminal in another zone it would mean another time.
      */
     static final class OffsetInstant implements ITypeConverter<Instant> {
         @Override
         public Instant convert(String value) {
+            Instant instant;
             try {
-                return OffsetDateTime.parse(value).toInstant();
+                instant = OffsetDateTime.parse(value).toInstant();
             } catch (DateTimeParseException e) {
                 throw new TypeConversionException("'" + value + "' is not an ISO-8601 instant with an offset,"
                         + " e.g. 2027-01-31T08:00:00Z or 2027-01-31T09:00+01:00");
             }
+            if (instant.isBefore(Instant.EPOCH) || instant.isAfter(Claims.LATEST_TIME)) {
+                throw new TypeConversionException("'" + value + "' must be within " + Instant.EPOCH + " .. "
+                        + Claims.LATEST_TIME + ", the times a credential can carry");
+            }
+            return instant;
         }
     }
 

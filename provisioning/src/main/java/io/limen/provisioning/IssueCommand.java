@@ -2,6 +2,7 @@ package io.limen.provisioning;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.limen.format.credential.ClaimText;
 import io.limen.format.credential.Claims;
 import io.limen.format.credential.CredentialId;
 import io.limen.format.credential.CredentialIssuer;
@@ -10,8 +11,11 @@ import io.limen.format.credential.IssuerKey;
 import io.limen.format.credential.TrustStore;
 import io.limen.format.credential.Verification;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -109,29 +113,30 @@ final class IssueCommand implements Callable<Integer> {
 
     private final Clock clock;
     private final SecureRandom random;
+    private final FileSet.Steps steps;
 
-    IssueCommand(Clock clock, SecureRandom random) {
+    IssueCommand(Clock clock, SecureRandom random, FileSet.Steps steps) {
         this.clock = clock;
         this.random = random;
+        this.steps = steps;
     }
 
     @Override
     public Integer call() throws IOException {
         Claims claims = claims(clock.instant().truncatedTo(ChronoUnit.SECONDS));
-        Path png = Path.of(outPrefix + ".png");
-        Path txt = Path.of(outPrefix + ".txt");
-        SafeFiles.checkNotExisting(png, force);
-        SafeFiles.checkNotExisting(txt, force);
-        IssuerKey key = loadKey();
+        Path png = outPath(".png");
+        Path txt = outPath(".txt");
+        FileSet files = new FileSet(png.toAbsolutePath().getParent(), steps,
+                note -> spec.commandLine().getErr().println(spec.qualifiedName() + ": " + note));
+        List<String> names = List.of(png.getFileName().toString(), txt.getFileName().toString());
+        files.recover(names);
+        files.checkAbsent(names, force, "use --force to replace it");
+        IssuerKey key = IssuerKeyFile.load(keyFile);
 
-        String text = new CredentialIssuer(key).issue(claims);
+        String text = issue(key, claims);
         selfCheck(key, text, claims);
         byte[] image = QrImage.png(text);
-        Path dir = png.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        SafeFiles.writeAll(force,
-                new SafeFiles.Content(png, image, SafeFiles.WORLD_READABLE),
-                new SafeFiles.Content(txt, text.getBytes(StandardCharsets.US_ASCII), SafeFiles.WORLD_READABLE));
+        createDirectories(files.dir());
 
         ObjectNode line = JSON.createObjectNode()
                 .put("cti", claims.id().toHex())
@@ -143,22 +148,58 @@ final class IssueCommand implements Callable<Integer> {
                 .put("expires", claims.expiresAt().toString())
                 .put("png", png.toString())
                 .put("txt", txt.toString());
-        spec.commandLine().getOut().println(line);
-        spec.commandLine().getOut().flush();
+        // The image, its text and the printed line (the only record of the revocation key) appear
+        // together or not at all: the line is printed between writing the files and placing them.
+        try (FileSet.Prepared credential = files.prepare(List.of(
+                new FileSet.Entry(names.get(0), image, FileSet.WORLD_READABLE),
+                new FileSet.Entry(names.get(1), text.getBytes(StandardCharsets.US_ASCII), FileSet.WORLD_READABLE)))) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(line);
+            if (out.checkError()) {
+                throw new ProvisioningException("could not write to standard output (a full disk or a closed pipe?), so the"
+                        + " credential was not kept: its revocation key would be lost; nothing was written");
+            }
+            try {
+                credential.commit(force);
+            } catch (IOException | RuntimeException e) {
+                throw new ProvisioningException(ProvisionCommand.describeAny(e)
+                        + "; nothing was written, and the line printed is of a credential that does not exist");
+            }
+        }
         return 0;
+    }
+
+    /** PREFIX + suffix as a path, or a usage error when PREFIX names no file or this system cannot name it. */
+    private Path outPath(String suffix) {
+        String last = outPrefix.substring(outPrefix.lastIndexOf('/') + 1);
+        if (last.isEmpty() || last.equals(".") || last.equals("..")) {
+            throw usage("--out must end in a file name to which .png and .txt are added, e.g. badges/ada, but was '" + outPrefix + "'");
+        }
+        try {
+            return Path.of(outPrefix + suffix);
+        } catch (InvalidPathException e) {
+            throw usage("--out '" + outPrefix + "' cannot name a file here: " + e.getReason()
+                    + " (file names are in the locale's charset, " + System.getProperty("sun.jnu.encoding") + ")");
+        }
+    }
+
+    private static void createDirectories(Path dir) throws IOException {
+        try {
+            Files.createDirectories(dir);
+        } catch (FileAlreadyExistsException e) {
+            throw new ProvisioningException(e.getFile() + " exists but is not a directory");
+        }
     }
 
     /** The claims from the options, or a usage error (exit 2) naming the option at fault. */
     private Claims claims(Instant now) {
-        checkText("--issuer", issuer);
-        checkText("--subject", subject);
-        if (name != null) {
-            checkText("--name", name);
-        }
+        String issuer = text("--issuer", this.issuer);
+        String subject = text("--subject", this.subject);
+        String name = this.name == null ? null : text("--name", this.name);
         if (zones.size() > MAX_ZONES) {
             throw usage("--zone may be given at most " + MAX_ZONES + " times, but was given " + zones.size() + " times");
         }
-        zones.forEach(zone -> checkText("--zone", zone));
+        List<String> zones = this.zones.stream().map(zone -> text("--zone", zone)).toList();
         // CWT times are whole seconds; compare what will be signed, not what was typed.
         Instant notBefore = this.notBefore == null ? null : this.notBefore.truncatedTo(ChronoUnit.SECONDS);
         Instant start = notBefore != null && notBefore.isAfter(now) ? notBefore : now;
@@ -194,15 +235,23 @@ final class IssueCommand implements Callable<Integer> {
         return new CredentialId(bytes);
     }
 
-    private IssuerKey loadKey() {
+    /**
+     * The credential's QR text, or a usage error when the claims together are more than a credential
+     * can carry: first the signed size terminals accept (checked before signing), then what one QR code
+     * holds at the error correction {@link QrImage} uses.
+     */
+    private String issue(IssuerKey key, Claims claims) {
+        String text;
         try {
-            return IssuerKey.load(keyFile);
-        } catch (IOException e) {
-            throw new ProvisioningException("cannot read issuer key " + keyFile + ": " + ProvisionCommand.reason(e));
+            text = new CredentialIssuer(key).issue(claims);
         } catch (IllegalArgumentException e) {
-            // The message already names the file.
-            throw new ProvisioningException(e.getMessage());
+            throw usage("--zone and --name: " + e.getMessage() + "; give fewer or shorter zones, or a shorter name");
         }
+        if (text.length() > QrImage.MAX_TEXT_LENGTH) {
+            throw usage("--zone and --name: the credential's QR text would be " + text.length() + " characters, but a QR code at"
+                    + " error correction M holds at most " + QrImage.MAX_TEXT_LENGTH + "; give fewer or shorter zones, or a shorter name");
+        }
+        return text;
     }
 
     /** Verifies what was just signed, as a terminal would: a broken credential must never be handed out. */
@@ -215,12 +264,17 @@ final class IssueCommand implements Callable<Integer> {
         }
     }
 
-    private void checkText(String option, String value) {
-        int bytes = value.getBytes(StandardCharsets.UTF_8).length;
-        if (value.isBlank() || bytes > MAX_TEXT_BYTES) {
-            throw usage(option + " must be 1.." + MAX_TEXT_BYTES + " bytes of text, not blank, but was " + bytes + " bytes"
-                    + (value.isBlank() && bytes > 0 ? " of blanks" : ""));
-        }
+    /**
+     * What was typed, in Unicode NFC (the form every text is compared in), if it follows the one rule
+     * for a credential's texts ({@link ClaimText}); a usage error naming the option otherwise. The same
+     * rule as {@code keys --issuer}, trust files and terminals, so nothing is signed that they refuse.
+     */
+    private String text(String option, String typed) {
+        String text = ClaimText.normalize(typed);
+        ClaimText.problem(text).ifPresent(problem -> {
+            throw usage(option + " must be " + ClaimText.RULE + ", but " + problem + ": " + ClaimText.shown(text));
+        });
+        return text;
     }
 
     private ParameterException usage(String message) {

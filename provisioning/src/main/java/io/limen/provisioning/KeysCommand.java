@@ -1,6 +1,7 @@
 package io.limen.provisioning;
 
-import io.limen.format.credential.CoseAlgorithm;
+import io.limen.format.cose.CoseAlgorithm;
+import io.limen.format.credential.ClaimText;
 import io.limen.format.credential.IssuerKey;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,9 +74,11 @@ final class KeysCommand implements Callable<Integer> {
     private boolean force;
 
     private final SecureRandom random;
+    private final FileSet.Steps steps;
 
-    KeysCommand(SecureRandom random) {
+    KeysCommand(SecureRandom random, FileSet.Steps steps) {
         this.random = random;
+        this.steps = steps;
     }
 
     @Override
@@ -83,13 +87,20 @@ final class KeysCommand implements Callable<Integer> {
         Path trustFile = outDir.resolve(TRUST_FILE);
         IssuerKey key = IssuerKey.generate(type.algorithm, random);
         String trust = trustPem(key);
-        SafeFiles.checkNotExisting(keyFile, force);
-        SafeFiles.checkNotExisting(trustFile, force);
+        FileSet files = new FileSet(outDir, steps,
+                note -> spec.commandLine().getErr().println(spec.qualifiedName() + ": " + note));
+        List<String> names = List.of(KEY_FILE, TRUST_FILE);
+        files.recover(names);
+        files.checkAbsent(names, force, "to keep that key, make its trust file again (openssl pkey -in issuer.key -pubout"
+                + " -out trust.pem, with the 'Issuer:' line before it if it had one); for a new pair, move it away or use --force");
         createDirectory(outDir);
 
-        SafeFiles.writeAll(force,
-                new SafeFiles.Content(keyFile, key.toPem().getBytes(StandardCharsets.US_ASCII), SafeFiles.OWNER_ONLY),
-                new SafeFiles.Content(trustFile, trust.getBytes(StandardCharsets.UTF_8), SafeFiles.WORLD_READABLE));
+        // Both files appear, or neither: a key without its trust file (or the reverse) is of no use.
+        try (FileSet.Prepared pair = files.prepare(List.of(
+                new FileSet.Entry(KEY_FILE, key.toPem().getBytes(StandardCharsets.US_ASCII), FileSet.OWNER_ONLY),
+                new FileSet.Entry(TRUST_FILE, trust.getBytes(StandardCharsets.UTF_8), FileSet.WORLD_READABLE)))) {
+            pair.commit(force);
+        }
 
         PrintWriter out = spec.commandLine().getOut();
         out.println("kid      " + key.keyId().toHex());
@@ -101,16 +112,20 @@ final class KeysCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The trust file's text; a bad --issuer is a usage error before any file is written. */
+    /**
+     * The trust file's text. The issuer as typed, in Unicode NFC, under the same rule as {@code issue
+     * --issuer} and terminals ({@link ClaimText}); a bad one is a usage error before any file is written.
+     */
     private String trustPem(IssuerKey key) {
         if (issuer == null) {
             return key.publicKeyPem();
         }
-        try {
-            return key.publicKeyPem(issuer);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--issuer " + e.getMessage());
-        }
+        issuer = ClaimText.normalize(issuer);
+        ClaimText.problem(issuer).ifPresent(problem -> {
+            throw new ParameterException(spec.commandLine(), "--issuer must be " + ClaimText.RULE + ", but " + problem
+                    + ": " + ClaimText.shown(issuer));
+        });
+        return key.publicKeyPem(issuer);
     }
 
     private static void createDirectory(Path dir) throws IOException {
@@ -120,7 +135,7 @@ final class KeysCommand implements Callable<Integer> {
         if (Files.exists(dir)) {
             throw new ProvisioningException(dir + " exists but is not a directory");
         }
-        if (SafeFiles.posix()) {
+        if (FileSet.posix()) {
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } else {
             Files.createDirectories(dir);

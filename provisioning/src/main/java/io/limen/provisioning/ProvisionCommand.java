@@ -1,5 +1,7 @@
 package io.limen.provisioning;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +10,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -16,18 +19,19 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code limen provision}: the fleet side's command line. Exit codes: 0 done; 1 failed (a file
- * could not be read or would be overwritten), with one line on stderr; 2 bad arguments, with one
- * line on stderr naming the option.
+ * {@code limen provision}: the fleet side's command line. Exit codes: 0 done; 1 could not do what
+ * was asked (a file could not be read, written or would be overwritten, the output could not be
+ * written), with one line on stderr; 2 bad arguments (also arguments that did not decode in the
+ * caller's locale), with one line on stderr naming the option.
  */
 @Command(name = "limen provision",
         headerHeading = "%n",
         header = "Fleet-side tools for Limen entrance terminals: keys and credentials.",
         description = {
             "Typical first use:",
-            "  limen provision keys --out keys/",
-            "      (copy keys/trust.pem to the terminals; keep keys/issuer.key secret)",
-            "  limen provision issue --key keys/issuer.key --issuer https://acme.example \\",
+            "  limen provision keys --out ~/limen-keys/",
+            "      (copy trust.pem to the terminals; keep issuer.key secret, outside git)",
+            "  limen provision issue --key ~/limen-keys/issuer.key --issuer https://acme.example \\",
             "      --subject staff-0042 --name \"Ada L.\" --zone lobby --valid-for P30D \\",
             "      --out ada",
             "      (gives ada.png, the QR code to hand to the holder, and ada.txt)",
@@ -44,17 +48,45 @@ public final class ProvisionCommand implements Runnable {
     private CommandSpec spec;
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        System.exit(commandLine(Clock.systemUTC(), new SecureRandom(), out, err).execute(args));
+        // Straight to the file descriptors: System.out would swallow a write error (a full disk) and
+        // the exit code would say done.
+        PrintWriter out = new PrintWriter(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(run(args, Clock.systemUTC(), new SecureRandom(), out, err, FileSet.Steps.NONE));
+    }
+
+    /**
+     * Runs one command line to its exit code: refuses arguments that did not decode (2), runs the
+     * command, and turns an output that could not be written into 1, whatever the command returned.
+     */
+    static int run(String[] args, Clock clock, SecureRandom random, PrintWriter out, PrintWriter err, FileSet.Steps steps) {
+        Optional<String> undecoded = DecodedArguments.problem(args);
+        if (undecoded.isPresent()) {
+            err.println("limen provision: " + undecoded.get());
+            err.flush();
+            return 2;
+        }
+        int exitCode = commandLine(clock, random, out, err, steps).execute(args);
+        if (out.checkError() && exitCode == 0) {
+            err.println("limen provision: could not write to standard output (a full disk or a closed pipe?); what it printed is lost");
+            err.flush();
+            return 1;
+        }
+        return exitCode;
     }
 
     /** The whole command tree, wired by hand; tests pass their own clock, randomness and writers. */
     public static CommandLine commandLine(Clock clock, SecureRandom random, PrintWriter out, PrintWriter err) {
+        return commandLine(clock, random, out, err, FileSet.Steps.NONE);
+    }
+
+    static CommandLine commandLine(Clock clock, SecureRandom random, PrintWriter out, PrintWriter err, FileSet.Steps steps) {
         CommandLine cli = new CommandLine(new ProvisionCommand())
-                .addSubcommand(new KeysCommand(random))
-                .addSubcommand(new IssueCommand(clock, random))
+                .addSubcommand(new KeysCommand(random, steps))
+                .addSubcommand(new IssueCommand(clock, random, steps))
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                // An argument starting with @ is that argument (a name such as @ada), never a file of options.
+                .setExpandAtFiles(false)
                 .setOut(out)
                 .setErr(err);
         cli.setParameterExceptionHandler(ProvisionCommand::usageError);
@@ -90,6 +122,14 @@ public final class ProvisionCommand implements Runnable {
         }
         err.flush();
         return 1;
+    }
+
+    /** Any failure in words: our own message, an I/O failure with its file, else the exception. */
+    static String describeAny(Exception e) {
+        if (e instanceof ProvisioningException) {
+            return e.getMessage();
+        }
+        return e instanceof IOException io ? describe(io) : e.toString();
     }
 
     /** An I/O failure in words, with the file it concerns. */

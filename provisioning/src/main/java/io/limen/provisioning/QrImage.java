@@ -19,6 +19,11 @@ import java.util.Map;
  */
 public final class QrImage {
 
+    /**
+     * The most alphanumeric characters one QR code holds at error correction M: version 40, ISO/IEC
+     * 18004:2015 table 7. (At level L, 4,296: what terminals read at most.)
+     */
+    static final int MAX_TEXT_LENGTH = 3_391;
     static final int MODULE_PIXELS = 8;
     static final int QUIET_ZONE_MODULES = 4;
     private static final Map<EncodeHintType, Object> HINTS = Map.of(

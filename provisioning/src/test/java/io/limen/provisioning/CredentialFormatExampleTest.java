@@ -12,7 +12,7 @@ import io.limen.format.credential.CredentialId;
 import io.limen.format.credential.CredentialIssuer;
 import io.limen.format.credential.CredentialVerifier;
 import io.limen.format.credential.IssuerKey;
-import io.limen.format.credential.Pem;
+import io.limen.format.cose.Pem;
 import io.limen.format.credential.TrustStore;
 import io.limen.format.credential.Verification;
 import java.io.ByteArrayOutputStream;

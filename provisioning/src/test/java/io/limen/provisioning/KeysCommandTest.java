@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.limen.format.credential.IssuerKey;
-import io.limen.format.credential.KeyId;
-import io.limen.format.credential.Pem;
+import io.limen.format.cose.KeyId;
+import io.limen.format.cose.Pem;
 import io.limen.format.credential.TrustStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,7 +106,8 @@ class KeysCommandTest {
         Cli.Result result = Cli.run("keys", "--issuer", " ", "--out", dir.toString());
 
         assertEquals(2, result.exitCode(), result.toString());
-        assertTrue(result.err().contains("--issuer issuer must be 1..256 bytes of text on one line"), result.err());
+        assertTrue(result.err().contains("--issuer must be 1..256 bytes of UTF-8 text on one line, without control characters or blanks"
+                + " at either end, but it starts with a blank (U+0020): ' '"), result.err());
         assertEquals(1, result.err().lines().count(), result.err());
         try (var files = Files.list(dir)) {
             assertEquals(0, files.count());

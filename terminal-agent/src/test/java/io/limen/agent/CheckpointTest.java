@@ -12,7 +12,7 @@ import io.limen.agent.simulation.SyntheticScene;
 import io.limen.agent.time.TimeReading;
 import io.limen.format.Reason;
 import io.limen.format.credential.Claims;
-import io.limen.format.credential.CoseAlgorithm;
+import io.limen.format.cose.CoseAlgorithm;
 import io.limen.format.credential.CredentialId;
 import io.limen.format.credential.CredentialIssuer;
 import io.limen.format.credential.IssuerKey;

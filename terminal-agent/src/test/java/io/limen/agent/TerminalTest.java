@@ -25,7 +25,7 @@ import io.limen.config.RevocationConfig;
 import io.limen.config.TerminalConfig;
 import io.limen.format.Reason;
 import io.limen.format.credential.Claims;
-import io.limen.format.credential.CoseAlgorithm;
+import io.limen.format.cose.CoseAlgorithm;
 import io.limen.format.credential.CredentialId;
 import io.limen.format.credential.CredentialIssuer;
 import io.limen.format.credential.IssuerKey;

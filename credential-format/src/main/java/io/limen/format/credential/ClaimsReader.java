@@ -1,12 +1,14 @@
 package io.limen.format.credential;
 
+import com.upokecenter.cbor.CBORException;
 import com.upokecenter.cbor.CBORObject;
 import com.upokecenter.cbor.CBORType;
 import io.limen.format.Reason;
-import java.nio.charset.StandardCharsets;
+import io.limen.format.cose.CoseAlgorithm;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -29,20 +31,19 @@ final class ClaimsReader {
     static final int CNF_COSE_KEY = 1;
 
     private static final long MAX_NUMERIC_DATE = Claims.LATEST_TIME.getEpochSecond();
-    private static final int MAX_TEXT_BYTES = Claims.MAX_TEXT_BYTES;
     private static final int MAX_ZONES = Claims.MAX_ZONES;
 
     private ClaimsReader() {
     }
 
     static Claims read(byte[] payload) {
-        CBORObject claims = CoseSign1.decode(payload, "CWT claims", Reason.BAD_CLAIMS);
+        CBORObject claims = decode(payload);
         if (claims.isTagged() || claims.getType() != CBORType.Map) {
-            throw refusal("CWT claims must be a map, but were " + CoseSign1.describe(claims));
+            throw refusal("CWT claims must be a map, but were " + describe(claims));
         }
         CBORObject access = optional(claims, ACCESS);
         if (access != null && (access.isTagged() || access.getType() != CBORType.Map)) {
-            throw refusal("claim -65537 (access) must be a map, but was " + CoseSign1.describe(access));
+            throw refusal("claim -65537 (access) must be a map, but was " + describe(access));
         }
         return new Claims(
                 text(required(claims, ISS, "iss"), "claim 1 (iss)"),
@@ -71,12 +72,13 @@ final class ClaimsReader {
 
     private static String text(CBORObject value, String what) {
         if (value.isTagged() || value.getType() != CBORType.TextString) {
-            throw refusal(what + " must be text, but was " + CoseSign1.describe(value));
+            throw refusal(what + " must be text, but was " + describe(value));
         }
         String text = value.AsString();
-        int length = text.getBytes(StandardCharsets.UTF_8).length;
-        if (length == 0 || length > MAX_TEXT_BYTES) {
-            throw refusal(what + " must be 1.." + MAX_TEXT_BYTES + " bytes of text, but was " + length);
+        Optional<String> problem = ClaimText.problem(text);
+        if (problem.isPresent()) {
+            // The text itself stays out of the detail: it may be a display name, and details travel.
+            throw refusal(what + " must be " + ClaimText.RULE + ", in Unicode NFC, but " + problem.get());
         }
         return text;
     }
@@ -89,7 +91,7 @@ final class ClaimsReader {
         } else if (!value.isTagged() && value.getType() == CBORType.FloatingPoint && Double.isFinite(value.AsDoubleValue())) {
             seconds = (long) Math.floor(Math.max(-1, Math.min(value.AsDoubleValue(), MAX_NUMERIC_DATE + 1.0)));
         } else {
-            throw refusal(what + " must be a NumericDate (integer seconds), but was " + CoseSign1.describe(value));
+            throw refusal(what + " must be a NumericDate (integer seconds), but was " + describe(value));
         }
         if (seconds < 0 || seconds > MAX_NUMERIC_DATE) {
             throw refusal(what + " must be within 0.." + MAX_NUMERIC_DATE + ", but was " + seconds);
@@ -99,7 +101,7 @@ final class ClaimsReader {
 
     private static CredentialId credentialId(CBORObject value) {
         if (value.isTagged() || value.getType() != CBORType.ByteString) {
-            throw refusal("claim 7 (cti) must be a byte string, but was " + CoseSign1.describe(value));
+            throw refusal("claim 7 (cti) must be a byte string, but was " + describe(value));
         }
         byte[] bytes = value.GetByteString();
         if (bytes.length < 1 || bytes.length > CredentialId.MAX_LENGTH) {
@@ -114,7 +116,7 @@ final class ClaimsReader {
         }
         if (value.isTagged() || value.getType() != CBORType.Array || value.size() > MAX_ZONES) {
             throw refusal("access zones (-65537/1) must be an array of at most " + MAX_ZONES + " texts, but was "
-                    + CoseSign1.describe(value) + (value.getType() == CBORType.Array ? " of " + value.size() : ""));
+                    + describe(value) + (value.getType() == CBORType.Array ? " of " + value.size() : ""));
         }
         // Absent zones mean every zone. An empty list could mean "every" or "none" to whoever wrote it,
         // and a terminal must not guess the generous reading.
@@ -131,7 +133,7 @@ final class ClaimsReader {
     /** {@code cnf: {1: COSE_Key}} with an OKP/Ed25519 or EC2/P-256 key (RFC 9052 §7, RFC 9053 §7). */
     private static HolderKey holderKey(CBORObject cnf) {
         if (cnf.isTagged() || cnf.getType() != CBORType.Map) {
-            throw refusal("claim 8 (cnf) must be a map, but was " + CoseSign1.describe(cnf));
+            throw refusal("claim 8 (cnf) must be a map, but was " + describe(cnf));
         }
         CBORObject key = optional(cnf, CNF_COSE_KEY);
         if (key == null || key.isTagged() || key.getType() != CBORType.Map) {
@@ -167,6 +169,19 @@ final class ClaimsReader {
             throw refusal(what + " must be a byte string");
         }
         return value.GetByteString();
+    }
+
+    /** Exactly one CBOR item; the library refuses duplicate map keys and deep nesting. */
+    private static CBORObject decode(byte[] payload) {
+        try {
+            return CBORObject.DecodeFromBytes(payload);
+        } catch (CBORException e) {
+            throw refusal("CWT claims are not well-formed CBOR: " + e.getMessage());
+        }
+    }
+
+    private static String describe(CBORObject item) {
+        return item.isTagged() ? "a tagged item" : item.getType().name().toLowerCase(Locale.ROOT);
     }
 
     private static CredentialRefusal refusal(String detail) {

@@ -1,5 +1,7 @@
 package io.limen.format.credential;
 
+import io.limen.format.cose.CoseAlgorithm;
+import io.limen.format.cose.KeyId;
 import java.util.Objects;
 
 /**

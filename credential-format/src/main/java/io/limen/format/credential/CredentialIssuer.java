@@ -1,6 +1,7 @@
 package io.limen.format.credential;
 
 import com.upokecenter.cbor.CBORObject;
+import io.limen.format.cose.CoseSign1;
 import java.util.Objects;
 
 /**
@@ -10,15 +11,29 @@ import java.util.Objects;
  */
 public final class CredentialIssuer {
 
+    /** The most bytes of COSE_Sign1 a terminal accepts: what it inflates at most (docs/credential-format.md §2). */
+    public static final int MAX_SIGNED_BYTES = CredentialVerifier.MAX_PAYLOAD_BYTES;
+
     private final IssuerKey key;
 
     public CredentialIssuer(IssuerKey key) {
         this.key = Objects.requireNonNull(key, "key");
     }
 
-    /** The credential's QR text, in whichever form is shorter: a smaller QR code reads more easily. */
+    /**
+     * The credential's QR text, in whichever form is shorter: a smaller QR code reads more easily.
+     *
+     * @throws IllegalArgumentException before signing, if the signed credential would exceed the
+     *                                  {@link #MAX_SIGNED_BYTES} terminals accept (too many or too long zones, say)
+     */
     public String issue(Claims claims) {
-        byte[] cose = sign(encodeClaims(claims));
+        byte[] payload = encodeClaims(claims);
+        int signedLength = CoseSign1.signedLength(key.signingKey(), payload.length);
+        if (signedLength > MAX_SIGNED_BYTES) {
+            throw new IllegalArgumentException("the signed credential would be " + signedLength + " bytes, but terminals accept at most "
+                    + MAX_SIGNED_BYTES + " (its claims are " + payload.length + " bytes: " + claims.zones().size() + " zones)");
+        }
+        byte[] cose = sign(payload);
         byte[] compressed = Zlib.deflate(cose);
         return toText(compressed.length < cose.length ? compressed : cose);
     }
@@ -48,18 +63,7 @@ public final class CredentialIssuer {
 
     /** A tagged COSE_Sign1 over {@code payload}, with this issuer's alg and kid protected. */
     public byte[] sign(byte[] payload) {
-        byte[] protectedBytes = CBORObject.NewOrderedMap()
-                .Add(CoseSign1.HEADER_ALG, key.algorithm().id())
-                .Add(CoseSign1.HEADER_KID, key.keyId().bytes())
-                .EncodeToBytes();
-        byte[] signature = key.sign(CoseSign1.sigStructure(protectedBytes, payload));
-        return CBORObject.NewArray()
-                .Add(protectedBytes)
-                .Add(CBORObject.NewMap())
-                .Add(payload)
-                .Add(signature)
-                .WithTag(CoseSign1.COSE_SIGN1_TAG)
-                .EncodeToBytes();
+        return CoseSign1.sign(key.signingKey(), payload);
     }
 
     /** {@code LP1:} + Base45 of the COSE bytes, zlib-compressed first when {@code compress}. */

@@ -1,10 +1,14 @@
 package io.limen.format.credential;
 
 import io.limen.format.Reason;
+import io.limen.format.cose.CoseResult;
+import io.limen.format.cose.CoseSign1;
+import io.limen.format.cose.VerifyingKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -25,8 +29,8 @@ public final class CredentialVerifier {
     public static final String DYNAMIC_PREFIX = "LQ1:";
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
     /** A QR code holds at most 4,296 alphanumeric characters; anything longer did not come from one. */
-    static final int MAX_TEXT_LENGTH = 4_296;
-    static final int MAX_PAYLOAD_BYTES = 4_096;
+    public static final int MAX_TEXT_LENGTH = 4_296;
+    public static final int MAX_PAYLOAD_BYTES = 4_096;
 
     private static final Logger log = LoggerFactory.getLogger(CredentialVerifier.class);
 
@@ -81,35 +85,41 @@ public final class CredentialVerifier {
         if (!text.startsWith(STATIC_PREFIX)) {
             throw new CredentialRefusal(Reason.BAD_PREFIX, "code text must start with " + STATIC_PREFIX);
         }
-        CoseSign1 cose = CoseSign1.parse(payloadBytes(text, STATIC_PREFIX.length()));
-        List<TrustedKey> candidates = trust.get().keysFor(cose.keyId());
-        if (candidates.isEmpty()) {
-            throw new CredentialRefusal(Reason.UNKNOWN_KID, "no trusted issuer key has kid " + cose.keyId());
-        }
-        byte[] toBeSigned = cose.toBeSigned();
-        for (TrustedKey key : candidates) {
-            if (key.verifies(cose.algorithm(), toBeSigned, cose.signature())) {
-                Credential credential = new Credential(ClaimsReader.read(cose.payload()), cose.keyId(), cose.algorithm());
-                checkIssuer(key, candidates, credential);
-                return credential;
-            }
-        }
-        throw new CredentialRefusal(Reason.BAD_SIGNATURE, "no trusted " + cose.algorithm() + " key of kid " + cose.keyId()
-                + " (" + candidates.size() + " with that kid) verifies the " + cose.signature().length + "-byte signature");
+        TrustStore store = trust.get();
+        CoseSign1.Signed signed = switch (CoseSign1.verify(payloadBytes(text, STATIC_PREFIX.length()), store::keysFor)) {
+            case CoseResult.Accepted<CoseSign1.Signed> accepted -> accepted.value();
+            case CoseResult.Refused<CoseSign1.Signed> refused -> throw new CredentialRefusal(refused.reason(), refused.detail());
+        };
+        CoseSign1 cose = signed.message();
+        Credential credential = new Credential(ClaimsReader.read(cose.payload()), cose.keyId(), cose.algorithm());
+        checkIssuer(store, signed.signer(), credential);
+        return credential;
     }
 
     /**
      * A key bound to an issuer signs for that issuer only. The same key may be listed once per issuer
      * it is trusted for, so any listing of it that trusts the claimed issuer will do.
      */
-    private static void checkIssuer(TrustedKey signer, List<TrustedKey> candidates, Credential credential) {
+    private static void checkIssuer(TrustStore store, VerifyingKey signer, Credential credential) {
         String iss = credential.claims().issuer();
-        if (!candidates.stream().filter(signer::sameKeyAs).anyMatch(key -> key.trustedFor(iss))) {
+        if (!store.trusts(signer, iss)) {
             // No credential goes with this refusal: its claims were made by a key not trusted to make them,
             // and the log must not show them as if they were the holder's.
-            throw new CredentialRefusal(Reason.UNTRUSTED_ISSUER, "the key of kid " + credential.keyId() + " is trusted for issuer "
-                    + signer.issuer().orElseThrow() + " only, but the credential names issuer " + iss);
+            throw new CredentialRefusal(Reason.UNTRUSTED_ISSUER, "the key of kid " + credential.keyId() + " is trusted for "
+                    + issuers(store.issuersOf(signer)) + " only, but the credential names issuer " + iss);
         }
+    }
+
+    /** "issuer A", "issuers A, B", or "7000 issuers (A, B, C, ...)": a detail stays one short line. */
+    private static String issuers(Set<String> issuers) {
+        List<String> sorted = issuers.stream().sorted().toList();
+        if (sorted.size() == 1) {
+            return "issuer " + sorted.get(0);
+        }
+        if (sorted.size() <= 3) {
+            return "issuers " + String.join(", ", sorted);
+        }
+        return sorted.size() + " issuers (" + String.join(", ", sorted.subList(0, 3)) + ", ...)";
     }
 
     /** The COSE bytes under the prefix: Base45 decoded, inflated when compressed. */

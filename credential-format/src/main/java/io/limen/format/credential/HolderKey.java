@@ -1,5 +1,6 @@
 package io.limen.format.credential;
 
+import io.limen.format.cose.CoseAlgorithm;
 import java.util.Arrays;
 
 /**

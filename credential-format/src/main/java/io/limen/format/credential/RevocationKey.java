@@ -1,5 +1,6 @@
 package io.limen.format.credential;
 
+import io.limen.format.cose.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;

@@ -1,13 +1,18 @@
 package io.limen.format.credential;
 
+import io.limen.format.cose.KeyId;
+import io.limen.format.cose.Pem;
+import io.limen.format.cose.VerifyingKey;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -33,17 +38,31 @@ import java.util.stream.Collectors;
  */
 public final class TrustStore {
 
-    static final String PUBLIC_KEY = "PUBLIC KEY";
+    static final String PUBLIC_KEY = Pem.PUBLIC_KEY;
     /** Starts the explanatory line that binds the next key to an issuer; matched ignoring case. */
     static final String ISSUER_LINE = "Issuer:";
 
     private final List<TrustedKey> keys;
-    private final Map<KeyId, List<TrustedKey>> byKeyId;
+    /** Each kid's distinct keys, so that one key listed for many issuers is verified once per scan. */
+    private final Map<KeyId, List<VerifyingKey>> byKeyId;
+    private final Set<VerifyingKey> unbound;
+    private final Map<VerifyingKey, Set<String>> boundIssuers;
 
     private TrustStore(List<TrustedKey> keys) {
-        Map<KeyId, List<TrustedKey>> map = new HashMap<>();
-        keys.forEach(key -> map.computeIfAbsent(key.keyId(), k -> new ArrayList<>()).add(key));
-        this.byKeyId = map.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
+        Map<KeyId, Set<VerifyingKey>> kids = new HashMap<>();
+        Set<VerifyingKey> unbound = new HashSet<>();
+        Map<VerifyingKey, Set<String>> bound = new HashMap<>();
+        for (TrustedKey key : keys) {
+            kids.computeIfAbsent(key.keyId(), k -> new LinkedHashSet<>()).add(key.key());
+            if (key.issuer().isPresent()) {
+                bound.computeIfAbsent(key.key(), k -> new LinkedHashSet<>()).add(key.issuer().get());
+            } else {
+                unbound.add(key.key());
+            }
+        }
+        this.byKeyId = kids.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
+        this.unbound = Set.copyOf(unbound);
+        this.boundIssuers = bound.entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
         this.keys = List.copyOf(keys);
     }
 
@@ -55,9 +74,18 @@ public final class TrustStore {
         return new TrustStore(List.of());
     }
 
-    /** Parses PEM text holding one or more {@code PUBLIC KEY} (SubjectPublicKeyInfo) blocks. */
+    /**
+     * Parses PEM text holding one or more {@code PUBLIC KEY} (SubjectPublicKeyInfo) blocks. Keys are
+     * compared in their canonical encoding, so one key written twice in different encodings (a P-256
+     * point compressed and not, other Base64 line lengths) is one key to the bound-and-unbound guard.
+     */
     public static TrustStore fromPem(String pem, String source) {
-        Pem.Text text = Pem.parse(pem);
+        Pem.Text text;
+        try {
+            text = Pem.parse(pem);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
         List<Pem.Block> blocks = text.blocks();
         if (blocks.isEmpty()) {
             throw new IllegalArgumentException(source + ": trust file must hold at least one PEM PUBLIC KEY block, but holds none");
@@ -68,8 +96,8 @@ public final class TrustStore {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
         List<TrustedKey> keys = new ArrayList<>();
-        Map<String, Integer> unboundBlockBySpki = new HashMap<>();
-        Map<String, Integer> boundBlockBySpki = new HashMap<>();
+        Map<VerifyingKey, Integer> unboundBlockByKey = new HashMap<>();
+        Map<VerifyingKey, Integer> boundBlockByKey = new HashMap<>();
         for (int i = 0; i < blocks.size(); i++) {
             Pem.Block block = blocks.get(i);
             int number = i + 1;
@@ -82,10 +110,9 @@ public final class TrustStore {
                 TrustedKey key = TrustedKey.fromSpki(block.der());
                 Optional<String> issuer = issuer(block);
                 keys.add(issuer.isPresent() ? key.boundTo(issuer.get()) : key);
-                String spki = HexFormat.of().formatHex(key.spki());
-                (issuer.isPresent() ? boundBlockBySpki : unboundBlockBySpki).putIfAbsent(spki, number);
-                Integer bound = boundBlockBySpki.get(spki);
-                Integer unbound = unboundBlockBySpki.get(spki);
+                (issuer.isPresent() ? boundBlockByKey : unboundBlockByKey).putIfAbsent(key.key(), number);
+                Integer bound = boundBlockByKey.get(key.key());
+                Integer unbound = unboundBlockByKey.get(key.key());
                 if (bound != null && unbound != null) {
                     throw new IllegalArgumentException("the key of block " + bound + " is bound to an issuer, but block "
                             + unbound + " lists it again unbound, which would trust it for every issuer");
@@ -124,10 +151,20 @@ public final class TrustStore {
             return Optional.empty();
         }
         String issuer = before.get(before.size() - 1).strip().substring(ISSUER_LINE.length()).strip();
+        int line = block.line() - 1;
         if (issuer.isEmpty()) {
-            throw new IllegalArgumentException("the " + ISSUER_LINE + " line on line " + (block.line() - 1) + " must name an issuer, but is empty");
+            throw new IllegalArgumentException("the " + ISSUER_LINE + " line on line " + line + " must name an issuer, but is empty");
         }
-        return Optional.of(issuer);
+        if (issuer.indexOf('\uFFFD') >= 0) {
+            // Pem.readFile turned bytes that are not UTF-8 into U+FFFD: such an issuer would match no credential.
+            throw new IllegalArgumentException("the " + ISSUER_LINE + " line on line " + line + " is not valid UTF-8 (save the file as UTF-8)");
+        }
+        String normalized = ClaimText.normalize(issuer);
+        ClaimText.problem(normalized).ifPresent(problem -> {
+            throw new IllegalArgumentException("the issuer on line " + line + " must be " + ClaimText.RULE + ", but " + problem
+                    + ": " + ClaimText.shown(normalized));
+        });
+        return Optional.of(normalized);
     }
 
     private static boolean isIssuerLine(String line) {
@@ -146,8 +183,19 @@ public final class TrustStore {
         return fromPem(Pem.readFile(file), file.toString());
     }
 
-    public List<TrustedKey> keysFor(KeyId keyId) {
+    /** The distinct keys listed under {@code keyId}, each once however many issuers it is listed for. */
+    public List<VerifyingKey> keysFor(KeyId keyId) {
         return byKeyId.getOrDefault(keyId, List.of());
+    }
+
+    /** Whether some listing of {@code key} trusts it for credentials with claim {@code iss}. */
+    public boolean trusts(VerifyingKey key, String iss) {
+        return unbound.contains(key) || boundIssuers.getOrDefault(key, Set.of()).contains(iss);
+    }
+
+    /** The issuers {@code key} is bound to, for messages; empty when it is unbound or not listed. */
+    public Set<String> issuersOf(VerifyingKey key) {
+        return boundIssuers.getOrDefault(key, Set.of());
     }
 
     public List<TrustedKey> keys() {

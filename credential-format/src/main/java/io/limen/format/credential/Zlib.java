@@ -26,7 +26,13 @@ final class Zlib {
         return (cmf & 0x0F) == 8 && (cmf >> 4) <= 7 && (cmf * 256 + flg) % 31 == 0;
     }
 
+    /** FLG bit 5 (RFC 1950 §2.2): a preset dictionary's Adler-32 follows the header. */
+    private static final int FDICT = 0x20;
+
     static byte[] inflate(byte[] compressed, int limit) {
+        if (compressed.length >= 2 && (compressed[1] & FDICT) != 0) {
+            throw new CredentialRefusal(Reason.BAD_ZLIB, "zlib stream needs a preset dictionary (FDICT set), which this format never uses");
+        }
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(compressed);
@@ -41,7 +47,10 @@ final class Zlib {
                             "inflated payload must be at most " + limit + " bytes, but exceeds it");
                 }
                 // All input consumed is "truncated" only if the stream has not ended with it.
-                if (n == 0 && !inflater.finished() && (inflater.needsInput() || inflater.needsDictionary())) {
+                if (n == 0 && !inflater.finished() && inflater.needsDictionary()) {
+                    throw new CredentialRefusal(Reason.BAD_ZLIB, "zlib stream needs a preset dictionary, which this format never uses");
+                }
+                if (n == 0 && !inflater.finished() && inflater.needsInput()) {
                     throw new CredentialRefusal(Reason.BAD_ZLIB, "zlib stream is truncated");
                 }
             }

@@ -130,6 +130,21 @@ class ClaimsBadInputTest {
                 row("display name empty", withAccess(ACCESS_DISPLAY_NAME, ""), BAD),
                 row("display name of 257 bytes", withAccess(ACCESS_DISPLAY_NAME, "\u00E9".repeat(128) + "x"), BAD),
                 row("display name as an array", withAccess(ACCESS_DISPLAY_NAME, CBORObject.NewArray().Add("Ada")), BAD),
+                // One rule for every text (ClaimText): what a trust file, a terminal's zone or a revocation key could
+                // never match byte for byte is refused, not carried.
+                row("iss with a trailing blank", with(ISS, "https://issuer.example "), BAD),
+                row("iss with a leading no-break space", with(ISS, "\u00A0https://issuer.example"), BAD),
+                row("iss with a newline", with(ISS, "https://issuer.example\nIssuer: other"), BAD),
+                row("iss with a NUL", with(ISS, "https://issuer.example\u0000"), BAD),
+                row("iss with a right-to-left override", with(ISS, "https://\u202Eelpmaxe.rertsi"), BAD),
+                row("iss in NFD (e then a combining acute)", with(ISS, "https://cafe\u0301.example"), BAD),
+                row("iss in NFC (é)", with(ISS, "https://caf\u00E9.example"), Reason.OK),
+                row("sub with a tab", with(SUB, "holder\t7f3a"), BAD),
+                row("zone with a leading blank", withAccess(ACCESS_ZONES, CBORObject.NewArray().Add(" lobby")), BAD),
+                row("zone with a line separator", withAccess(ACCESS_ZONES, CBORObject.NewArray().Add("lobby\u2028floor-3")), BAD),
+                row("display name with a carriage return", withAccess(ACCESS_DISPLAY_NAME, "Ada\rL."), BAD),
+                row("display name with an emoji and a zero-width joiner", withAccess(ACCESS_DISPLAY_NAME, "Ada \uD83D\uDC69\u200D\uD83D\uDCBB"),
+                        Reason.OK),
                 // Leniencies the format allows.
                 row("exp as a float (RFC 8392)", with(EXP, (double) Forge.EXPIRES_AT.getEpochSecond() + 0.5), Reason.OK),
                 row("iss of 256 bytes", with(ISS, "i".repeat(256)), Reason.OK),

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.upokecenter.cbor.CBORObject;
 import com.upokecenter.numbers.EInteger;
 import io.limen.format.Reason;
+import io.limen.format.cose.CoseSign1;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.limen.format.Reason;
+import io.limen.format.cose.CoseAlgorithm;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;

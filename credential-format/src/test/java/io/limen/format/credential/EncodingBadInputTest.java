@@ -134,6 +134,23 @@ class EncodingBadInputTest {
     }
 
     @Test
+    void zlibStreamWithAPresetDictionary_isRefusedSayingSo_notTruncated() {
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+        deflater.setDictionary("Signature1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        deflater.setInput(COSE);
+        deflater.finish();
+        byte[] buffer = new byte[COSE.length + 64];
+        byte[] withDictionary = Arrays.copyOf(buffer, deflater.deflate(buffer));
+        deflater.end();
+        assertTrue(Zlib.looksCompressed(withDictionary) && (withDictionary[1] & 0x20) != 0, "FDICT set");
+
+        Verification result = verifier().verify(text(withDictionary, false), NOW);
+
+        assertReason(Reason.BAD_ZLIB, result);
+        assertEquals("zlib stream needs a preset dictionary (FDICT set), which this format never uses", ((Verification.Refused) result).detail());
+    }
+
+    @Test
     void completeZlibStreamOfNothing_inflatesToNothing_notTruncated() {
         // Regression: the last inflate() returns 0 bytes with all input consumed; that is the end, not a cut.
         assertEquals(0, Zlib.inflate(deflate(new byte[0]), CredentialVerifier.MAX_PAYLOAD_BYTES).length);

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.upokecenter.cbor.CBORObject;
 import io.limen.format.Reason;
+import io.limen.format.cose.CoseAlgorithm;
+import io.limen.format.cose.CoseSign1;
 import java.io.ByteArrayOutputStream;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;

@@ -119,7 +119,8 @@ class IssuerBindingTest {
     void bindingToAnIssuerThatCannotBeWrittenOnOneLine_isRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ED.publicKeyPem("a\nb"));
 
-        assertTrue(e.getMessage().startsWith("issuer must be 1..256 bytes of text on one line, without leading or trailing blanks"), e.getMessage());
+        assertEquals("issuer must be 1..256 bytes of UTF-8 text on one line, without control characters or blanks at either end,"
+                + " but it holds a line break (U+000A) at character 2: 'a\\u000Ab'", e.getMessage());
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.limen.format.cose.Pem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ class PemTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrustStore.fromPem(ED.publicKeyPem() + corrupted, "trust.pem"));
 
-        assertEquals("PEM block 2 (PUBLIC KEY): line 5 is not Base64: character '!' (U+0021) at column 14", e.getMessage());
+        assertEquals("trust.pem: PEM block 2 (PUBLIC KEY): line 5 is not Base64: character '!' (U+0021) at column 14", e.getMessage());
     }
 
     @Test

@@ -25,7 +25,7 @@ final class DemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = "limen-demo",
-            description = "Folder for everything the demo writes (default: ${DEFAULT-VALUE}); cleared if an earlier demo made it.")
+            description = "Folder for everything the demo writes (default: ${DEFAULT-VALUE}); what an earlier demo wrote there is deleted, nothing else.")
     Path dir;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "2026", description = "Seed of the camera scenes (default: ${DEFAULT-VALUE}).")
@@ -34,11 +34,13 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instant now = Instant.now();
-        DemoScenario scenario = DemoScenario.create(dir, now, seed);
-        DemoReport report = new DemoReport(spec.commandLine().getOut());
-        report.header(scenario);
-        List<DemoRun.Outcome> outcomes = DemoRun.run(scenario, now, report);
-        report.summary(outcomes, dir);
-        return outcomes.stream().allMatch(DemoRun.Outcome::asExpected) ? 0 : 1;
+        // The folder stays locked until the run ends: a second demo there is refused, not mixed in.
+        try (DemoScenario scenario = DemoScenario.create(dir, now, seed)) {
+            DemoReport report = new DemoReport(spec.commandLine().getOut());
+            report.header(scenario);
+            List<DemoRun.Outcome> outcomes = DemoRun.run(scenario, now, report);
+            report.summary(outcomes, dir);
+            return outcomes.stream().allMatch(DemoRun.Outcome::asExpected) ? 0 : 1;
+        }
     }
 }

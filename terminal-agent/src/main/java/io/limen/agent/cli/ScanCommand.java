@@ -4,6 +4,7 @@ import io.limen.agent.Checkpoint;
 import io.limen.agent.Terminal;
 import io.limen.agent.camera.Frame;
 import io.limen.agent.cli.image.ImageFrames;
+import io.limen.agent.cli.image.InputFiles;
 import io.limen.agent.decode.QrDecoder;
 import io.limen.agent.lists.ListSnapshot;
 import io.limen.agent.revocation.SqliteConnections;
@@ -12,6 +13,7 @@ import io.limen.config.AgentConfig;
 import io.limen.config.CredentialsConfig;
 import io.limen.config.RevocationConfig;
 import io.limen.config.TerminalConfig;
+import io.limen.format.credential.ClaimText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -101,9 +103,10 @@ final class ScanCommand implements Callable<Integer> {
 
     /** The options as the terminal's configuration; the records' checks are the options' checks. */
     private AgentConfig config() {
+        Optional<String> entranceZone = zone();
         try {
             return AgentConfig.defaults(trustFile)
-                    .withTerminal(TerminalConfig.ofZone(Optional.ofNullable(zone)))
+                    .withTerminal(TerminalConfig.ofZone(entranceZone))
                     .withCredentials(new CredentialsConfig(trustFile, Duration.ofSeconds(clockSkewSeconds)))
                     .withRevocation(revocationsFile == null ? RevocationConfig.NONE : RevocationConfig.at(revocationsFile));
         } catch (IllegalArgumentException e) {
@@ -118,16 +121,36 @@ final class ScanCommand implements Callable<Integer> {
 
     /**
      * The lists as the terminal loads them, but the store opened read-only: scanning must never change the
-     * terminal's store, not even when it refuses it.
+     * terminal's store, not even when it refuses it. A trust file that cannot be used is a runtime failure,
+     * not a usage error: its message (naming the file, block and line) is the one line printed, exit 1,
+     * without the usage text.
      */
     private ListSnapshot loadLists(AgentConfig config, TimeReading now) throws IOException {
-        if (revocationsFile != null && !Files.isRegularFile(revocationsFile)) {
-            throw new ParameterException(spec.commandLine(), "--revocations " + revocationsFile + " does not exist");
+        // Said before either is opened: a FIFO would block the read for ever, a directory read as an I/O error.
+        Optional<String> trustProblem = Files.exists(trustFile) ? InputFiles.problem(trustFile, Long.MAX_VALUE) : Optional.empty();
+        if (trustProblem.isPresent()) {
+            throw new IOException("--trust " + trustFile + ": " + trustProblem.get());
         }
-        try {
-            return Terminal.loadLists(config, SqliteConnections::readOnly, () -> now);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--trust " + e.getMessage());
+        Optional<String> storeProblem = revocationsFile == null ? Optional.empty() : InputFiles.problem(revocationsFile, Long.MAX_VALUE);
+        if (storeProblem.isPresent()) {
+            throw new ParameterException(spec.commandLine(), "--revocations " + revocationsFile + ": " + storeProblem.get());
         }
+        return Terminal.loadLists(config, SqliteConnections::readOnly, () -> now);
+    }
+
+    /**
+     * The zone as typed, in Unicode NFC, under the one rule for a credential's texts
+     * ({@link ClaimText}); a usage error otherwise.
+     */
+    private Optional<String> zone() {
+        if (zone == null) {
+            return Optional.empty();
+        }
+        String normalized = ClaimText.normalize(zone);
+        ClaimText.problem(normalized).ifPresent(problem -> {
+            throw new ParameterException(spec.commandLine(), "--zone must be " + ClaimText.RULE + ", but " + problem
+                    + ": " + ClaimText.shown(normalized));
+        });
+        return Optional.of(normalized);
     }
 }

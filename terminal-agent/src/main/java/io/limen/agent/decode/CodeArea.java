@@ -23,7 +23,7 @@ final class CodeArea {
      * A code gives the scan 10–30 hits; hundreds mean a texture (tiles, a printed sheet of squares), where
      * grouping them would cost more than it saves: the whole frame is read instead.
      */
-    private static final int MAX_HITS = 300;
+    static final int MAX_HITS = 300;
     /** The triples tried grow with the cube of this: 12 patterns are 220 triples. */
     private static final int MAX_CANDIDATES = 12;
 

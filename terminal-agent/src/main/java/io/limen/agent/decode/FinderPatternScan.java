@@ -48,6 +48,14 @@ final class FinderPatternScan {
 
     /** The finder patterns found (one entry per confirmed row, so a pattern may appear several times). */
     static List<Finder> scan(Frame frame, int rowStep) {
+        return scan(frame, rowStep, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #scan(Frame, int)}, but stops once {@code limit} hits are found: past a few hundred the
+     * frame is a texture, not a code, and the caller needs only to know that.
+     */
+    static List<Finder> scan(Frame frame, int rowStep, int limit) {
         int width = frame.width();
         int height = frame.height();
         byte[] luma = frame.luma();
@@ -88,6 +96,9 @@ final class FinderPatternScan {
                     int centreY = crossCheckColumn(frame, centreX, y, threshold, total);
                     if (centreY >= 0) {
                         found.add(new Finder(centreX, centreY, total / 7f));
+                        if (found.size() >= limit) {
+                            return found;
+                        }
                     }
                 }
                 if (x >= width) {

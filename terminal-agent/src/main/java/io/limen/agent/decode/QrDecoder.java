@@ -33,6 +33,8 @@ public final class QrDecoder {
     private static final Map<DecodeHintType, Object> PURE_BARCODE = Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
 
     private final QRCodeReader reader = new QRCodeReader();
+    /** Bounds every ZXing read of this decoder; ZXing calls it with each candidate pattern it finds. */
+    private final CandidateBudget budget = new CandidateBudget(CandidateBudget.DEFAULT_LIMIT);
     private final Map<DecodeHintType, Object> hints;
     private final boolean tryHarder;
     private final boolean stillImages;
@@ -56,6 +58,7 @@ public final class QrDecoder {
 
     private QrDecoder(boolean tryHarder, boolean stillImages) {
         Map<DecodeHintType, Object> wanted = new EnumMap<>(DecodeHintType.class);
+        wanted.put(DecodeHintType.NEED_RESULT_POINT_CALLBACK, budget);
         if (tryHarder) {
             wanted.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
         }
@@ -81,19 +84,31 @@ public final class QrDecoder {
      * <p>Most frames hold no code, so a cheap scan for finder patterns ({@link FinderPatternScan}) turns
      * those away before ZXing binarizes anything; a frame with patterns is read first in the area they
      * outline ({@link CodeArea}), and whole only if that fails.
+     *
+     * <p>No frame costs more than a bounded amount of work, whatever it shows: the finder scan stops
+     * counting once a frame has more patterns than any code makes, and every ZXing read is cut short
+     * past {@link CandidateBudget#DEFAULT_LIMIT} candidate patterns (a wall tiled with finder-like
+     * squares cost ZXing 2 s a frame without it). A frame whose area read already ran out of budget
+     * is not read whole (the whole frame holds at least as many candidates), nor one whose area is
+     * most of the frame already (noise at full contrast outlines such areas; reading twice doubles the cost).
      */
     public Optional<String> decode(Frame frame) {
         Region whole = new Region(0, 0, frame.width(), frame.height());
         if (stillImages) {
             return decode(frame, whole).or(() -> readOrEmpty(new HybridBinarizer(source(frame, whole)), PURE_BARCODE));
         }
-        List<FinderPatternScan.Finder> finders = FinderPatternScan.scan(frame, FinderPatternScan.rowStep(frame.height(), tryHarder));
+        List<FinderPatternScan.Finder> finders = FinderPatternScan.scan(frame,
+                FinderPatternScan.rowStep(frame.height(), tryHarder), CodeArea.MAX_HITS + 1);
         if (finders.isEmpty()) {
             return Optional.empty();
         }
         // Read where the finders say the code is; the whole frame only when that fails or is unclear.
-        Optional<String> text = CodeArea.around(finders, frame.width(), frame.height()).flatMap(area -> decode(frame, area));
-        return text.isPresent() ? text : decode(frame, whole);
+        Optional<Region> area = CodeArea.around(finders, frame.width(), frame.height());
+        Optional<String> text = area.flatMap(a -> decode(frame, a));
+        if (text.isPresent() || area.filter(a -> budget.exhausted() || coversMostOf(a, whole)).isPresent()) {
+            return text;
+        }
+        return decode(frame, whole);
     }
 
     /**
@@ -117,6 +132,11 @@ public final class QrDecoder {
         }
     }
 
+    /** Whether {@code area} is at least three quarters of {@code whole}: reading the rest adds little. */
+    private static boolean coversMostOf(Region area, Region whole) {
+        return 4L * area.width() * area.height() >= 3L * whole.width() * whole.height();
+    }
+
     /** Reads the frame's own array in place: no copy of the Y plane, and the crop is free. */
     private static LuminanceSource source(Frame frame, Region region) {
         return new PlanarYUVLuminanceSource(frame.luma(), frame.stride(), frame.height(),
@@ -131,7 +151,9 @@ public final class QrDecoder {
         }
     }
 
+    /** @throws CandidateBudget.Exhausted when ZXing finds more candidate patterns than the budget allows */
     private String read(Binarizer binarizer, Map<DecodeHintType, Object> with) throws NotFoundException, ChecksumException, FormatException {
+        budget.reset();
         try {
             return reader.decode(new BinaryBitmap(binarizer), with).getText();
         } finally {

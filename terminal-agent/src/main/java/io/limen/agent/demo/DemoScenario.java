@@ -6,7 +6,7 @@ import io.limen.agent.camera.Frame;
 import io.limen.agent.cli.image.ImageFrames;
 import io.limen.agent.simulation.SyntheticScene;
 import io.limen.format.credential.Claims;
-import io.limen.format.credential.CoseAlgorithm;
+import io.limen.format.cose.CoseAlgorithm;
 import io.limen.format.credential.CredentialId;
 import io.limen.format.credential.CredentialIssuer;
 import io.limen.format.credential.IssuerKey;
@@ -14,17 +14,14 @@ import io.limen.agent.decode.QrDecoder;
 import io.limen.agent.revocation.RevocationStore;
 import io.limen.agent.revocation.SqliteConnections;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Everything a demo terminal needs, made fresh in one folder: two trusted issuers (Ed25519 and P-256),
@@ -32,7 +29,8 @@ import java.util.stream.Stream;
  * real entrance meets.
  *
  * <pre>
- *   DIR/.limen-demo              marks the folder as the demo's own, so a rerun may clear it
+ *   DIR/.limen-demo              what this demo wrote, so that a rerun deletes exactly that ({@link DemoFolder})
+ *   DIR/.limen-demo.lock         held while the demo runs: a second demo in the same folder is refused
  *   DIR/issuer-ed25519.key       issuer private keys (PKCS#8 PEM, owner-only)
  *   DIR/issuer-p256.key
  *   DIR/trust.pem                the public keys the terminal trusts, each bound to its issuer
@@ -41,14 +39,13 @@ import java.util.stream.Stream;
  *   DIR/frames/NN-case.png       what the camera saw
  * </pre>
  */
-public final class DemoScenario {
+public final class DemoScenario implements AutoCloseable {
 
     /** The demo terminal guards the lobby. */
     public static final String ZONE = "lobby";
     static final String ISSUER = "https://passes.limen.example";
     static final String CONTRACTOR_ISSUER = "https://contractors.limen.example";
-    private static final String MARKER = ".limen-demo";
-
+    private final DemoFolder folder;
     private final Path dir;
     private final Instant now;
     private final SecureRandom random = new SecureRandom();
@@ -58,19 +55,38 @@ public final class DemoScenario {
     private final List<DemoCase> cases = new ArrayList<>();
     private final long seed;
 
-    private DemoScenario(Path dir, Instant now, long seed) {
-        this.dir = dir;
+    private DemoScenario(DemoFolder folder, Instant now, long seed) {
+        this.folder = folder;
+        this.dir = folder.dir();
         this.now = now;
         this.seed = seed;
     }
 
-    /** Makes the demo's folder afresh and everything in it; {@code seed} fixes the camera scenes. */
+    /**
+     * Claims the demo's folder ({@link DemoFolder}: locked, cleared of what the last demo wrote there and
+     * of nothing else) and makes everything in it; {@code seed} fixes the camera scenes. The folder stays
+     * locked until {@link #close}.
+     *
+     * @throws IOException naming the folder, if it is not a directory, another demo holds it, or it holds
+     *     files an earlier demo did not write
+     */
     public static DemoScenario create(Path dir, Instant now, long seed) throws IOException {
-        prepare(dir);
-        DemoScenario scenario = new DemoScenario(dir, now, seed);
-        scenario.writeKeys();
-        scenario.makeCases();
-        return scenario;
+        DemoFolder folder = DemoFolder.claim(dir);
+        try {
+            DemoScenario scenario = new DemoScenario(folder, now, seed);
+            scenario.writeKeys();
+            scenario.makeCases();
+            return scenario;
+        } catch (IOException | RuntimeException e) {
+            folder.close();
+            throw e;
+        }
+    }
+
+    /** Releases the folder's lock: another demo may use it now. */
+    @Override
+    public void close() throws IOException {
+        folder.close();
     }
 
     public Path dir() {
@@ -114,9 +130,10 @@ public final class DemoScenario {
         add("not a credential (a restaurant menu link)", Reason.BAD_PREFIX, "https://menu.example/table/12", null);
         add("staff pass, screen cracked over the code", Reason.NO_CODE, null, SyntheticScene.withDamagedCode(staff.issue(ada), seed + 1000));
 
-        try (RevocationStore store = RevocationStore.open(SqliteConnections.file(revocationsFile()))) {
+        try (RevocationStore store = RevocationStore.open(SqliteConnections.file(folder.newFile("revocations.db")))) {
             store.replaceAll(1, List.of(revoked.revocationKey()));
         }
+        folder.record(revocationsFile()); // closed: checkpointed, whole in the one file
     }
 
     /** A case; the frame is the text drawn on a phone unless given. */
@@ -125,9 +142,11 @@ public final class DemoScenario {
         Frame seen = frame != null ? frame : readableScene(text, seed + number);
         String name = String.format("%02d-%s", number, label.replaceAll("[^a-zA-Z0-9]+", "-").replaceAll("-+$", "").toLowerCase());
         if (text != null) {
-            Files.writeString(Files.createDirectories(dir.resolve("codes")).resolve(name + ".txt"), text + "\n");
+            folder.writeString("codes/" + name + ".txt", text + "\n");
         }
-        ImageFrames.writePng(seen, Files.createDirectories(dir.resolve("frames")).resolve(name + ".png"));
+        Path png = folder.newFile("frames/" + name + ".png");
+        ImageFrames.writePng(seen, png);
+        folder.record(png);
         cases.add(new DemoCase(label, expected, seen));
     }
 
@@ -167,35 +186,10 @@ public final class DemoScenario {
     }
 
     private void writeKeys() throws IOException {
-        writeOwnerOnly(dir.resolve("issuer-ed25519.key"), staffKey.toPem());
-        writeOwnerOnly(dir.resolve("issuer-p256.key"), contractorKey.toPem());
+        var ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+        folder.writeString("issuer-ed25519.key", staffKey.toPem(), ownerOnly);
+        folder.writeString("issuer-p256.key", contractorKey.toPem(), ownerOnly);
         // Each key bound to its issuer: the contractors' key cannot sign staff passes.
-        Files.writeString(trustFile(), staffKey.publicKeyPem(ISSUER) + contractorKey.publicKeyPem(CONTRACTOR_ISSUER));
-    }
-
-    private static void writeOwnerOnly(Path file, String content) throws IOException {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, content);
-    }
-
-    /** An empty or absent folder, or one the demo made before (cleared); anything else is refused. */
-    private static void prepare(Path dir) throws IOException {
-        if (Files.isDirectory(dir) && Files.exists(dir.resolve(MARKER))) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    if (!path.equals(dir)) {
-                        Files.delete(path);
-                    }
-                }
-            }
-        } else if (Files.exists(dir)) {
-            try (Stream<Path> entries = Files.list(dir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new IOException("demo folder " + dir + " exists and is not a demo folder; name an empty or new one with --dir");
-                }
-            }
-        }
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve(MARKER), "made by limen demo; cleared on the next run\n");
+        folder.writeString("trust.pem", staffKey.publicKeyPem(ISSUER) + contractorKey.publicKeyPem(CONTRACTOR_ISSUER));
     }
 }

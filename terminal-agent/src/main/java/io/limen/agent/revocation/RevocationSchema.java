@@ -51,7 +51,9 @@ final class RevocationSchema {
 
     /**
      * Checks the tables already in the file, reading only: their shape, that every key is a 16-byte
-     * blob, and the version. The first statement fails on a file that is not a SQLite database.
+     * blob, and the version. The first statement fails on a file that is not a SQLite database, or
+     * that SQLite cannot read now (locked for longer than the connection's busy timeout, a WAL file it
+     * cannot index), each said as such.
      */
     static Tables checkExisting(Connection connection, String file) throws SQLException {
         boolean hasRevoked = false;
@@ -69,7 +71,8 @@ final class RevocationSchema {
                 hasMeta |= name.equals("meta");
             }
         } catch (SQLException e) {
-            throw new RevocationStoreException("revocation store " + file + " is not a SQLite database: " + e.getMessage(), e);
+            // The first read of the file: a lock, a missing -shm or a damaged file shows up here too.
+            throw new RevocationStoreException("revocation store " + file + " " + SqliteFailures.describe(e, SqliteFailures.busyTimeout(connection)), e);
         }
         if (hasRevoked) {
             checkShape(connection, file, "revoked", REVOKED);

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,10 +105,28 @@ public final class RevocationStore implements AutoCloseable {
      * has open gets the empty {@code -wal} and {@code -shm} files every WAL reader needs, from SQLite
      * itself; a read-only connection cannot remove them, and the next writer uses them as they are.
      *
-     * @throws RevocationStoreException naming the file, if it cannot be opened, is not a revocation
-     *     store, or holds anything {@link #open} would refuse
+     * <p>A WAL store in a folder this process cannot write (read-only media, another user's folder) is
+     * read too when its {@code -wal} holds nothing, see {@link ImmutableSnapshot}; a store another
+     * process keeps locked for longer than the factory's busy timeout is refused as locked.
+     *
+     * @throws RevocationStoreException naming the file and the cause, if it cannot be opened or read
+     *     (locked, a WAL file that cannot be indexed, missing), is not a revocation store, or holds
+     *     anything {@link #open} would refuse
      */
     public static RevocationSet readSnapshot(SqliteConnections connections) {
+        try {
+            return readOnce(connections);
+        } catch (RevocationStoreException e) {
+            // "Unable to open": often a WAL store whose folder cannot be written (SQLite wants its -shm there).
+            if (e.getCause() instanceof SQLException sql && SqliteFailures.code(sql) == SqliteFailures.CANTOPEN
+                    && connections.file().isPresent()) {
+                return ImmutableSnapshot.read(connections.file().get(), e, RevocationStore::readOnce);
+            }
+            throw e;
+        }
+    }
+
+    private static RevocationSet readOnce(SqliteConnections connections) {
         String file = connections.describe();
         Connection connection = connect(connections);
         try (connection) {
@@ -120,7 +139,7 @@ public final class RevocationStore implements AutoCloseable {
             }
             return readList(connection, file, tables.meta());
         } catch (SQLException e) {
-            throw new RevocationStoreException("revocation store " + file + " cannot be read: " + e.getMessage(), e);
+            throw new RevocationStoreException("revocation store " + file + " " + SqliteFailures.describe(e, Optional.empty()), e);
         }
     }
 

@@ -1,18 +1,20 @@
 package io.limen.agent.revocation;
 
+import io.limen.config.RevocationConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
-import io.limen.config.RevocationConfig;
 import org.sqlite.SQLiteConfig;
 
 /**
  * The one place that turns "which SQLite file" into a JDBC connection, so tests point at a temp file
- * and a fault-injecting factory can wrap the real one.
+ * and a fault-injecting factory can wrap the real one. The real factories load SQLite's native library
+ * first ({@link SqliteNativeLibrary}), so that a failure to load it is one line naming its cause.
  */
 public interface SqliteConnections {
 
@@ -21,6 +23,14 @@ public interface SqliteConnections {
 
     /** What to name in error messages: the file, never credentials or URL options. */
     String describe();
+
+    /**
+     * The database file these connections open, when they open one as it is (the real factories); empty
+     * for anything else, such as a factory that injects faults, which must not be bypassed.
+     */
+    default Optional<Path> file() {
+        return Optional.empty();
+    }
 
     /** The real factory: a SQLite database file, created if it does not exist; the default busy timeout. */
     static SqliteConnections file(Path file) {
@@ -32,7 +42,8 @@ public interface SqliteConnections {
      * rather than failing at once ({@link RevocationConfig#busyTimeout()}).
      */
     static SqliteConnections file(Path file, Duration busyTimeout) {
-        return of(file, config(busyTimeout).toProperties(), true);
+        Path absolute = file.toAbsolutePath();
+        return of(absolute, "jdbc:sqlite:" + absolute, config(busyTimeout).toProperties(), true, "file(");
     }
 
     /**
@@ -45,9 +56,20 @@ public interface SqliteConnections {
 
     /** The same, with connections that wait up to {@code busyTimeout} for a writer. */
     static SqliteConnections readOnly(Path file, Duration busyTimeout) {
-        SQLiteConfig config = config(busyTimeout);
-        config.setReadOnly(true); // also drops SQLITE_OPEN_CREATE
-        return of(file, config.toProperties(), false);
+        Path absolute = file.toAbsolutePath();
+        return of(absolute, "jdbc:sqlite:" + absolute, readOnlyConfig(busyTimeout).toProperties(), false, "readOnly(");
+    }
+
+    /**
+     * A SQLite database file opened read-only as {@code immutable}: SQLite takes no locks and reads no
+     * {@code -wal} or {@code -shm} file, so it reads a WAL database in a folder it cannot write. Only
+     * safe while nothing writes the file; {@link RevocationStore#readSnapshot} checks that nothing did.
+     */
+    static SqliteConnections immutable(Path file) {
+        Path absolute = file.toAbsolutePath();
+        // A URI filename, so that SQLite takes the parameter; the path's own special characters escaped.
+        return of(absolute, "jdbc:sqlite:file:" + uriPath(absolute) + "?immutable=1",
+                readOnlyConfig(RevocationConfig.DEFAULT_BUSY_TIMEOUT).toProperties(), false, "immutable(");
     }
 
     private static SQLiteConfig config(Duration busyTimeout) {
@@ -56,12 +78,17 @@ public interface SqliteConnections {
         return config;
     }
 
-    private static SqliteConnections of(Path file, Properties properties, boolean create) {
-        Path absolute = file.toAbsolutePath();
-        String url = "jdbc:sqlite:" + absolute;
+    private static SQLiteConfig readOnlyConfig(Duration busyTimeout) {
+        SQLiteConfig config = config(busyTimeout);
+        config.setReadOnly(true); // also drops SQLITE_OPEN_CREATE
+        return config;
+    }
+
+    private static SqliteConnections of(Path absolute, String url, Properties properties, boolean create, String kind) {
         return new SqliteConnections() {
             @Override
             public Connection open() throws SQLException {
+                SqliteNativeLibrary.load();
                 try {
                     return DriverManager.getConnection(url, properties);
                 } catch (SQLException e) {
@@ -76,9 +103,23 @@ public interface SqliteConnections {
             }
 
             @Override
+            public Optional<Path> file() {
+                return Optional.of(absolute);
+            }
+
+            @Override
             public String toString() {
-                return "SqliteConnections." + (create ? "file(" : "readOnly(") + absolute + ")";
+                return "SqliteConnections." + kind + absolute + ")";
             }
         };
+    }
+
+    /** RFC 3986 percent-encoding of the characters that end or escape a path in a SQLite URI filename. */
+    private static String uriPath(Path absolute) {
+        StringBuilder encoded = new StringBuilder();
+        for (char c : absolute.toString().toCharArray()) {
+            encoded.append(c == '%' ? "%25" : c == '?' ? "%3f" : c == '#' ? "%23" : String.valueOf(c));
+        }
+        return encoded.toString();
     }
 }

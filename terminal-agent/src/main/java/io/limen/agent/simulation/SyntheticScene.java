@@ -50,6 +50,45 @@ public final class SyntheticScene {
         return render(encode(text), seed, true);
     }
 
+    /**
+     * The worst picture for a QR decoder: the whole frame tiled with finder-like squares (the nested
+     * 7×7-module squares of a code's corners), each {@code gapModules} modules from the next, dark on
+     * light with the room's noise; nothing in it decodes. A poster, a tiled wall or a printed sheet of
+     * such squares held to the camera must not stall the gate.
+     *
+     * @param moduleSize pixels per module, 1 or more (2–3 px is what the camera's own finder scan sees best)
+     * @param gapModules light modules between two squares, 1 or more
+     */
+    public static Frame withFinderTiles(int moduleSize, int gapModules, long seed) {
+        if (moduleSize < 1 || gapModules < 1) {
+            throw new IllegalArgumentException("finder tiles need a module size and gap of at least 1, but were "
+                    + moduleSize + " px and " + gapModules + " modules");
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        Canvas canvas = new Canvas(WIDTH, HEIGHT);
+        canvas.fillGradient((float) random.nextDouble(190, 230), 0, 0);
+        float ink = (float) random.nextDouble(20, 50);
+        int square = 7 * moduleSize;
+        int pitch = (7 + gapModules) * moduleSize;
+        for (int top = 0; top + square <= HEIGHT; top += pitch) {
+            for (int left = 0; left + square <= WIDTH; left += pitch) {
+                for (int y = 0; y < square; y++) {
+                    for (int x = 0; x < square; x++) {
+                        int u = x / moduleSize;
+                        int v = y / moduleSize;
+                        // The finder's 1:1:3:1:1 rings: a dark border, a light ring, a dark 3×3 centre.
+                        boolean dark = u == 0 || u == 6 || v == 0 || v == 6 || (u >= 2 && u <= 4 && v >= 2 && v <= 4);
+                        if (dark) {
+                            canvas.luma[(top + y) * WIDTH + left + x] = ink;
+                        }
+                    }
+                }
+            }
+        }
+        canvas.addNoise(random, random.nextDouble(2.5, 6));
+        return canvas.toFrame();
+    }
+
     private static Frame render(BitMatrix modules, long seed, boolean damaged) {
         SplittableRandom random = new SplittableRandom(seed);
         // Independent streams, so the room and its noise do not change when a phone is added.

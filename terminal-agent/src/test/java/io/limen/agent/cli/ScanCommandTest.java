@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.limen.agent.cli.image.ImageFrames;
 import io.limen.agent.simulation.SyntheticScene;
 import io.limen.format.credential.Claims;
-import io.limen.format.credential.CoseAlgorithm;
+import io.limen.format.cose.CoseAlgorithm;
 import io.limen.format.credential.CredentialId;
 import io.limen.format.credential.CredentialIssuer;
 import io.limen.format.credential.IssuerKey;
@@ -149,7 +149,8 @@ class ScanCommandTest {
     @Test
     void zoneWithSurroundingBlanks_isAUsageError() {
         assertEquals(2, scan("--trust", trust.toString(), "--zone", " lobby", "--text", text));
-        assertTrue(err.toString().contains("--zone must be 1..64 characters without surrounding blanks"), err.toString());
+        assertTrue(err.toString().contains("--zone must be 1..256 bytes of UTF-8 text on one line, without control characters or blanks"
+                + " at either end, but it starts with a blank (U+0020): ' lobby'"), err.toString());
     }
 
     @Test
@@ -192,11 +193,43 @@ class ScanCommandTest {
     }
 
     @Test
-    void trustFileWithoutKeys_isAUsageError() throws Exception {
+    void trustFileWithoutKeys_isOneLineNamingTheFile_exitOne_withoutTheUsageText() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.pem"), "nothing here\n");
 
-        assertEquals(2, scan("--trust", empty.toString(), "--text", text));
-        assertTrue(err.toString().contains("trust file must hold at least one PEM PUBLIC KEY block"), err.toString());
+        assertEquals(1, scan("--trust", empty.toString(), "--text", text));
+
+        assertEquals("scan: " + empty + ": trust file must hold at least one PEM PUBLIC KEY block, but holds none", err.toString().strip());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void trustFileWithABrokenBlock_isOneLineNamingFileBlockAndLine_exitOne() throws Exception {
+        Path broken = Files.writeString(dir.resolve("broken.pem"), Files.readString(trust).replace("-----END PUBLIC KEY-----", ""));
+
+        assertEquals(1, scan("--trust", broken.toString(), "--text", text));
+
+        assertEquals("scan: " + broken + ": PEM block 1 (PUBLIC KEY, BEGIN on line 1) has no END line", err.toString().strip());
+    }
+
+    @Test
+    void zoneTypedDecomposed_matchesTheCredentialsComposedZone() throws Exception {
+        IssuerKey key = IssuerKey.generate(CoseAlgorithm.EDDSA, new SecureRandom());
+        Path cafeTrust = Files.writeString(dir.resolve("cafe.pem"), key.publicKeyPem());
+        String cafe = new CredentialIssuer(key).issue(new Claims("https://issuer.example", "holder-1", ISSUED, Optional.empty(), EXPIRES,
+                CredentialId.fromHex("01"), Optional.empty(), List.of("caf\u00E9"), Optional.empty()));
+
+        assertEquals(0, scan("--trust", cafeTrust.toString(), "--at", "2026-11-15T00:00:00Z", "--zone", "cafe\u0301", "--text", cafe));
+
+        assertTrue(lines().get(0).contains("\"decision\":\"granted\""), out.toString());
+    }
+
+    @Test
+    void zoneWithATrailingBlank_isAUsageError_notEveryPassDeniedAsWrongZone() {
+        assertEquals(2, scan("--trust", trust.toString(), "--zone", "lobby ", "--text", text));
+
+        assertTrue(err.toString().contains("--zone must be 1..256 bytes of UTF-8 text on one line, without control characters or blanks at"
+                + " either end, but it ends with a blank (U+0020): 'lobby '"), err.toString());
+        assertEquals("", out.toString());
     }
 
     @Test

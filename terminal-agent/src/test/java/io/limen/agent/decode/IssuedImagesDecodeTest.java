@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.limen.agent.camera.Frame;
 import io.limen.agent.cli.image.ImageFrames;
 import io.limen.format.credential.Claims;
-import io.limen.format.credential.CoseAlgorithm;
+import io.limen.format.cose.CoseAlgorithm;
 import io.limen.format.credential.CredentialId;
 import io.limen.format.credential.CredentialIssuer;
 import io.limen.format.credential.IssuerKey;

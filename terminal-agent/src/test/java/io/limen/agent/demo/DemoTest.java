@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,11 @@ class DemoTest {
         outcomes = DemoRun.run(scenario, now, report);
         report.summary(outcomes, scenario.dir());
         printed = text.toString();
+    }
+
+    @AfterAll
+    static void releaseTheFolder() throws IOException {
+        scenario.close();
     }
 
     @Test
@@ -121,7 +127,8 @@ class DemoTest {
 
         IOException e = assertThrows(IOException.class, () -> DemoScenario.create(other, Instant.now(), 1));
 
-        assertTrue(e.getMessage().contains("is not a demo folder"), e.getMessage());
+        assertEquals("demo folder " + other + " holds 1 file(s) the demo did not write (notes.txt); it deletes only its own"
+                + " files: move them away, or name a new or empty folder with --dir", e.getMessage());
         assertEquals("keep me", Files.readString(other.resolve("notes.txt")));
     }
 

@@ -176,7 +176,7 @@ class RevocationSnapshotReadTest {
         RevocationStoreException e = assertThrows(RevocationStoreException.class,
                 () -> RevocationStore.readSnapshot(SqliteConnections.readOnly(file())));
 
-        assertTrue(e.getMessage().startsWith(named() + " is not a SQLite database: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(named() + " is not a SQLite database (SQLite: "), e.getMessage());
         assertArrayEquals(garbage, Files.readAllBytes(file()));
         assertEquals(List.of(file()), listDir());
     }

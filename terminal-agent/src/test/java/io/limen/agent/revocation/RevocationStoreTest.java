@@ -197,7 +197,7 @@ class RevocationStoreTest {
 
         RevocationStoreException e = assertThrows(RevocationStoreException.class, this::open);
 
-        assertTrue(e.getMessage().startsWith("revocation store " + file().toAbsolutePath() + " is not a SQLite database: "),
+        assertTrue(e.getMessage().startsWith("revocation store " + file().toAbsolutePath() + " is not a SQLite database (SQLite: "),
                 e.getMessage());
         assertArrayEquals(garbage, Files.readAllBytes(file()));
         assertEquals(List.of(file()), listDir());

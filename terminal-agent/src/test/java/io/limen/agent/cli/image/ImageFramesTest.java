@@ -9,6 +9,7 @@ import io.limen.agent.camera.Frame;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.limen.agent.decode.QrDecoder;
@@ -16,7 +17,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import io.limen.agent.testing.PngFiles;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,10 +106,67 @@ class ImageFramesTest {
     }
 
     @Test
-    void missingFile_givesIOExceptionNamingTheFile() {
+    void missingFile_givesIOExceptionNamingTheFileAndSayingSo() {
         Path missing = dir.resolve("missing.png");
 
         var e = assertThrows(IOException.class, () -> ImageFrames.read(missing));
-        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+        assertEquals("cannot read image " + missing + ": no such file", e.getMessage());
+    }
+
+    @Test
+    void directory_isSaidToBeADirectory() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("photos.png"));
+
+        var e = assertThrows(IOException.class, () -> ImageFrames.read(folder));
+        assertEquals("cannot read image " + folder + ": is a directory, not a file", e.getMessage());
+    }
+
+    @Test
+    void fifo_isRefusedAtOnce_neverOpened() throws Exception {
+        // Opening a FIFO for reading blocks until a writer comes: the old code hung here for ever.
+        Path fifo = dir.resolve("camera.png");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+
+        var e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThrows(IOException.class, () -> ImageFrames.read(fifo)));
+        assertEquals("cannot read image " + fifo + ": is a FIFO (named pipe), not a regular file; it is not read", e.getMessage());
+    }
+
+    @Test
+    void emptyFile_isSaidToBeEmpty() throws IOException {
+        Path empty = Files.createFile(dir.resolve("empty.png"));
+
+        var e = assertThrows(IOException.class, () -> ImageFrames.read(empty));
+        assertEquals("cannot read image " + empty + ": is empty (0 bytes)", e.getMessage());
+    }
+
+    @Test
+    void imageWiderThanTheSideCap_isRefusedFromItsHeader() throws IOException {
+        // 40,000,000 x 1: under the pixel cap, but a decoder holds a whole row of it (160 MB of RGBA).
+        Path wide = PngFiles.zeros(dir.resolve("wide.png"), 40_000_000, 1, PngFiles.RGBA, 8);
+
+        var e = assertThrows(IOException.class, () -> ImageFrames.read(wide));
+        assertEquals("cannot read image " + wide + ": each side must be at most 16384 pixels, but it is 40000000x1", e.getMessage());
+    }
+
+    @Test
+    void imageThatDecodesPastTheMemoryCap_isReadSubsampled() throws IOException {
+        // 6300 x 6300 16-bit RGBA: 318 MB decoded; every third pixel of every third row is 35 MB.
+        Path deep = PngFiles.zeros(dir.resolve("deep.png"), 6300, 6300, PngFiles.RGBA, 16);
+
+        Frame frame = ImageFrames.read(deep);
+
+        assertEquals(2100, frame.width());
+        assertEquals(2100, frame.height());
+        assertEquals((byte) 255, frame.luma()[0]); // transparent black shows the white behind it
+    }
+
+    @Test
+    void imageUnderTheMemoryCap_isReadWhole() throws IOException {
+        Path grey = PngFiles.zeros(dir.resolve("grey.png"), 8000, 5000, PngFiles.GREY, 8); // 40 MB, 1 byte a pixel
+
+        Frame frame = ImageFrames.read(grey);
+
+        assertEquals(8000, frame.width());
+        assertEquals(5000, frame.height());
     }
 }

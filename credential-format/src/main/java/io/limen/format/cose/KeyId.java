@@ -1,17 +1,24 @@
-package io.limen.format.credential;
+package io.limen.format.cose;
 
 import java.util.Arrays;
 import java.util.HexFormat;
 
-/** A COSE kid: the first 8 bytes of SHA-256 over the issuer key's DER SubjectPublicKeyInfo. */
+/**
+ * A COSE kid: the first 8 bytes of SHA-256 over a key's canonical DER SubjectPublicKeyInfo
+ * ({@link VerifyingKey#spki()}).
+ */
 public record KeyId(byte[] bytes) {
 
     public static final int LENGTH = 8;
 
     public KeyId {
+        if (bytes.length != LENGTH) {
+            throw new IllegalArgumentException("a kid must be " + LENGTH + " bytes, but was " + bytes.length);
+        }
         bytes = bytes.clone();
     }
 
+    /** The kid of these SubjectPublicKeyInfo bytes as given: pass the canonical form ({@link VerifyingKey#keyId()} does). */
     public static KeyId ofSpki(byte[] spkiDer) {
         return new KeyId(Arrays.copyOf(Sha256.of(spkiDer), LENGTH));
     }

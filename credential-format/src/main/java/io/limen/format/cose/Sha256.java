@@ -1,14 +1,14 @@
-package io.limen.format.credential;
+package io.limen.format.cose;
 
 import org.bouncycastle.crypto.digests.SHA256Digest;
 
 /** SHA-256 of byte strings laid end to end: kids, revocation keys and ES256 message hashes. */
-final class Sha256 {
+public final class Sha256 {
 
     private Sha256() {
     }
 
-    static byte[] of(byte[]... parts) {
+    public static byte[] of(byte[]... parts) {
         SHA256Digest digest = new SHA256Digest();
         for (byte[] part : parts) {
             digest.update(part, 0, part.length);

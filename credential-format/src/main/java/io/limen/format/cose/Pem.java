@@ -1,4 +1,4 @@
-package io.limen.format.credential;
+package io.limen.format.cose;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,8 @@ import java.util.List;
  * PEM (RFC 7468) blocks, as openssl and every other tool writes them: a {@code -----BEGIN LABEL-----}
  * line, Base64 lines, and an {@code -----END LABEL-----} line with the same label. Text outside the
  * blocks is explanatory and ignored here; each block keeps the lines just before it, so that a trust
- * file can say whose key follows ({@link TrustStore}).
+ * file can say whose key follows (see the credential layer's {@code TrustStore}). Line lengths do not
+ * matter: a block means its decoded bytes, however its Base64 was wrapped.
  *
  * <p>Read line by line, in time linear in the text. A block that is not closed, not opened, closed
  * with another label or whose body is not Base64 is refused, never skipped.
@@ -22,6 +23,11 @@ public final class Pem {
 
     /** Far more than any key or trust file needs; refused before it is read whole. */
     public static final long MAX_FILE_BYTES = 1 << 20;
+
+    /** The label of a SubjectPublicKeyInfo block (RFC 7468 §13). */
+    public static final String PUBLIC_KEY = "PUBLIC KEY";
+    /** The label of an unencrypted PKCS#8 private key block (RFC 7468 §10). */
+    public static final String PRIVATE_KEY = "PRIVATE KEY";
 
     private static final String BEGIN = "-----BEGIN ";
     private static final String END = "-----END ";
