@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The whole configuration of one terminal, one record per stage; every default is in those records.
- * Built by the YAML loader on a terminal, by {@code scan} and {@code demo} from their options.
+ * Built by the YAML loader ({@code io.limen.config.yaml.ConfigFile}) on a terminal, by {@code scan} and
+ * {@code demo} from their options.
  */
 public record AgentConfig(
         TerminalConfig terminal,
@@ -15,7 +16,9 @@ public record AgentConfig(
         DebounceConfig debounce,
         GateConfig gate,
         CredentialsConfig credentials,
-        RevocationConfig revocation) {
+        RevocationConfig revocation,
+        PathsConfig paths,
+        LoggingConfig logging) {
 
     public AgentConfig {
         Checks.present("terminal", terminal);
@@ -26,32 +29,53 @@ public record AgentConfig(
         Checks.present("gate", gate);
         Checks.present("credentials", credentials);
         Checks.present("revocation", revocation);
+        Checks.present("paths", paths);
+        Checks.present("logging", logging);
+    }
+
+    /** The stages given, with the default paths and logging. */
+    public AgentConfig(TerminalConfig terminal, BoardProfile board, CameraConfig camera, DecoderConfig decoder,
+                       DebounceConfig debounce, GateConfig gate, CredentialsConfig credentials, RevocationConfig revocation) {
+        this(terminal, board, camera, decoder, debounce, gate, credentials, revocation, PathsConfig.DEFAULTS,
+                LoggingConfig.DEFAULTS);
     }
 
     /** Every default: any zone, the Limen HAT, no revocation store; only the trust file has none. */
     public static AgentConfig defaults(Path trustFile) {
         return new AgentConfig(TerminalConfig.ofZone(Optional.empty()), BoardProfiles.LIMEN_HAT_V1,
-                CameraConfig.DEFAULTS, DecoderConfig.DEFAULTS, DebounceConfig.DEFAULTS, GateConfig.DEFAULTS, new CredentialsConfig(trustFile),
-                RevocationConfig.NONE);
+                CameraConfig.DEFAULTS, DecoderConfig.DEFAULTS, DebounceConfig.DEFAULTS, GateConfig.DEFAULTS,
+                new CredentialsConfig(trustFile), RevocationConfig.NONE);
     }
 
     public AgentConfig withTerminal(TerminalConfig value) {
-        return new AgentConfig(value, board, camera, decoder, debounce, gate, credentials, revocation);
+        return new AgentConfig(value, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging);
+    }
+
+    public AgentConfig withCamera(CameraConfig value) {
+        return new AgentConfig(terminal, board, value, decoder, debounce, gate, credentials, revocation, paths, logging);
     }
 
     public AgentConfig withDecoder(DecoderConfig value) {
-        return new AgentConfig(terminal, board, camera, value, debounce, gate, credentials, revocation);
+        return new AgentConfig(terminal, board, camera, value, debounce, gate, credentials, revocation, paths, logging);
     }
 
     public AgentConfig withDebounce(DebounceConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, value, gate, credentials, revocation);
+        return new AgentConfig(terminal, board, camera, decoder, value, gate, credentials, revocation, paths, logging);
+    }
+
+    public AgentConfig withGate(GateConfig value) {
+        return new AgentConfig(terminal, board, camera, decoder, debounce, value, credentials, revocation, paths, logging);
     }
 
     public AgentConfig withCredentials(CredentialsConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, value, revocation);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, value, revocation, paths, logging);
     }
 
     public AgentConfig withRevocation(RevocationConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, value);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, value, paths, logging);
+    }
+
+    public AgentConfig withPaths(PathsConfig value) {
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, value, logging);
     }
 }
