@@ -15,7 +15,8 @@ public record AgentConfig(
         DebounceConfig debounce,
         GateConfig gate,
         CredentialsConfig credentials,
-        RevocationConfig revocation) {
+        RevocationConfig revocation,
+        ScanLogConfig scanLog) {
 
     public AgentConfig {
         Checks.present("terminal", terminal);
@@ -26,9 +27,16 @@ public record AgentConfig(
         Checks.present("gate", gate);
         Checks.present("credentials", credentials);
         Checks.present("revocation", revocation);
+        Checks.present("scanlog", scanLog);
     }
 
-    /** Every default: any zone, the Limen HAT, no revocation store; only the trust file has none. */
+    /** The stages given, with no scan log. */
+    public AgentConfig(TerminalConfig terminal, BoardProfile board, CameraConfig camera, DecoderConfig decoder,
+                       DebounceConfig debounce, GateConfig gate, CredentialsConfig credentials, RevocationConfig revocation) {
+        this(terminal, board, camera, decoder, debounce, gate, credentials, revocation, ScanLogConfig.NONE);
+    }
+
+    /** Every default: any zone, the Limen HAT, no revocation store, no scan log; only the trust file has none. */
     public static AgentConfig defaults(Path trustFile) {
         return new AgentConfig(TerminalConfig.ofZone(Optional.empty()), BoardProfiles.LIMEN_HAT_V1,
                 CameraConfig.DEFAULTS, DecoderConfig.DEFAULTS, DebounceConfig.DEFAULTS, GateConfig.DEFAULTS, new CredentialsConfig(trustFile),
@@ -36,22 +44,26 @@ public record AgentConfig(
     }
 
     public AgentConfig withTerminal(TerminalConfig value) {
-        return new AgentConfig(value, board, camera, decoder, debounce, gate, credentials, revocation);
+        return new AgentConfig(value, board, camera, decoder, debounce, gate, credentials, revocation, scanLog);
     }
 
     public AgentConfig withDecoder(DecoderConfig value) {
-        return new AgentConfig(terminal, board, camera, value, debounce, gate, credentials, revocation);
+        return new AgentConfig(terminal, board, camera, value, debounce, gate, credentials, revocation, scanLog);
     }
 
     public AgentConfig withDebounce(DebounceConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, value, gate, credentials, revocation);
+        return new AgentConfig(terminal, board, camera, decoder, value, gate, credentials, revocation, scanLog);
     }
 
     public AgentConfig withCredentials(CredentialsConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, value, revocation);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, value, revocation, scanLog);
     }
 
     public AgentConfig withRevocation(RevocationConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, value);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, value, scanLog);
+    }
+
+    public AgentConfig withScanLog(ScanLogConfig value) {
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, value);
     }
 }
