@@ -20,7 +20,11 @@ public final class Alarms {
     /** Raises {@code alarm}; logs {@code detail} (what was seen and what it means) if it was not raised. */
     public void raise(ScanLogAlarm alarm, String detail) {
         if (active.add(alarm)) {
-            log.error("alarm {}: {}", alarm.code(), detail);
+            if (alarm.needsAPerson()) {
+                log.error("alarm {}: {}", alarm.code(), detail);
+            } else {
+                log.warn("alarm {}: {}", alarm.code(), detail);
+            }
         }
     }
 

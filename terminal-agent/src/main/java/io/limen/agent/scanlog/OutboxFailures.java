@@ -11,9 +11,19 @@ final class OutboxFailures {
     private OutboxFailures() {
     }
 
+    /** SQLite's primary result code, from {@code e} or the SQLite exception it wraps; 0 if none. */
+    private static int code(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.sqlite.SQLiteException sqlite) {
+                return sqlite.getErrorCode() & 0xff;
+            }
+        }
+        return 0;
+    }
+
     static OutboxException of(String file, SQLException e) {
         String sqlite = " (SQLite: " + e.getMessage() + ")";
-        int code = e instanceof org.sqlite.SQLiteException ? e.getErrorCode() & 0xff : 0;
+        int code = code(e);
         return switch (code) {
             case 5, 6 -> new OutboxException(OutboxException.Kind.LOCKED, "scan log " + file
                     + " is locked by another process for longer than its busy timeout" + sqlite, e);

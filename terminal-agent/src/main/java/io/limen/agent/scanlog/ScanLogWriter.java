@@ -95,6 +95,7 @@ public final class ScanLogWriter implements ScanLog {
 
     private void run() {
         List<Pending> group = new ArrayList<>();
+        writer.write(group); // opens the file now, not at the first decision
         while (!closing || !handOff.isEmpty()) {
             group.clear();
             try {
