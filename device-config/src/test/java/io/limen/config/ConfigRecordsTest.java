@@ -106,4 +106,22 @@ class ConfigRecordsTest {
         var hold = assertThrows(IllegalArgumentException.class, () -> new DebounceConfig(Duration.ofSeconds(1), Duration.ofMillis(999)));
         assertEquals("debounce.hold must be within 1000..3600000 ms, but was 999 ms", hold.getMessage());
     }
+
+    @Test
+    void scanLog_defaultsToNone_andItsRangesAreRefusedNamingTheField() {
+        assertEquals(ScanLogConfig.NONE, AgentConfig.defaults(Path.of("t.pem")).scanLog());
+        ScanLogConfig log = ScanLogConfig.at(Path.of("scanlog.db"));
+        assertEquals(Optional.of(Path.of("scanlog.db")), log.database());
+        assertEquals(256L * 1024 * 1024, log.maxBytes());
+        assertEquals(Duration.ofDays(7), log.retention());
+        assertEquals(4096, log.queueCapacity());
+
+        var cap = assertThrows(IllegalArgumentException.class, () -> log.withMaxBytes(1000));
+        assertEquals("scanlog.maxBytes must be within 65536..68719476736, but was 1000", cap.getMessage());
+        var retention = assertThrows(IllegalArgumentException.class, () -> log.withRetention(Duration.ofDays(400)));
+        assertEquals("scanlog.retention must be within 0..31622400000 ms, but was 34560000000 ms", retention.getMessage());
+        var queue = assertThrows(IllegalArgumentException.class, () -> new ScanLogConfig(Optional.empty(), log.maxBytes(),
+                log.retention(), 8, 0, Duration.ZERO));
+        assertEquals("scanlog.queueCapacity must be within 16..65536, but was 8", queue.getMessage());
+    }
 }
