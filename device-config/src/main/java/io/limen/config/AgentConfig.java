@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The whole configuration of one terminal, one record per stage; every default is in those records.
- * Built by the YAML loader on a terminal, by {@code scan} and {@code demo} from their options.
+ * Built by the YAML loader ({@code io.limen.config.yaml.ConfigFile}) on a terminal, by {@code scan} and
+ * {@code demo} from their options.
  */
 public record AgentConfig(
         TerminalConfig terminal,
@@ -16,6 +17,8 @@ public record AgentConfig(
         GateConfig gate,
         CredentialsConfig credentials,
         RevocationConfig revocation,
+        PathsConfig paths,
+        LoggingConfig logging,
         ScanLogConfig scanLog) {
 
     public AgentConfig {
@@ -27,43 +30,65 @@ public record AgentConfig(
         Checks.present("gate", gate);
         Checks.present("credentials", credentials);
         Checks.present("revocation", revocation);
+        Checks.present("paths", paths);
+        Checks.present("logging", logging);
         Checks.present("scanlog", scanLog);
     }
 
     /** The stages given, with no scan log. */
     public AgentConfig(TerminalConfig terminal, BoardProfile board, CameraConfig camera, DecoderConfig decoder,
+                       DebounceConfig debounce, GateConfig gate, CredentialsConfig credentials, RevocationConfig revocation,
+                       PathsConfig paths, LoggingConfig logging) {
+        this(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, ScanLogConfig.NONE);
+    }
+
+    /** The stages given, with the default paths and logging and no scan log. */
+    public AgentConfig(TerminalConfig terminal, BoardProfile board, CameraConfig camera, DecoderConfig decoder,
                        DebounceConfig debounce, GateConfig gate, CredentialsConfig credentials, RevocationConfig revocation) {
-        this(terminal, board, camera, decoder, debounce, gate, credentials, revocation, ScanLogConfig.NONE);
+        this(terminal, board, camera, decoder, debounce, gate, credentials, revocation, PathsConfig.DEFAULTS,
+                LoggingConfig.DEFAULTS);
     }
 
     /** Every default: any zone, the Limen HAT, no revocation store, no scan log; only the trust file has none. */
     public static AgentConfig defaults(Path trustFile) {
         return new AgentConfig(TerminalConfig.ofZone(Optional.empty()), BoardProfiles.LIMEN_HAT_V1,
-                CameraConfig.DEFAULTS, DecoderConfig.DEFAULTS, DebounceConfig.DEFAULTS, GateConfig.DEFAULTS, new CredentialsConfig(trustFile),
-                RevocationConfig.NONE);
+                CameraConfig.DEFAULTS, DecoderConfig.DEFAULTS, DebounceConfig.DEFAULTS, GateConfig.DEFAULTS,
+                new CredentialsConfig(trustFile), RevocationConfig.NONE);
     }
 
     public AgentConfig withTerminal(TerminalConfig value) {
-        return new AgentConfig(value, board, camera, decoder, debounce, gate, credentials, revocation, scanLog);
+        return new AgentConfig(value, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog);
+    }
+
+    public AgentConfig withCamera(CameraConfig value) {
+        return new AgentConfig(terminal, board, value, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog);
     }
 
     public AgentConfig withDecoder(DecoderConfig value) {
-        return new AgentConfig(terminal, board, camera, value, debounce, gate, credentials, revocation, scanLog);
+        return new AgentConfig(terminal, board, camera, value, debounce, gate, credentials, revocation, paths, logging, scanLog);
     }
 
     public AgentConfig withDebounce(DebounceConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, value, gate, credentials, revocation, scanLog);
+        return new AgentConfig(terminal, board, camera, decoder, value, gate, credentials, revocation, paths, logging, scanLog);
+    }
+
+    public AgentConfig withGate(GateConfig value) {
+        return new AgentConfig(terminal, board, camera, decoder, debounce, value, credentials, revocation, paths, logging, scanLog);
     }
 
     public AgentConfig withCredentials(CredentialsConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, value, revocation, scanLog);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, value, revocation, paths, logging, scanLog);
     }
 
     public AgentConfig withRevocation(RevocationConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, value, scanLog);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, value, paths, logging, scanLog);
+    }
+
+    public AgentConfig withPaths(PathsConfig value) {
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, value, logging, scanLog);
     }
 
     public AgentConfig withScanLog(ScanLogConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, value);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, value);
     }
 }

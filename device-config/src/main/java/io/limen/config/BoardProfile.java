@@ -30,6 +30,8 @@ public record BoardProfile(
 
     /** Highest BCM GPIO number brought out on the 40-pin header. */
     public static final int MAX_BCM_PIN = 27;
+    /** The BCM GPIO numbers on the 40-pin header: 0..27. */
+    public static final Range BCM_PIN = new Range(0, MAX_BCM_PIN);
 
     public BoardProfile {
         Objects.requireNonNull(name, "name must not be null");

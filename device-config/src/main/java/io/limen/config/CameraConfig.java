@@ -1,17 +1,28 @@
 package io.limen.config;
 
-/**
- * What the camera delivers: the frame size the decoder is tuned for, the rate, and how many frame
- * buffers the source cycles through (the reader fills one, one waits for the decoder, the decoder
- * reads one: three, so a 30 fps stream allocates no frames).
- *
- * @param width           pixels, 160..4096
- * @param height          pixels, 120..4096
- * @param framesPerSecond 1..120
- * @param buffers         frame buffers, 2..8
- */
-public record CameraConfig(int width, int height, int framesPerSecond, int buffers) {
+import java.time.Duration;
+import java.util.Optional;
 
+/**
+ * What the camera delivers and where from: the frame size the decoder is tuned for, the rate, how many
+ * frame buffers the source cycles through (the reader fills one, one waits for the decoder, the decoder
+ * reads one: three, so a 30 fps stream allocates no frames), the source, the part of the frame to
+ * decode, and how a stalled or failed camera process is restarted.
+ *
+ * @param width            pixels, 160..4096; for {@link CameraSource.Rpicam} a multiple of 64 (its rows are padded to that)
+ * @param height           pixels, 120..4096
+ * @param framesPerSecond  1..120
+ * @param buffers          frame buffers, 2..8
+ * @param source           where frames come from
+ * @param regionOfInterest the part of the frame decoded, inside the frame; empty: the whole frame
+ * @param watchdog         no frame for this long restarts the camera process, 100 ms..60 s (a camera
+ *                         takes a second or two to deliver its first frame)
+ * @param restartBackoff   the waits between restarts
+ */
+public record CameraConfig(int width, int height, int framesPerSecond, int buffers, CameraSource source,
+                           Optional<RegionOfInterest> regionOfInterest, Duration watchdog, RestartBackoff restartBackoff) {
+
+    public static final Duration DEFAULT_WATCHDOG = Duration.ofSeconds(5);
     public static final CameraConfig DEFAULTS = new CameraConfig(1280, 720, 30, 3);
 
     public CameraConfig {
@@ -19,5 +30,35 @@ public record CameraConfig(int width, int height, int framesPerSecond, int buffe
         Checks.within("camera.height", height, 120, 4096);
         Checks.within("camera.framesPerSecond", framesPerSecond, 1, 120);
         Checks.within("camera.buffers", buffers, 2, 8);
+        Checks.present("camera.source", source);
+        Checks.present("camera.regionOfInterest", regionOfInterest);
+        Checks.within("camera.watchdog", watchdog, Duration.ofMillis(100), Duration.ofSeconds(60));
+        Checks.present("camera.restartBackoff", restartBackoff);
+        if (source instanceof CameraSource.Rpicam && width % 64 != 0) {
+            throw new IllegalArgumentException("camera.width must be a multiple of 64 for an rpicam source, but was " + width);
+        }
+        if (regionOfInterest.isPresent() && !regionOfInterest.get().fitsIn(width, height)) {
+            throw new IllegalArgumentException("camera.regionOfInterest must lie within the " + width + "x" + height
+                    + " frame, but was " + regionOfInterest.get());
+        }
+    }
+
+    /** A synthetic camera of this size and rate, the whole frame decoded, default watchdog and backoff. */
+    public CameraConfig(int width, int height, int framesPerSecond, int buffers) {
+        this(width, height, framesPerSecond, buffers, new CameraSource.Synthetic(), Optional.empty(), DEFAULT_WATCHDOG,
+                RestartBackoff.DEFAULTS);
+    }
+
+    /** The same camera reading from {@code value}. */
+    public CameraConfig withSource(CameraSource value) {
+        return new CameraConfig(width, height, framesPerSecond, buffers, value, regionOfInterest, watchdog, restartBackoff);
+    }
+
+    public CameraConfig withRegionOfInterest(Optional<RegionOfInterest> value) {
+        return new CameraConfig(width, height, framesPerSecond, buffers, source, value, watchdog, restartBackoff);
+    }
+
+    public CameraConfig withWatchdog(Duration value, RestartBackoff backoff) {
+        return new CameraConfig(width, height, framesPerSecond, buffers, source, regionOfInterest, value, backoff);
     }
 }

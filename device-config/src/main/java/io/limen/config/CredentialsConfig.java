@@ -12,12 +12,14 @@ import java.time.Duration;
  */
 public record CredentialsConfig(Path trustFile, Duration clockSkew) {
 
+    /** {@link #clockSkew} in milliseconds: 0..1 h. */
+    public static final Range CLOCK_SKEW_MS = new Range(0, 3_600_000);
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
-    public static final Duration MAX_CLOCK_SKEW = Duration.ofHours(1);
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofMillis(CLOCK_SKEW_MS.max());
 
     public CredentialsConfig {
         Checks.present("credentials.trustFile", trustFile);
-        Checks.within("credentials.clockSkew", clockSkew, Duration.ZERO, MAX_CLOCK_SKEW);
+        Checks.within("credentials.clockSkew", clockSkew, CLOCK_SKEW_MS);
     }
 
     public CredentialsConfig(Path trustFile) {

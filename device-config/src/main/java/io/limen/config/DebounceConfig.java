@@ -15,10 +15,15 @@ import java.time.Duration;
  */
 public record DebounceConfig(Duration absence, Duration hold) {
 
+    /** {@link #absence} in milliseconds: 100 ms..60 s. */
+    public static final Range ABSENCE_MS = new Range(100, 60_000);
+    /** {@link #hold} in milliseconds: 1 s..1 h. */
+    public static final Range HOLD_MS = new Range(1_000, 3_600_000);
+
     public static final DebounceConfig DEFAULTS = new DebounceConfig(Duration.ofSeconds(1), Duration.ofSeconds(10));
 
     public DebounceConfig {
-        Checks.within("debounce.absence", absence, Duration.ofMillis(100), Duration.ofSeconds(60));
-        Checks.within("debounce.hold", hold, Duration.ofSeconds(1), Duration.ofHours(1));
+        Checks.within("debounce.absence", absence, ABSENCE_MS);
+        Checks.within("debounce.hold", hold, HOLD_MS);
     }
 }

@@ -10,10 +10,12 @@ package io.limen.config;
  */
 public record DecoderConfig(boolean tryHarder, long maxImagePixels) {
 
-    public static final long MAX_IMAGE_PIXELS_LIMIT = 100_000_000L;
+    /** {@link #maxImagePixels}: 1..100 million. */
+    public static final Range MAX_IMAGE_PIXELS = new Range(1, 100_000_000L);
+    public static final long MAX_IMAGE_PIXELS_LIMIT = MAX_IMAGE_PIXELS.max();
     public static final DecoderConfig DEFAULTS = new DecoderConfig(false, 40_000_000L);
 
     public DecoderConfig {
-        Checks.within("decoder.maxImagePixels", maxImagePixels, 1, MAX_IMAGE_PIXELS_LIMIT);
+        Checks.within("decoder.maxImagePixels", maxImagePixels, MAX_IMAGE_PIXELS);
     }
 }

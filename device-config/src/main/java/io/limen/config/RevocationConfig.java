@@ -12,12 +12,14 @@ import java.util.Optional;
  */
 public record RevocationConfig(Optional<Path> database, Duration busyTimeout) {
 
+    /** {@link #busyTimeout} in milliseconds: 0..60 s. */
+    public static final Range BUSY_TIMEOUT_MS = new Range(0, 60_000);
     public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
     public static final RevocationConfig NONE = new RevocationConfig(Optional.empty(), DEFAULT_BUSY_TIMEOUT);
 
     public RevocationConfig {
         Checks.present("revocation.database", database);
-        Checks.within("revocation.busyTimeout", busyTimeout, Duration.ZERO, Duration.ofSeconds(60));
+        Checks.within("revocation.busyTimeout", busyTimeout, BUSY_TIMEOUT_MS);
     }
 
     public static RevocationConfig at(Path database) {

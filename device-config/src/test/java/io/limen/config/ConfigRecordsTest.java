@@ -124,4 +124,18 @@ class ConfigRecordsTest {
                 log.retention(), 8, 0, Duration.ZERO));
         assertEquals("scanlog.queueCapacity must be within 16..65536, but was 8", queue.getMessage());
     }
+
+    @Test
+    void withCamera_andWithScanLog_replaceTheirStageOnly_keepingPathsLoggingAndScanLog() {
+        AgentConfig config = AgentConfig.defaults(Path.of("t.pem"))
+                .withPaths(new PathsConfig(Path.of("/srv/limen/state"), Path.of("/srv/limen/logs")))
+                .withScanLog(ScanLogConfig.at(Path.of("scanlog.db")));
+
+        AgentConfig camera = config.withCamera(new CameraConfig(640, 480, 15, 3));
+
+        assertEquals(config.paths(), camera.paths(), "withCamera used to reset paths and logging to their defaults");
+        assertEquals(config.logging(), camera.logging());
+        assertEquals(config.scanLog(), camera.scanLog());
+        assertEquals(config.paths(), config.withScanLog(ScanLogConfig.NONE).paths());
+    }
 }

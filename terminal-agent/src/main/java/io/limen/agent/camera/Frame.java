@@ -14,8 +14,10 @@ import java.util.Arrays;
  *
  * @param arrivalNanos {@link System#nanoTime()} when the frame arrived from the camera: "frame arrival
  *                     → relay command" is measured from here, so time spent waiting for the decoder counts
+ * @param sequence     the frame's number in its source's stream, from 1, counting on across camera
+ *                     restarts (a gap is frames dropped); 0 for a frame not from a stream (an image file)
  */
-public record Frame(byte[] luma, int width, int height, int stride, long arrivalNanos) {
+public record Frame(byte[] luma, int width, int height, int stride, long arrivalNanos, long sequence) {
 
     public Frame {
         if (luma == null) {
@@ -30,11 +32,19 @@ public record Frame(byte[] luma, int width, int height, int stride, long arrival
         if (stride < width) {
             throw new IllegalArgumentException("frame stride must be at least the width " + width + ", but was " + stride);
         }
+        if (sequence < 0) {
+            throw new IllegalArgumentException("frame sequence must not be negative, but was " + sequence);
+        }
         long expected = (long) stride * height;
         if (luma.length != expected) {
             throw new IllegalArgumentException(
                     "frame luma must be stride*height = " + expected + " bytes, but was " + luma.length);
         }
+    }
+
+    /** A frame not from a stream (sequence 0). */
+    public Frame(byte[] luma, int width, int height, int stride, long arrivalNanos) {
+        this(luma, width, height, stride, arrivalNanos, 0);
     }
 
     /** Rows without padding, arriving now. */
@@ -44,7 +54,12 @@ public record Frame(byte[] luma, int width, int height, int stride, long arrival
 
     /** The same pixels (the same array, not a copy), arrived at {@code nanos}: a replayed frame's arrival. */
     public Frame arrivedAt(long nanos) {
-        return new Frame(luma, width, height, stride, nanos);
+        return new Frame(luma, width, height, stride, nanos, sequence);
+    }
+
+    /** The same pixels (the same array), arrived at {@code nanos} as frame number {@code number} of a stream. */
+    public Frame arrivedAt(long nanos, long number) {
+        return new Frame(luma, width, height, stride, nanos, number);
     }
 
     /** Offset of row {@code y} in {@link #luma}. */
@@ -53,7 +68,7 @@ public record Frame(byte[] luma, int width, int height, int stride, long arrival
     }
 
     /**
-     * Equal when the same size and the same pixels; row padding and arrival time do not count, and the
+     * Equal when the same size and the same pixels; row padding, arrival time and sequence do not count, and the
      * record default would compare array identity.
      */
     @Override
@@ -83,6 +98,7 @@ public record Frame(byte[] luma, int width, int height, int stride, long arrival
     /** Dimensions only: a frame's bytes are never worth printing. */
     @Override
     public String toString() {
-        return "Frame[" + width + "x" + height + (stride != width ? ", stride=" + stride : "") + ", luma=" + luma.length + "byte]";
+        return "Frame[" + width + "x" + height + (stride != width ? ", stride=" + stride : "")
+                + (sequence != 0 ? ", #" + sequence : "") + ", luma=" + luma.length + "byte]";
     }
 }

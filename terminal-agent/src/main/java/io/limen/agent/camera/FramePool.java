@@ -45,6 +45,16 @@ public final class FramePool {
         return new Frame(buffer, width, height, stride, arrivalNanos);
     }
 
+    /** The filled buffer as frame number {@code sequence} of a stream, arrived at {@code arrivalNanos}. */
+    public Frame frame(byte[] buffer, long arrivalNanos, long sequence) {
+        return new Frame(buffer, width, height, stride, arrivalNanos, sequence);
+    }
+
+    /** Bytes in one buffer: {@code stride * height}. */
+    public int bufferBytes() {
+        return stride * height;
+    }
+
     /**
      * Gives a frame's buffer back; once per frame taken. A buffer that is not this pool's size is ignored, so a frame made
      * elsewhere cannot grow the pool or put a wrong-sized buffer in it.

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import io.limen.config.yaml.ConfigFile;
+import io.limen.config.yaml.LoadResult;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,20 +28,41 @@ import picocli.CommandLine.Spec;
         description = "Read the terminal's scan log: one JSON line per decided scan (see docs/telemetry.md).")
 final class LogCommand {
 
-    /** Which scan log: the options every {@code log} command takes. */
+    /** Which scan log: the options every {@code log} command takes, one of the two. */
     static final class Source {
 
-        @Option(names = "--db", paramLabel = "FILE", required = true,
-                description = "The scan log file (the config's scanlog.database).")
-        Path database;
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Which which;
 
         @Spec(Spec.Target.MIXEE)
         CommandSpec spec;
 
+        static final class Which {
+            @Option(names = "--db", paramLabel = "FILE", description = "The scan log file.")
+            Path database;
+
+            @Option(names = "--config", paramLabel = "FILE", description = "The terminal's config file: its scanlog.database.")
+            Path config;
+        }
+
+        /** The scan log file named, directly or by the config file. */
+        Path database() throws OutboxException {
+            if (which.database != null) {
+                return which.database;
+            }
+            return switch (ConfigFile.load(which.config)) {
+                case LoadResult.Loaded loaded -> loaded.config().scanLog().database().orElseThrow(() -> new IllegalArgumentException(
+                        "config " + which.config + " names no scan log (scanlog.database); give the file with --db"));
+                case LoadResult.Invalid invalid -> throw new IllegalArgumentException("config " + which.config + " has "
+                        + invalid.problems().size() + " problem(s), the first: " + invalid.problems().get(0)
+                        + "; 'limen agent config check " + which.config + "' lists them all");
+            };
+        }
+
         /** Runs {@code action} on the outbox opened to read, then flushes what it printed. */
         int read(Reader action) throws OutboxException, SQLException {
             PrintWriter out = spec.commandLine().getOut();
-            try (Outbox outbox = Outbox.openToRead(SqliteConnections.readOnly(database))) {
+            try (Outbox outbox = Outbox.openToRead(SqliteConnections.readOnly(database()))) {
                 action.read(outbox, out);
             }
             out.flush();

@@ -96,6 +96,27 @@ class LogCommandTest {
     void badOptions_exit2() {
         assertEquals(2, run("log", "tail", "-n", "0", "--db", "x.db"));
         assertEquals(2, run("log", "export", "--since", "yesterday", "--db", "x.db"));
-        assertEquals(2, run("log", "tail"), "--db is required");
+        assertEquals(2, run("log", "tail"), "--db or --config is required");
+        assertEquals(2, run("log", "tail", "--db", "x.db", "--config", "limen.yaml"), "not both");
+    }
+
+    @Test
+    void config_withoutAScanLog_orInvalid_exits1SayingWhich() throws Exception {
+        Path trust = Files.writeString(dir.resolve("trust.pem"), io.limen.format.credential.IssuerKey
+                .generate(io.limen.format.cose.CoseAlgorithm.EDDSA, new java.security.SecureRandom()).publicKeyPem());
+        Files.createDirectories(dir.resolve("state"));
+        Files.createDirectories(dir.resolve("logs"));
+        Path config = Files.writeString(dir.resolve("limen.yaml"), "terminal:\n  site: hq\n  id: door-1\n"
+                + "credentials:\n  trustFile: " + trust.getFileName() + "\npaths:\n  state: state\n  logs: logs\n");
+
+        assertEquals(1, run("log", "tail", "--config", config.toString()), out.toString());
+        assertEquals("tail: config " + config + " names no scan log (scanlog.database); give the file with --db",
+                err.toString().strip());
+
+        err.getBuffer().setLength(0);
+        Files.writeString(config, "terminal: [\n");
+        assertEquals(1, run("log", "tail", "--config", config.toString()));
+        assertTrue(err.toString().startsWith("tail: config " + config + " has 1 problem(s), the first: " + config + ":"), err.toString());
+        assertTrue(err.toString().strip().endsWith("'limen agent config check " + config + "' lists them all"), err.toString());
     }
 }

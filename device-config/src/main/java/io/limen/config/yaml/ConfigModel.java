@@ -1,0 +1,190 @@
+package io.limen.config.yaml;
+
+import static io.limen.config.yaml.Field.group;
+import static io.limen.config.yaml.Field.optional;
+import static io.limen.config.yaml.Field.required;
+import static io.limen.config.yaml.Field.withDefault;
+
+import io.limen.config.AgentConfig;
+import io.limen.config.BoardProfile;
+import io.limen.config.BoardProfiles;
+import io.limen.config.CameraConfig;
+import io.limen.config.CredentialsConfig;
+import io.limen.config.DebounceConfig;
+import io.limen.config.DecoderConfig;
+import io.limen.config.GateConfig;
+import io.limen.config.GateDriver;
+import io.limen.config.LogLevel;
+import io.limen.config.LoggingConfig;
+import io.limen.config.PathsConfig;
+import io.limen.config.Range;
+import io.limen.config.RevocationConfig;
+import io.limen.config.TerminalConfig;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The config file, declared once: every section and key with its type, default, unit and meaning
+ * (the table, {@link #ROOT}), and how each section's values become its record (the builders). Ranges
+ * and defaults are the records' own constants, so a rule is written in one place.
+ *
+ * <p>Conventions: keys are camelCase; durations are whole milliseconds in keys ending {@code Ms};
+ * paths are relative to the config file's folder unless absolute.
+ */
+public final class ConfigModel {
+
+    /** Sections a later version will add; named so that the error says "not yet" rather than "typo". */
+    public static final List<String> RESERVED_SECTIONS = List.of("scanlog", "uplink", "lists", "display", "policy");
+
+    private static final String MS = "ms";
+
+    /** The top-level sections, in the order a file and the docs show them. */
+    public static final FieldType.Group ROOT = new FieldType.Group(List.of(
+            group("terminal", "Which terminal this is and which entrance it guards.",
+                    required("site", new FieldType.Name(), "", "The building or campus, as the fleet names it."),
+                    required("id", new FieldType.Name(), "", "This terminal within its site."),
+                    optional("zone", new FieldType.Name(), "",
+                            "The zone this entrance admits to; left out, any credential's zone is admitted.")),
+            group("board", "The wiring: a built-in pin map, and pins that differ from it.",
+                    withDefault("profile", new FieldType.Choice(BoardProfiles.all().stream().map(BoardProfile::name).toList()),
+                            BoardProfiles.LIMEN_HAT_V1.name(), "", "The built-in pin map of the board (docs/configuration.md lists them)."),
+                    group("pins", "Pins that differ from the profile, by role; each left out keeps the profile's.",
+                            pin("relay", "Output driving the door relay."),
+                            pin("greenLed", "Output lighting the green \"go\" LED."),
+                            pin("redLed", "Output lighting the red \"refused\" LED."),
+                            pin("fireAlarm", "Input from the fire panel's dry contact."),
+                            pin("exitButton", "Input from the request-to-exit button.")),
+                    optional("relayActiveHigh", new FieldType.Flag(), "",
+                            "Whether driving the relay pin HIGH energises the relay; left out, the profile's.")),
+            group("camera", "What the camera delivers.",
+                    withDefault("width", new FieldType.Whole(new Range(160, 4096)), (long) CameraConfig.DEFAULTS.width(),
+                            "pixels", "Frame width."),
+                    withDefault("height", new FieldType.Whole(new Range(120, 4096)), (long) CameraConfig.DEFAULTS.height(),
+                            "pixels", "Frame height."),
+                    withDefault("framesPerSecond", new FieldType.Whole(new Range(1, 120)),
+                            (long) CameraConfig.DEFAULTS.framesPerSecond(), "frames per second", "Frame rate."),
+                    withDefault("buffers", new FieldType.Whole(new Range(2, 8)), (long) CameraConfig.DEFAULTS.buffers(),
+                            "frames", "Frame buffers the source cycles through; three keep a 30 fps stream from allocating.")),
+            group("decoder", "The QR decoder.",
+                    withDefault("tryHarder", new FieldType.Flag(), DecoderConfig.DEFAULTS.tryHarder(), "",
+                            "Scan every row for finder patterns; read no more codes on test scenes and cost 5-10 % more."),
+                    withDefault("maxImagePixels", new FieldType.Whole(DecoderConfig.MAX_IMAGE_PIXELS),
+                            DecoderConfig.DEFAULTS.maxImagePixels(), "pixels",
+                            "The largest image file `scan` decodes (width × height); larger files are refused unread.")),
+            group("debounce", "When a code the camera keeps seeing is decided again; a different code is decided at once.",
+                    withDefault("absenceMs", new FieldType.Whole(DebounceConfig.ABSENCE_MS),
+                            DebounceConfig.DEFAULTS.absence().toMillis(), MS,
+                            "How long a code must have been out of view before it counts as shown anew."),
+                    withDefault("holdMs", new FieldType.Whole(DebounceConfig.HOLD_MS),
+                            DebounceConfig.DEFAULTS.hold().toMillis(), MS,
+                            "How long a code held in view without a break is decided again.")),
+            group("gate", "How the gate answers a decision.",
+                    withDefault("pulseMs", new FieldType.Whole(GateConfig.GRANT_PULSE_MS),
+                            GateConfig.DEFAULTS.grantPulse().toMillis(), MS,
+                            "How long the relay stays energised (and green lit) for a grant."),
+                    withDefault("denyMs", new FieldType.Whole(GateConfig.DENY_SHOW_MS),
+                            GateConfig.DEFAULTS.denyShow().toMillis(), MS, "How long red stays lit for a denial."),
+                    withDefault("fireAlarmDebounceMs", new FieldType.Whole(GateConfig.FIRE_ALARM_DEBOUNCE_MS),
+                            GateConfig.DEFAULTS.fireAlarmDebounce().toMillis(), MS,
+                            "How long the fire-alarm input must hold a level before it counts (contact bounce)."),
+                    withDefault("driver", new FieldType.Choice(Arrays.stream(GateDriver.values()).map(GateDriver::configName).toList()),
+                            GateConfig.DEFAULTS.driver().configName(), "",
+                            "`pi4j`: the Pi's GPIO; `simulated`: no hardware (a laptop, a demo).")),
+            group("credentials", "How credentials are verified.",
+                    required("trustFile", new FieldType.FilePath(PathRule.FILE), "",
+                            "The issuer public keys the terminal trusts (PEM, docs/credential-format.md)."),
+                    withDefault("clockSkewMs", new FieldType.Whole(CredentialsConfig.CLOCK_SKEW_MS),
+                            CredentialsConfig.DEFAULT_CLOCK_SKEW.toMillis(), MS,
+                            "How far the terminal's clock may be off the issuer's when judging expiry and not-before.")),
+            group("revocation", "The revocation list.",
+                    optional("database", new FieldType.FilePath(PathRule.FILE_IN_FOLDER), "",
+                            "The SQLite revocation store; left out, nothing is revoked."),
+                    withDefault("busyTimeoutMs", new FieldType.Whole(RevocationConfig.BUSY_TIMEOUT_MS),
+                            RevocationConfig.DEFAULT_BUSY_TIMEOUT.toMillis(), MS,
+                            "How long a reader waits for the list writer before failing.")),
+            group("paths", "Where the agent keeps its files.",
+                    withDefault("state", new FieldType.FilePath(PathRule.FOLDER), PathsConfig.DEFAULTS.state().toString(), "",
+                            "The folder of the agent's state (scan log, synced lists)."),
+                    withDefault("logs", new FieldType.FilePath(PathRule.FOLDER), PathsConfig.DEFAULTS.logs().toString(), "",
+                            "The folder of the agent's log files when it does not log to the journal.")),
+            group("logging", "What the agent logs.",
+                    withDefault("level", new FieldType.Choice(Arrays.stream(LogLevel.values()).map(LogLevel::configName).toList()),
+                            LoggingConfig.DEFAULTS.level().configName(), "", "The least severe level written."))));
+
+    private ConfigModel() {
+    }
+
+    private static Field pin(String role, String doc) {
+        return optional(role, new FieldType.Whole(BoardProfile.BCM_PIN), "BCM GPIO", doc);
+    }
+
+    /** The configuration the values describe, or empty when a section broke a rule (then {@link Values#rejections}). */
+    static Optional<AgentConfig> build(Values v) {
+        TerminalConfig terminal = v.section("terminal", ConfigModel::terminal);
+        BoardProfile board = v.section("board", ConfigModel::board);
+        CameraConfig camera = v.section("camera", ConfigModel::camera);
+        DecoderConfig decoder = v.section("decoder", x -> new DecoderConfig(x.flag("decoder.tryHarder"), x.whole("decoder.maxImagePixels")));
+        DebounceConfig debounce = v.section("debounce", x -> new DebounceConfig(x.millis("debounce.absenceMs"), x.millis("debounce.holdMs")));
+        GateConfig gate = v.section("gate", x -> new GateConfig(x.millis("gate.pulseMs"), x.millis("gate.denyMs"),
+                x.millis("gate.fireAlarmDebounceMs"), GateDriver.valueOf(x.text("gate.driver").toUpperCase(java.util.Locale.ROOT))));
+        CredentialsConfig credentials = v.section("credentials",
+                x -> new CredentialsConfig(x.path("credentials.trustFile"), x.millis("credentials.clockSkewMs")));
+        RevocationConfig revocation = v.section("revocation",
+                x -> new RevocationConfig(x.optional("revocation.database", Path.class), x.millis("revocation.busyTimeoutMs")));
+        PathsConfig paths = v.section("paths", x -> new PathsConfig(x.path("paths.state"), x.path("paths.logs")));
+        LoggingConfig logging = v.section("logging",
+                x -> new LoggingConfig(LogLevel.valueOf(x.text("logging.level").toUpperCase(java.util.Locale.ROOT))));
+        if (terminal == null || board == null || camera == null || decoder == null || debounce == null || gate == null
+                || credentials == null || revocation == null || paths == null || logging == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging));
+    }
+
+    private static TerminalConfig terminal(Values v) {
+        return new TerminalConfig(v.text("terminal.site"), v.text("terminal.id"), v.optional("terminal.zone", String.class));
+    }
+
+    private static CameraConfig camera(Values v) {
+        return new CameraConfig(v.intValue("camera.width"), v.intValue("camera.height"), v.intValue("camera.framesPerSecond"),
+                v.intValue("camera.buffers"));
+    }
+
+    /** The profile with the file's overrides; a pin that two roles would share is rejected where the file gives it. */
+    private static BoardProfile board(Values v) {
+        BoardProfile profile = BoardProfiles.byName(v.text("board.profile"));
+        String[] roles = {"relay", "greenLed", "redLed", "fireAlarm", "exitButton"};
+        int[] profilePins = {profile.relayPin(), profile.greenLedPin(), profile.redLedPin(), profile.fireAlarmPin(),
+                profile.exitButtonPin()};
+        int[] pins = new int[roles.length];
+        Map<Integer, String> roleOfPin = new HashMap<>();
+        for (int i = 0; i < roles.length; i++) {
+            String path = "board.pins." + roles[i];
+            pins[i] = v.optional(path, Long.class).map(Math::toIntExact).orElse(profilePins[i]);
+            v.resolve(path, (long) pins[i]);
+        }
+        // Overridden pins last, so a clash is reported at a key the file wrote, naming the other role.
+        Integer[] order = new Integer[roles.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Boolean.compare(v.position("board.pins." + roles[a]).isPresent(),
+                v.position("board.pins." + roles[b]).isPresent()));
+        for (int i : order) {
+            String other = roleOfPin.putIfAbsent(pins[i], roles[i]);
+            if (other != null) {
+                String otherPath = "board.pins." + other;
+                String whence = v.position(otherPath).map(p -> "line " + p.line()).orElse("profile " + profile.name());
+                v.reject("board.pins." + roles[i], pins[i] + " — already the pin of " + otherPath + " (" + whence
+                        + "); each role needs its own pin");
+            }
+        }
+        boolean activeHigh = v.optional("board.relayActiveHigh", Boolean.class).orElse(profile.relayActiveHigh());
+        v.resolve("board.relayActiveHigh", activeHigh);
+        return new BoardProfile(profile.name(), pins[0], pins[1], pins[2], pins[3], pins[4], activeHigh);
+    }
+}

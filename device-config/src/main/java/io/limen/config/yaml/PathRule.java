@@ -1,0 +1,27 @@
+package io.limen.config.yaml;
+
+/** What must be true of a path a config names, checked when the file is loaded. */
+public enum PathRule {
+    /** An existing regular file the agent reads. */
+    FILE("an existing file"),
+    /**
+     * An existing regular file holding a private key: neither its group nor others may read it (mode
+     * 0600 or 0400), as ssh insists for its keys. Not checked on file systems without POSIX modes.
+     */
+    PRIVATE_KEY("an existing file that only its owner can read (chmod 600)"),
+    /** An existing folder. */
+    FOLDER("an existing folder"),
+    /** A file that may not exist yet (the agent creates it) in an existing folder. */
+    FILE_IN_FOLDER("a file in an existing folder");
+
+    private final String rule;
+
+    PathRule(String rule) {
+        this.rule = rule;
+    }
+
+    /** The rule in the words of a problem message: "an existing file". */
+    public String rule() {
+        return rule;
+    }
+}
