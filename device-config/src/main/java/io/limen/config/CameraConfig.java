@@ -10,13 +10,13 @@ import java.util.Optional;
  * decode, and how a stalled or failed camera process is restarted.
  *
  * @param width            pixels, 160..4096; for {@link CameraSource.Rpicam} a multiple of 64 (its rows are padded to that)
- * @param height           pixels, 120..4096
+ * @param height           pixels, 120..4096; for {@link CameraSource.Rpicam} even
  * @param framesPerSecond  1..120
  * @param buffers          frame buffers, 2..8
  * @param source           where frames come from
  * @param regionOfInterest the part of the frame decoded, inside the frame; empty: the whole frame
- * @param watchdog         no frame for this long restarts the camera process, 100 ms..60 s (a camera
- *                         takes a second or two to deliver its first frame)
+ * @param watchdog         no frame for this long restarts the camera process, 100 ms..60 s; the first
+ *                         frame after a start gets 3 s more (a camera takes a second or two to start)
  * @param restartBackoff   the waits between restarts
  */
 public record CameraConfig(int width, int height, int framesPerSecond, int buffers, CameraSource source,
@@ -34,8 +34,13 @@ public record CameraConfig(int width, int height, int framesPerSecond, int buffe
         Checks.present("camera.regionOfInterest", regionOfInterest);
         Checks.within("camera.watchdog", watchdog, Duration.ofMillis(100), Duration.ofSeconds(60));
         Checks.present("camera.restartBackoff", restartBackoff);
+        // The Pi's ISP writes YUV 4:2:0 with the luma stride aligned to 64 bytes and chroma planes of half
+        // the lines (raspberrypi/linux#4419, rpicam-apps#188): other sizes would shear every frame.
         if (source instanceof CameraSource.Rpicam && width % 64 != 0) {
             throw new IllegalArgumentException("camera.width must be a multiple of 64 for an rpicam source, but was " + width);
+        }
+        if (source instanceof CameraSource.Rpicam && height % 2 != 0) {
+            throw new IllegalArgumentException("camera.height must be even for an rpicam source, but was " + height);
         }
         if (regionOfInterest.isPresent() && !regionOfInterest.get().fitsIn(width, height)) {
             throw new IllegalArgumentException("camera.regionOfInterest must lie within the " + width + "x" + height

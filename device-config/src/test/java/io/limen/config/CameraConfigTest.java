@@ -64,6 +64,8 @@ class CameraConfigTest {
         var e = assertThrows(IllegalArgumentException.class, () -> new CameraConfig(1000, 720, 30, 3).withSource(new CameraSource.Rpicam(0)));
         assertEquals("camera.width must be a multiple of 64 for an rpicam source, but was 1000", e.getMessage());
         assertEquals(1280, CAMERA.withSource(new CameraSource.Rpicam(1)).width());
+        var odd = assertThrows(IllegalArgumentException.class, () -> new CameraConfig(1280, 721, 30, 3).withSource(new CameraSource.Rpicam(0)));
+        assertEquals("camera.height must be even for an rpicam source, but was 721", odd.getMessage());
     }
 
     @Test

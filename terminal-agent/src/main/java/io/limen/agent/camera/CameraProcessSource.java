@@ -79,7 +79,7 @@ public final class CameraProcessSource implements FrameSource {
         final Thread stderr;
         volatile long lastFrameNanos;
         volatile boolean stalled;
-        long frames;
+        volatile long frames; // written by the reader only; read by the watchdog
         String shortFrame = "";
 
         Running(Process process, Thread stderr, long startedNanos) {

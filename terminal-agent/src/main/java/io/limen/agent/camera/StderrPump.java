@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,17 +24,20 @@ final class StderrPump implements Runnable {
     private final String program;
     private final LongSupplier nanoTime;
     private final LineRateLimit limit;
+    private final Consumer<String> sink;
 
-    StderrPump(InputStream stderr, String program, LongSupplier nanoTime) {
+    /** @param sink where each line goes, already prefixed with the program's name (the log, or a test's list) */
+    StderrPump(InputStream stderr, String program, LongSupplier nanoTime, Consumer<String> sink) {
         this.stderr = stderr;
         this.program = program;
         this.nanoTime = nanoTime;
+        this.sink = sink;
         this.limit = new LineRateLimit(10, Duration.ofSeconds(6), nanoTime.getAsLong());
     }
 
-    /** Starts the pump on a daemon thread named after the program. */
+    /** Starts the pump to the log (INFO) on a daemon thread named after the program. */
     static Thread start(InputStream stderr, String program, LongSupplier nanoTime) {
-        Thread thread = new Thread(new StderrPump(stderr, program, nanoTime), "camera-stderr-" + program);
+        Thread thread = new Thread(new StderrPump(stderr, program, nanoTime, log::info), "camera-stderr-" + program);
         thread.setDaemon(true);
         thread.start();
         return thread;
@@ -59,7 +63,7 @@ final class StderrPump implements Runnable {
         }
         long held = limit.takeSuppressed();
         if (held > 0) {
-            log.info("camera {} stderr: {} more lines not logged (rate limit)", program, held);
+            sink.accept("camera " + program + " stderr: " + held + " more lines not logged (rate limit)");
         }
     }
 
@@ -72,10 +76,6 @@ final class StderrPump implements Runnable {
         }
         String text = new String(line, 0, length, StandardCharsets.UTF_8).replaceAll("\\p{Cntrl}", "?");
         long held = limit.takeSuppressed();
-        if (held > 0) {
-            log.info("camera {} stderr: {} (after {} lines not logged: rate limit)", program, text, held);
-        } else {
-            log.info("camera {} stderr: {}", program, text);
-        }
+        sink.accept("camera " + program + " stderr: " + text + (held > 0 ? " (after " + held + " lines not logged: rate limit)" : ""));
     }
 }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The camera-process source against real processes: ffmpeg showing a code issued by the fleet tools,
  * and tools that exit, hang, write short frames or garbage, or are not installed. Small frames
- * (160×120 = 19,200 bytes), a 300 ms watchdog and 20..100 ms backoff keep the whole class to a few
+ * (160×120 = 19,200 bytes), a 300 ms watchdog where a hang is the point and 20..100 ms backoff keep the whole class to a few
  * seconds; waits are bounded polls, never sleeps.
  */
 class CameraProcessSourceTest {
@@ -117,8 +117,10 @@ class CameraProcessSourceTest {
     @Test
     void processThatHangs_isKilledByTheWatchdog_childrenToo_andRestarted() throws Exception {
         Path pids = dir.resolve("pids");
-        CameraProcessSource source = process(160, 120, PixelFormat.GRAY, "sh", "-c",
-                "sleep 30 & echo $! >> " + pids + "; head -c " + FRAME + " /dev/zero; wait");
+        CameraConfig camera = small(160, 120, new CameraSource.Process(List.of("sh", "-c",
+                "sleep 30 & echo $! >> " + pids + "; head -c " + FRAME + " /dev/zero; wait"), PixelFormat.GRAY), Duration.ofMillis(300));
+        CameraProcessSource source = (CameraProcessSource) CameraSources.open(camera, scheduler, counters, () -> null, ImageFrames::read);
+        open.add(source);
         read(source);
 
         await().atMost(PATIENCE).until(() -> counters.snapshot().restarts() >= 2);
@@ -227,8 +229,13 @@ class CameraProcessSourceTest {
         open.add(0, CameraReader.start(source, exchange));
     }
 
+    /** A watchdog of 2 s: a machine busy with other builds can pause a healthy process for a few hundred ms. */
     static CameraConfig small(int width, int height, CameraSource source) {
-        return new CameraConfig(width, height, 30, 3, source, Optional.empty(), Duration.ofMillis(300),
+        return small(width, height, source, Duration.ofSeconds(2));
+    }
+
+    static CameraConfig small(int width, int height, CameraSource source, Duration watchdog) {
+        return new CameraConfig(width, height, 30, 3, source, Optional.empty(), watchdog,
                 new RestartBackoff(Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1)));
     }
 

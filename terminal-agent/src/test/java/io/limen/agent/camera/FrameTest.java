@@ -35,6 +35,17 @@ class FrameTest {
     }
 
     @Test
+    void sequence_isKeptOnReplay_notCountedInEquality_andNeverNegative() {
+        Frame numbered = new Frame(new byte[6], 3, 2, 3, 10, 42);
+        assertEquals(42, numbered.arrivedAt(20).sequence());
+        assertEquals(7, numbered.arrivedAt(20, 7).sequence());
+        assertEquals(new Frame(new byte[6], 3, 2), numbered);
+        assertEquals("Frame[3x2, #42, luma=6byte]", numbered.toString());
+        var e = assertThrows(IllegalArgumentException.class, () -> new Frame(new byte[6], 3, 2, 3, 0, -1));
+        assertEquals("frame sequence must not be negative, but was -1", e.getMessage());
+    }
+
+    @Test
     void toString_givesSizeNotBytes() {
         assertEquals("Frame[3x2, luma=6byte]", new Frame(new byte[6], 3, 2).toString());
     }
