@@ -126,16 +126,34 @@ class ConfigRecordsTest {
     }
 
     @Test
-    void withCamera_andWithScanLog_replaceTheirStageOnly_keepingPathsLoggingAndScanLog() {
-        AgentConfig config = AgentConfig.defaults(Path.of("t.pem"))
-                .withPaths(new PathsConfig(Path.of("/srv/limen/state"), Path.of("/srv/limen/logs")))
-                .withScanLog(ScanLogConfig.at(Path.of("scanlog.db")));
+    void everyWith_keepsEveryOtherSection_pathsAndLoggingIncluded() {
+        PathsConfig paths = new PathsConfig(Path.of("/srv/state"), Path.of("/srv/logs"));
+        LoggingConfig logging = new LoggingConfig(LogLevel.DEBUG);
+        AgentConfig base = AgentConfig.defaults(Path.of("trust.pem")).withPaths(paths);
+        base = new AgentConfig(base.terminal(), base.board(), base.camera(), base.decoder(), base.debounce(), base.gate(),
+                base.credentials(), base.revocation(), base.paths(), logging).withScanLog(ScanLogConfig.at(Path.of("scanlog.db")));
 
-        AgentConfig camera = config.withCamera(new CameraConfig(640, 480, 15, 3));
+        for (AgentConfig changed : new AgentConfig[] {
+                base.withCamera(new CameraConfig(640, 480, 15, 3)), base.withTerminal(base.terminal()),
+                base.withDecoder(base.decoder()), base.withDebounce(base.debounce()), base.withGate(base.gate()),
+                base.withCredentials(base.credentials()), base.withRevocation(base.revocation())}) {
+            assertEquals(paths, changed.paths());
+            assertEquals(logging, changed.logging());
+            assertEquals(base.scanLog(), changed.scanLog());
+        }
+    }
 
-        assertEquals(config.paths(), camera.paths(), "withCamera used to reset paths and logging to their defaults");
-        assertEquals(config.logging(), camera.logging());
-        assertEquals(config.scanLog(), camera.scanLog());
-        assertEquals(config.paths(), config.withScanLog(ScanLogConfig.NONE).paths());
+    @Test
+    void newSections_haveTheirDefaults_andRefuseNothingness() {
+        assertEquals(GateDriver.PI4J, GateConfig.DEFAULTS.driver());
+        assertEquals(LogLevel.INFO, LoggingConfig.DEFAULTS.level());
+        assertEquals(Path.of("/var/lib/limen"), PathsConfig.DEFAULTS.state());
+        assertEquals("gate.driver must be set", assertThrows(NullPointerException.class,
+                () -> new GateConfig(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO, null)).getMessage());
+        assertEquals("paths.logs must be set", assertThrows(NullPointerException.class,
+                () -> new PathsConfig(Path.of("/s"), null)).getMessage());
+        assertEquals("range min must not exceed max, but was 5..4", assertThrows(IllegalArgumentException.class,
+                () -> new Range(5, 4)).getMessage());
+        assertEquals("must be between 50 and 10000", GateConfig.GRANT_PULSE_MS.rule());
     }
 }
