@@ -107,6 +107,7 @@ class LogCommandTest {
         Files.createDirectories(dir.resolve("state"));
         Files.createDirectories(dir.resolve("logs"));
         Path config = Files.writeString(dir.resolve("limen.yaml"), "terminal:\n  site: hq\n  id: door-1\n"
+                + "camera:\n  source:\n    kind: synthetic\n"
                 + "credentials:\n  trustFile: " + trust.getFileName() + "\npaths:\n  state: state\n  logs: logs\n");
 
         assertEquals(1, run("log", "tail", "--config", config.toString()), out.toString());
