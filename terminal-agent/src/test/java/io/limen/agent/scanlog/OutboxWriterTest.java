@@ -216,4 +216,40 @@ class OutboxWriterTest {
         assertEquals(List.of(1L), Scans.sequences(file()));
         assertTrue(alarms.isRaised(ScanLogAlarm.UNAVAILABLE));
     }
+
+    @Test
+    void readOnlyFolder_existingLogCannotBeWritten_decisionsHeld_thenWrittenOnceTheFolderIsWritable() throws Exception {
+        try (Outbox first = Outbox.open(SqliteConnections.file(file()))) {
+            first.append(Scans.entries(0, 1, T0)); // closed cleanly: SQLite removes the -wal and -shm files
+        }
+        OutboxWriter w = writer();
+        try (io.limen.agent.testing.ReadOnlyFolder readOnly = io.limen.agent.testing.ReadOnlyFolder.of(dir)) {
+            w.write(Scans.pending(1, 2, nanos.get()));
+
+            assertFalse(w.isOpen());
+            assertEquals(2, w.held());
+            assertEquals(Set.of(ScanLogAlarm.UNAVAILABLE), alarms.active());
+        }
+        step(OutboxWriter.RETRY);
+        w.write(List.of());
+
+        assertEquals(0, w.held());
+        assertEquals(Scans.range(1, 3), Scans.sequences(file()));
+        assertFalse(alarms.isRaised(ScanLogAlarm.UNAVAILABLE));
+    }
+
+    @Test
+    void readOnlyFolder_opening_isReportedAsCannotBeOpened_namingTheFolder() throws Exception {
+        try (Outbox first = Outbox.open(SqliteConnections.file(file()))) {
+            first.append(Scans.entries(0, 1, T0));
+        }
+        try (io.limen.agent.testing.ReadOnlyFolder readOnly = io.limen.agent.testing.ReadOnlyFolder.of(dir)) {
+            OutboxException e = org.junit.jupiter.api.Assertions.assertThrows(OutboxException.class,
+                    () -> Outbox.open(SqliteConnections.file(file())));
+            // SQLite cannot create the -wal file beside it, and says CANTOPEN.
+            assertEquals(OutboxException.Kind.CANNOT_OPEN, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().startsWith("scan log " + file().toAbsolutePath()
+                    + " cannot be opened (a missing or unwritable folder?) (SQLite: "), e.getMessage());
+        }
+    }
 }
