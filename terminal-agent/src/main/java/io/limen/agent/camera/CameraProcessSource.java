@@ -147,7 +147,7 @@ public final class CameraProcessSource implements FrameSource {
 
     /** Starts the process; on failure logs why, waits the backoff and returns null. */
     private Running start() throws InterruptedException {
-        Optional<String> missing = missingProgram(spec);
+        Optional<String> missing = missingProgram(spec).or(() -> missingInput(spec));
         if (missing.isPresent()) {
             backOff(missing.get());
             return null;
@@ -169,6 +169,12 @@ public final class CameraProcessSource implements FrameSource {
         log.info("camera {}: started (pid {}): {}", spec.program(), process.pid(), String.join(" ", spec.command()));
         watch(run);
         return run;
+    }
+
+    /** The device or file the process would read, when it is not there (a USB camera unplugged). */
+    static Optional<String> missingInput(ProcessSpec spec) {
+        return spec.input().filter(input -> !Files.exists(input))
+                .map(input -> "cannot start " + spec.program() + ": " + input + " does not exist — " + spec.inputHint());
     }
 
     /**
