@@ -225,6 +225,7 @@ class CameraProcessSourceTest {
         }
         // Half a second of video resampled to 40 fps.
         assertTrue(frames >= 15 && frames <= 25, "frames: " + frames);
+        assertEquals(Optional.empty(), source.next(), "an ended replay stays ended: no second run");
         assertEquals(0, counters.snapshot().restarts());
     }
 
