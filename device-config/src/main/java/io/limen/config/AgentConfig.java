@@ -52,7 +52,7 @@ public record AgentConfig(
     }
 
     public AgentConfig withCamera(CameraConfig value) {
-        return new AgentConfig(terminal, board, value, decoder, debounce, gate, credentials, revocation);
+        return new AgentConfig(terminal, board, value, decoder, debounce, gate, credentials, revocation, paths, logging);
     }
 
     public AgentConfig withDecoder(DecoderConfig value) {

@@ -10,8 +10,8 @@ import java.util.List;
  *
  * <p>It does what ZXing's {@code FinderPatternFinder} does, minus the bit matrix: on the same rows ZXing
  * would scan first (every {@link #rowStep}-th), it thresholds each row against its own sliding mean and
- * looks for dark:light:dark:light:dark runs in the ratio 1:1:3:1:1; each such row is confirmed by the
- * same ratio down the column through its centre. One confirmed pattern is enough to say "maybe": a
+ * looks for dark:light:dark:light:dark runs in the ratio 1:1:3:1:1 (or light:dark:light:dark:light, an
+ * inverted code's); each such row is confirmed by the same ratio down the column through its centre. One confirmed pattern is enough to say "maybe": a
  * false "maybe" only costs one ZXing run, a false "no" loses a person's scan.
  *
  * <p>Thresholds have a dead band ({@link #MARGIN} either side of the mean, with hysteresis) so that
@@ -20,8 +20,16 @@ import java.util.List;
  */
 final class FinderPatternScan {
 
-    /** A finder pattern seen at ({@code x}, {@code y}), modules of {@code moduleSize} px. */
-    record Finder(int x, int y, float moduleSize) {
+    /**
+     * A finder pattern seen at ({@code x}, {@code y}), modules of {@code moduleSize} px; {@code inverted}
+     * when it is light on dark (a phone in dark mode shows codes so).
+     */
+    record Finder(int x, int y, float moduleSize, boolean inverted) {
+
+        /** A dark-on-light pattern, as codes are printed. */
+        Finder(int x, int y, float moduleSize) {
+            this(x, y, moduleSize, false);
+        }
     }
 
     /** Half the dead band around the local mean, in grey levels of one row (see the class comment). */
@@ -89,13 +97,14 @@ final class FinderPatternScan {
                 System.arraycopy(runs, 1, runs, 0, 4);
                 runs[4] = x - runStart;
                 completed++;
-                if (dark && completed >= 5 && looksLikeFinder(runs) && hasContrast(luma, row, x, runs)) {
+                // Five runs ending dark are a printed pattern; ending light, an inverted one (light on dark).
+                int threshold;
+                if (completed >= 5 && looksLikeFinder(runs) && (threshold = runThreshold(luma, row, x, runs, !dark)) >= 0) {
                     int total = runs[0] + runs[1] + runs[2] + runs[3] + runs[4];
                     int centreX = x - runs[4] - runs[3] - runs[2] / 2;
-                    int threshold = (prefix[centreX + window] - prefix[centreX]) / window;
-                    int centreY = crossCheckColumn(frame, centreX, y, threshold, total);
+                    int centreY = crossCheckColumn(frame, centreX, y, threshold, total, !dark);
                     if (centreY >= 0) {
-                        found.add(new Finder(centreX, centreY, total / 7f));
+                        found.add(new Finder(centreX, centreY, total / 7f, !dark));
                         if (found.size() >= limit) {
                             return found;
                         }
@@ -134,11 +143,18 @@ final class FinderPatternScan {
     }
 
     /**
-     * Whether the light runs are on average at least 2 × {@link #MARGIN} brighter than the dark ones. On a
-     * plain noisy wall the dead band is crossed now and then by single pixels, and the runs between such
-     * crossings can happen to fall in the finder ratio; their averages, though, are the wall's own grey.
+     * The grey level halfway between the dark and the light runs' averages, or -1 when the light runs are
+     * not on average at least 2 × {@link #MARGIN} brighter (runs 0, 2, 4 are the dark ones, or the light
+     * ones when {@code inverted}). On a plain noisy wall the dead band is crossed
+     * now and then by single pixels, and the runs between such crossings can happen to fall in the finder
+     * ratio; their averages, though, are the wall's own grey.
+     *
+     * <p>The column check thresholds at this level, not at the row's moving average: a finder's centre
+     * wider than the averaging window (3 modules of over 17 px at 1280 wide, a code held close) pulls the
+     * average at the centre down to the centre's own dark, and every pixel of the column then passed for
+     * light. The runs' own levels hold at any module size.
      */
-    private static boolean hasContrast(byte[] luma, int row, int end, int[] runs) {
+    private static int runThreshold(byte[] luma, int row, int end, int[] runs, boolean inverted) {
         long dark = 0;
         long light = 0;
         int x = end - runs[0] - runs[1] - runs[2] - runs[3] - runs[4];
@@ -155,8 +171,12 @@ final class FinderPatternScan {
         }
         int darkCount = runs[0] + runs[2] + runs[4];
         int lightCount = runs[1] + runs[3];
-        // light / lightCount - dark / darkCount >= 2 * MARGIN, without dividing.
-        return light * darkCount - dark * lightCount >= 2L * MARGIN * lightCount * darkCount;
+        // light / lightCount - dark / darkCount >= 2 * MARGIN, without dividing (the other way round inverted).
+        long contrast = light * darkCount - dark * lightCount;
+        if ((inverted ? -contrast : contrast) < 2L * MARGIN * lightCount * darkCount) {
+            return -1;
+        }
+        return (int) ((light * darkCount + dark * lightCount) / (2L * lightCount * darkCount));
     }
 
     /** Whether five runs, dark first, are in the ratio 1:1:3:1:1 within {@link #TOLERANCE}. */
@@ -179,7 +199,7 @@ final class FinderPatternScan {
      * runs of about the same size as the row did, else -1. A row alone is fooled by stripes and text;
      * ZXing checks the column too, so a pattern that fails here would fail there.
      */
-    private static int crossCheckColumn(Frame frame, int x, int y, int threshold, int rowTotal) {
+    private static int crossCheckColumn(Frame frame, int x, int y, int threshold, int rowTotal, boolean inverted) {
         byte[] luma = frame.luma();
         int stride = frame.stride();
         int height = frame.height();
@@ -188,7 +208,7 @@ final class FinderPatternScan {
         // Up from the centre: the centre run's upper part, then light, then dark.
         int up = y;
         for (int state = 2; state >= 0; state--) {
-            boolean dark = state != 1;
+            boolean dark = (state != 1) != inverted;
             while (up >= 0 && runs[state] <= limit && stillSame(luma[up * stride + x] & 0xff, dark, threshold)) {
                 runs[state]++;
                 up--;
@@ -201,7 +221,7 @@ final class FinderPatternScan {
         // Down from below the centre: the rest of the centre run, then light, then dark.
         int down = y + 1;
         for (int state = 2; state <= 4; state++) {
-            boolean dark = state != 3;
+            boolean dark = (state != 3) != inverted;
             int before = runs[state];
             while (down < height && runs[state] <= limit && stillSame(luma[down * stride + x] & 0xff, dark, threshold)) {
                 runs[state]++;

@@ -5,6 +5,7 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.ChecksumException;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.FormatException;
+import com.google.zxing.InvertedLuminanceSource;
 import com.google.zxing.LuminanceSource;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.PlanarYUVLuminanceSource;
@@ -102,13 +103,26 @@ public final class QrDecoder {
         if (finders.isEmpty()) {
             return Optional.empty();
         }
-        // Read where the finders say the code is; the whole frame only when that fails or is unclear.
+        List<FinderPatternScan.Finder> printed = finders.stream().filter(f -> !f.inverted()).toList();
+        Optional<String> text = printed.isEmpty() ? Optional.empty() : read(frame, printed, false);
+        if (text.isPresent() || printed.size() == finders.size()) {
+            return text;
+        }
+        // ZXing's QR reader reads dark on light only (it ignores ALSO_INVERTED): a light-on-dark code is
+        // read from the inverted luma, and only when the scan saw light-on-dark finders, so an empty frame
+        // costs no second read.
+        return read(frame, finders.stream().filter(FinderPatternScan.Finder::inverted).toList(), true);
+    }
+
+    /** Reads where the finders say the code is; the whole frame only when that fails or is unclear. */
+    private Optional<String> read(Frame frame, List<FinderPatternScan.Finder> finders, boolean inverted) {
+        Region whole = new Region(0, 0, frame.width(), frame.height());
         Optional<Region> area = CodeArea.around(finders, frame.width(), frame.height());
-        Optional<String> text = area.flatMap(a -> decode(frame, a));
+        Optional<String> text = area.flatMap(a -> decode(frame, a, inverted));
         if (text.isPresent() || area.filter(a -> budget.exhausted() || coversMostOf(a, whole)).isPresent()) {
             return text;
         }
-        return decode(frame, whole);
+        return decode(frame, whole, inverted);
     }
 
     /**
@@ -117,8 +131,13 @@ public final class QrDecoder {
      * reads the region without the finder-pattern pre-check: the caller already has reason to look there.
      */
     public Optional<String> decode(Frame frame, Region region) {
+        return decode(frame, region, false);
+    }
+
+    /** As {@link #decode(Frame, Region)}, of the inverted luma when {@code inverted} (a light-on-dark code). */
+    private Optional<String> decode(Frame frame, Region region, boolean inverted) {
         region.requireInside(frame.width(), frame.height());
-        LuminanceSource source = source(frame, region);
+        LuminanceSource source = inverted ? new InvertedLuminanceSource(source(frame, region)) : source(frame, region);
         try {
             return Optional.of(read(new HybridBinarizer(source), hints));
         } catch (ChecksumException | FormatException e) {

@@ -65,6 +65,35 @@ final class Canvas {
         }
     }
 
+    /** Fills the rectangle [x0, x1) × [y0, y1), clipped to the canvas, with one grey. */
+    void fillRect(int x0, int y0, int x1, int y1, float value) {
+        for (int y = Math.max(0, y0); y < Math.min(height, y1); y++) {
+            int row = y * width;
+            for (int x = Math.max(0, x0); x < Math.min(width, x1); x++) {
+                luma[row + x] = value;
+            }
+        }
+    }
+
+    /** A soft bright spot (a lamp's reflection on glossy paper or glass): a Gaussian of {@code amplitude} grey levels. */
+    void addSpot(double cx, double cy, double radius, float amplitude) {
+        int reach = (int) Math.ceil(3 * radius);
+        for (int y = Math.max(0, (int) cy - reach); y < Math.min(height, (int) cy + reach); y++) {
+            for (int x = Math.max(0, (int) cx - reach); x < Math.min(width, (int) cx + reach); x++) {
+                double dx = x - cx;
+                double dy = y - cy;
+                luma[y * width + x] += (float) (amplitude * Math.exp(-(dx * dx + dy * dy) / (2 * radius * radius)));
+            }
+        }
+    }
+
+    /** Exposure: every pixel times {@code gain}; past 255 it clips when quantised, as a sensor saturates. */
+    void scale(float gain) {
+        for (int i = 0; i < luma.length; i++) {
+            luma[i] *= gain;
+        }
+    }
+
     /** Sensor noise: independent Gaussian noise on every pixel. */
     void addNoise(RandomGenerator random, double sigma) {
         for (int i = 0; i < luma.length; i++) {
