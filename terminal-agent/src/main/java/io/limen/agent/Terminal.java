@@ -6,6 +6,10 @@ import io.limen.agent.lists.ListSnapshot;
 import io.limen.agent.policy.AccessPolicy;
 import io.limen.agent.revocation.RevocationSet;
 import io.limen.agent.revocation.RevocationStore;
+import io.limen.agent.revocation.SqliteConnections;
+import io.limen.agent.scanlog.Alarms;
+import io.limen.agent.scanlog.ScanLog;
+import io.limen.agent.scanlog.ScanLogWriter;
 import io.limen.agent.time.WallClock;
 import io.limen.config.AgentConfig;
 import io.limen.format.credential.TrustStore;
@@ -41,7 +45,9 @@ import java.util.function.Supplier;
  * display writer    the display hardware (the log today,    —                                the display (I2C, log)
  *                   the LCD later); takes the newest
  *                   message from its slot
- * scan-log writer   the SQLite outbox; group commit         uplink (reads committed rows)    SQLite, the disk
+ * scan-log writer   the SQLite outbox (ScanLogWriter): takes  uplink (reads committed rows    SQLite, the disk
+ *                   what the hand-off holds, appends it as   on its own connection)           (fsync per group)
+ *                   one group, one fsync; cap, retention
  * uplink            the MQTT connection; batches, jittered  —                                the network
  *                   backoff, obeys "slow down"
  * list sync         builds a new ListSnapshot off the       AtomicReference swap, read by    the network, SQLite
@@ -52,9 +58,10 @@ import java.util.function.Supplier;
  *                   status snapshots only
  * </pre>
  *
- * Today the admit thread, the scheduler, the GPIO events, the display writer and the camera reader
- * ({@code camera.CameraReader} into {@code camera.LatestFrame}) exist; the scan log, uplink, list sync,
- * config watcher and web come with their issues, each taking the row above. The rule they keep: the admit thread hands off through
+ * Today the admit thread, the scheduler, the GPIO events, the display writer, the scan-log writer
+ * (when the config names a scan log) and the camera reader ({@code camera.CameraReader} into
+ * {@code camera.LatestFrame}) exist; the uplink, list sync, config watcher and web come with their
+ * issues, each taking the row above. The rule they keep: the admit thread hands off through
  * a slot, a queue offer or an {@code AtomicReference}, and waits on nothing.
  */
 public final class Terminal implements AutoCloseable {
@@ -64,8 +71,11 @@ public final class Terminal implements AutoCloseable {
     private final AtomicReference<ListSnapshot> lists;
     private final Gate gate;
     private final Agent agent;
+    private final ScanLog scanLog;
 
-    private Terminal(AgentConfig config, HardwareSeams seams, AtomicReference<ListSnapshot> lists, Gate gate, Agent agent) {
+    private Terminal(AgentConfig config, HardwareSeams seams, AtomicReference<ListSnapshot> lists, Gate gate, Agent agent,
+                     ScanLog scanLog) {
+        this.scanLog = scanLog;
         this.config = config;
         this.seams = seams;
         this.lists = lists;
@@ -88,7 +98,20 @@ public final class Terminal implements AutoCloseable {
         Checkpoint checkpoint = checkpoint(config, new QrDecoder(config.decoder().tryHarder()), lists::get,
                 seams.wallClock(), seams.scheduler()::nanoTime);
         Gate gate = new Gate(seams.gpio(), config.board(), seams.scheduler(), config.gate().fireAlarmDebounce());
-        return new Terminal(config, seams, lists, gate, new Agent(checkpoint, gate, config.gate(), seams.display()));
+        ScanLog scanLog = scanLog(config, seams.wallClock());
+        return new Terminal(config, seams, lists, gate, new Agent(checkpoint, gate, config.gate(), seams.display(), scanLog),
+                scanLog);
+    }
+
+    /**
+     * The scan log the config names, its writer thread started; {@link ScanLog#NONE} when it names none.
+     * Its own writable connection, not the seams' (read-only for the lists on a simulated terminal).
+     */
+    private static ScanLog scanLog(AgentConfig config, WallClock clock) {
+        return config.scanLog().database()
+                .<ScanLog>map(file -> ScanLogWriter.start(config.scanLog(), SqliteConnections.file(file,
+                        config.scanLog().busyTimeout()), config.terminal().zone(), clock, new Alarms(), group -> { }))
+                .orElse(ScanLog.NONE);
     }
 
     /**
@@ -118,6 +141,11 @@ public final class Terminal implements AutoCloseable {
         return agent;
     }
 
+    /** Where decisions are logged: a {@link ScanLogWriter}, or {@link ScanLog#NONE}. */
+    public ScanLog scanLog() {
+        return scanLog;
+    }
+
     public Gate gate() {
         return gate;
     }
@@ -140,13 +168,20 @@ public final class Terminal implements AutoCloseable {
         lists.set(Objects.requireNonNull(snapshot, "snapshot must not be null"));
     }
 
-    /** Returns the gate's outputs to safe and closes the camera; the caller shuts the GPIO context down. */
+    /**
+     * Returns the gate's outputs to safe, closes the camera, then makes durable what the scan log was
+     * handed; the caller shuts the GPIO context down.
+     */
     @Override
     public void close() throws IOException {
         try {
             gate.close();
         } finally {
-            seams.camera().close();
+            try {
+                seams.camera().close();
+            } finally {
+                scanLog.close();
+            }
         }
     }
 }
