@@ -58,9 +58,10 @@ import java.util.function.Supplier;
  *                   status snapshots only
  * </pre>
  *
- * Today the admit thread, the scheduler, the GPIO events, the display writer and the scan-log writer
- * (when the config names a scan log) exist; the camera reader comes with the camera-process source, the
- * uplink, list sync, config watcher and web with their issues, each taking the row above. The rule they keep: the admit thread hands off through
+ * Today the admit thread, the scheduler, the GPIO events, the display writer, the scan-log writer
+ * (when the config names a scan log) and the camera reader ({@code camera.CameraReader} into
+ * {@code camera.LatestFrame}) exist; the uplink, list sync, config watcher and web come with their
+ * issues, each taking the row above. The rule they keep: the admit thread hands off through
  * a slot, a queue offer or an {@code AtomicReference}, and waits on nothing.
  */
 public final class Terminal implements AutoCloseable {
