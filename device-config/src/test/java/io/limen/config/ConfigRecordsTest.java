@@ -108,12 +108,30 @@ class ConfigRecordsTest {
     }
 
     @Test
+    void scanLog_defaultsToNone_andItsRangesAreRefusedNamingTheField() {
+        assertEquals(ScanLogConfig.NONE, AgentConfig.defaults(Path.of("t.pem")).scanLog());
+        ScanLogConfig log = ScanLogConfig.at(Path.of("scanlog.db"));
+        assertEquals(Optional.of(Path.of("scanlog.db")), log.database());
+        assertEquals(256L * 1024 * 1024, log.maxBytes());
+        assertEquals(Duration.ofDays(7), log.retention());
+        assertEquals(4096, log.queueCapacity());
+
+        var cap = assertThrows(IllegalArgumentException.class, () -> log.withMaxBytes(1000));
+        assertEquals("scanlog.maxBytes must be within 65536..68719476736, but was 1000", cap.getMessage());
+        var retention = assertThrows(IllegalArgumentException.class, () -> log.withRetention(Duration.ofDays(400)));
+        assertEquals("scanlog.retention must be within 0..31622400000 ms, but was 34560000000 ms", retention.getMessage());
+        var queue = assertThrows(IllegalArgumentException.class, () -> new ScanLogConfig(Optional.empty(), log.maxBytes(),
+                log.retention(), 8, 0, Duration.ZERO));
+        assertEquals("scanlog.queueCapacity must be within 16..65536, but was 8", queue.getMessage());
+    }
+
+    @Test
     void everyWith_keepsEveryOtherSection_pathsAndLoggingIncluded() {
         PathsConfig paths = new PathsConfig(Path.of("/srv/state"), Path.of("/srv/logs"));
         LoggingConfig logging = new LoggingConfig(LogLevel.DEBUG);
         AgentConfig base = AgentConfig.defaults(Path.of("trust.pem")).withPaths(paths);
         base = new AgentConfig(base.terminal(), base.board(), base.camera(), base.decoder(), base.debounce(), base.gate(),
-                base.credentials(), base.revocation(), base.paths(), logging);
+                base.credentials(), base.revocation(), base.paths(), logging).withScanLog(ScanLogConfig.at(Path.of("scanlog.db")));
 
         for (AgentConfig changed : new AgentConfig[] {
                 base.withCamera(new CameraConfig(640, 480, 15, 3)), base.withTerminal(base.terminal()),
@@ -121,6 +139,7 @@ class ConfigRecordsTest {
                 base.withCredentials(base.credentials()), base.withRevocation(base.revocation())}) {
             assertEquals(paths, changed.paths());
             assertEquals(logging, changed.logging());
+            assertEquals(base.scanLog(), changed.scanLog());
         }
     }
 

@@ -4,15 +4,17 @@ import io.limen.agent.camera.Frame;
 import io.limen.agent.display.Display;
 import io.limen.agent.gate.Gate;
 import io.limen.agent.gate.GateCommand;
+import io.limen.agent.scanlog.ScanLog;
 import io.limen.config.GateConfig;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * One entrance: the admit path from a camera frame to the relay and the display. Assembled by
- * {@link Terminal}; runs on the admit thread and never blocks there (the gate only sets pins and
- * schedules the pulse's end, the display only takes the newest message).
+ * One entrance: the admit path from a camera frame to the relay, the display and the scan log.
+ * Assembled by {@link Terminal}; runs on the admit thread and never blocks there (the gate only sets
+ * pins and schedules the pulse's end, the display only takes the newest message, the scan log only
+ * offers to its hand-off).
  */
 public final class Agent {
 
@@ -29,8 +31,16 @@ public final class Agent {
     private final Gate gate;
     private final GateConfig settings;
     private final Display display;
+    private final ScanLog scanLog;
 
+    /** An entrance that logs no scans. */
     public Agent(Checkpoint checkpoint, Gate gate, GateConfig settings, Display display) {
+        this(checkpoint, gate, settings, display, ScanLog.NONE);
+    }
+
+    /** @param scanLog told of every decision ({@link ScanLog#NONE} for none); never of a frame without a code */
+    public Agent(Checkpoint checkpoint, Gate gate, GateConfig settings, Display display, ScanLog scanLog) {
+        this.scanLog = Objects.requireNonNull(scanLog, "scanLog must not be null");
         this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint must not be null");
         this.gate = Objects.requireNonNull(gate, "gate must not be null");
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
@@ -66,6 +76,8 @@ public final class Agent {
                 : gate.deny(settings.denyShow());
         long relayNanos = System.nanoTime() - frame.arrivalNanos();
         display.show(scanned.decision());
+        ScanOutcome.StageTimes times = scanned.times();
+        scanLog.decided(scanned.decision(), times.decodeNanos(), times.verifyNanos(), times.decideNanos(), relayNanos);
         return new Admission(scanned, Optional.of(command), relayNanos);
     }
 }

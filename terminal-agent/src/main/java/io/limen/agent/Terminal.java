@@ -7,6 +7,10 @@ import io.limen.agent.policy.AccessPolicy;
 import io.limen.agent.policy.Passages;
 import io.limen.agent.revocation.RevocationSet;
 import io.limen.agent.revocation.RevocationStore;
+import io.limen.agent.revocation.SqliteConnections;
+import io.limen.agent.scanlog.Alarms;
+import io.limen.agent.scanlog.ScanLog;
+import io.limen.agent.scanlog.ScanLogWriter;
 import io.limen.agent.time.WallClock;
 import io.limen.config.AgentConfig;
 import io.limen.format.credential.TrustStore;
@@ -44,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * display writer    the display hardware (the log today,    —                                the display (I2C, log)
  *                   the LCD later); takes the newest
  *                   message from its slot
- * scan-log writer   the SQLite outbox; group commit         uplink (reads committed rows)    SQLite, the disk
+ * scan-log writer   the SQLite outbox (ScanLogWriter): takes  uplink (reads committed rows    SQLite, the disk
+ *                   what the hand-off holds, appends it as   on its own connection)           (fsync per group)
+ *                   one group, one fsync; cap, retention
  * uplink            the MQTT connection; batches, jittered  —                                the network
  *                   backoff, obeys "slow down"
  * list sync         builds a new ListSnapshot off the       AtomicReference swap, read by    the network, SQLite
@@ -59,8 +65,9 @@ import org.slf4j.LoggerFactory;
  * {@code camera.LatestFrame}) and the admit thread ({@code run.AdmitLoop}: debounce, decision lines);
  * the config watcher is the SIGHUP handler thread of {@code run.RunSignals}, which calls
  * {@link #reconfigure}: a new {@link Assembly} built off the admit thread and swapped in whole, read by
- * the admit thread once per frame. The scan log, uplink, list sync and web come with their issues, each
- * taking the row above. The rule they keep: the admit thread hands off through
+ * the admit thread once per frame. The scan-log writer runs when the config names a scan log. The
+ * uplink, list sync and web come with their issues, each taking the row above. The rule they keep:
+ * the admit thread hands off through
  * a slot, a queue offer or an {@code AtomicReference}, and waits on nothing.
  */
 public final class Terminal implements AutoCloseable {
@@ -77,11 +84,13 @@ public final class Terminal implements AutoCloseable {
 
     private final HardwareSeams seams;
     private final Gate gate;
+    private final ScanLog scanLog;
     /** Anti-passback's memory, carried across reloads: a reload must not let a pass through twice. */
     private final Passages passages = new Passages(Checkpoint.PASSAGES);
     private final AtomicReference<Assembly> current = new AtomicReference<>();
 
-    private Terminal(HardwareSeams seams, Gate gate) {
+    private Terminal(HardwareSeams seams, Gate gate, ScanLog scanLog) {
+        this.scanLog = scanLog;
         this.seams = seams;
         this.gate = gate;
     }
@@ -98,17 +107,28 @@ public final class Terminal implements AutoCloseable {
         Objects.requireNonNull(config, "config must not be null");
         Objects.requireNonNull(seams, "seams must not be null");
         ListSnapshot lists = loadLists(config, seams);
-        Terminal terminal = new Terminal(seams,
-                new Gate(seams.gpio(), config.board(), seams.scheduler(), config.gate().fireAlarmDebounce()));
+        Gate gate = new Gate(seams.gpio(), config.board(), seams.scheduler(), config.gate().fireAlarmDebounce());
+        Terminal terminal = new Terminal(seams, gate, scanLog(config, seams.wallClock()));
         terminal.current.set(terminal.assembly(config, lists));
         return terminal;
     }
 
     /**
-     * Takes a new configuration (a reload): reads its lists, builds a new admit path on the same gate,
-     * and swaps it in whole; the admit thread judges by it from its next frame, never halfway through a
-     * scan. The board's pins, the fire-alarm debounce and the camera stay as started: a change to them
-     * is logged and takes effect at the next start.
+     * The scan log the config names, its writer thread started; {@link ScanLog#NONE} when it names none.
+     * Its own writable connection, not the seams' (read-only for the lists on a simulated terminal).
+     */
+    private static ScanLog scanLog(AgentConfig config, WallClock clock) {
+        return config.scanLog().database()
+                .<ScanLog>map(file -> ScanLogWriter.start(config.scanLog(), SqliteConnections.file(file,
+                        config.scanLog().busyTimeout()), config.terminal().zone(), clock, new Alarms(), group -> { }))
+                .orElse(ScanLog.NONE);
+    }
+
+    /**
+     * Takes a new configuration (a reload): reads its lists, builds a new admit path on the same gate
+     * and scan log, and swaps it in whole; the admit thread judges by it from its next frame, never
+     * halfway through a scan. The board's pins, the fire-alarm debounce, the camera and the scan log
+     * stay as started: a change to them is logged and takes effect at the next start.
      *
      * @throws IOException (and the other exceptions of {@link #assemble}) if the new lists cannot be
      *                     read; the old configuration then stays, untouched
@@ -117,9 +137,9 @@ public final class Terminal implements AutoCloseable {
         Objects.requireNonNull(next, "next must not be null");
         Assembly built = assembly(next, loadLists(next, seams));
         AgentConfig old = current.getAndSet(built).config();
-        if (!old.board().equals(next.board()) || !old.camera().equals(next.camera())
+        if (!old.board().equals(next.board()) || !old.camera().equals(next.camera()) || !old.scanLog().equals(next.scanLog())
                 || !old.gate().fireAlarmDebounce().equals(next.gate().fireAlarmDebounce())) {
-            log.warn("config: board, camera or gate.fireAlarmDebounce changed; they take effect at the next start");
+            log.warn("config: board, camera, scanLog or gate.fireAlarmDebounce changed; they take effect at the next start");
         }
     }
 
@@ -127,7 +147,7 @@ public final class Terminal implements AutoCloseable {
         AtomicReference<ListSnapshot> lists = new AtomicReference<>(loaded);
         Checkpoint checkpoint = new Checkpoint(new QrDecoder(config.decoder().tryHarder()), config.credentials().clockSkew(),
                 AccessPolicy.standard(config.terminal().zone()), lists::get, seams.wallClock(), seams.scheduler()::nanoTime, passages);
-        return new Assembly(config, new Agent(checkpoint, gate, config.gate(), seams.display()), lists);
+        return new Assembly(config, new Agent(checkpoint, gate, config.gate(), seams.display(), scanLog), lists);
     }
 
     /**
@@ -163,6 +183,11 @@ public final class Terminal implements AutoCloseable {
         return current.get();
     }
 
+    /** Where decisions are logged: a {@link ScanLogWriter}, or {@link ScanLog#NONE}. */
+    public ScanLog scanLog() {
+        return scanLog;
+    }
+
     public Gate gate() {
         return gate;
     }
@@ -186,13 +211,20 @@ public final class Terminal implements AutoCloseable {
         current.get().lists().set(Objects.requireNonNull(snapshot, "snapshot must not be null"));
     }
 
-    /** Returns the gate's outputs to safe and closes the camera; the caller shuts the GPIO context down. */
+    /**
+     * Returns the gate's outputs to safe, closes the camera, then makes durable what the scan log was
+     * handed; the caller shuts the GPIO context down.
+     */
     @Override
     public void close() throws IOException {
         try {
             gate.close();
         } finally {
-            seams.camera().close();
+            try {
+                seams.camera().close();
+            } finally {
+                scanLog.close();
+            }
         }
     }
 }

@@ -20,8 +20,13 @@ final class EffectiveConfig {
     }
 
     static String yaml(Values values) {
+        return yaml(ConfigModel.ROOT, values);
+    }
+
+    /** The values of the keys {@code root} declares, as YAML. */
+    static String yaml(FieldType.Group root, Values values) {
         DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build();
-        return new Dump(settings).dumpToString(tree("", ConfigModel.ROOT, values));
+        return new Dump(settings).dumpToString(tree("", root, values));
     }
 
     private static Map<String, Object> tree(String prefix, FieldType.Group group, Values values) {

@@ -222,4 +222,11 @@ class BadConfigFileTest {
         assertEquals(List.of("4:9 terminal.zone: \"lobby?1\" — must be 1 to 64 characters without surrounding blanks or control characters"),
                 problems(ConfigFileTest.MINIMAL.replace("  id: door-1\n", "  id: door-1\n  zone: \"lobby\\x071\"\n")));
     }
+
+    @Test
+    void twoDocumentsInOneFile_isNotAConfig() throws IOException {
+        List<String> problems = problems(ConfigFileTest.MINIMAL + "---\n" + ConfigFileTest.MINIMAL);
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("10:1 not valid YAML: ") && problems.get(0).contains("single document"), problems.get(0));
+    }
 }
