@@ -74,7 +74,7 @@ public final class TerminalRun {
         AgentConfig config = terminal.config();
         log.info("run: terminal {}/{} zone {} started; camera {}x{} at {} fps ({}); outputs safe",
                 config.terminal().site(), config.terminal().id(), config.terminal().zone().orElse("(any)"),
-                config.camera().width(), config.camera().height(), config.camera().framesPerSecond(), config.camera().source());
+                config.camera().width(), config.camera().height(), config.camera().framesPerSecond(), config.camera().source().kind());
         admitThread.start();
         reader = CameraReader.start(terminal.seams().camera(), exchange);
         scheduleCounterLine();
