@@ -4,6 +4,7 @@ import io.limen.agent.Agent;
 import io.limen.agent.HardwareSeams;
 import io.limen.agent.Terminal;
 import io.limen.agent.camera.Frame;
+import io.limen.agent.display.JournalDisplay;
 import io.limen.agent.simulation.SyntheticFrameSource;
 import io.limen.agent.simulation.SyntheticScene;
 import io.limen.agent.time.SimulatedTime;
@@ -41,7 +42,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Frame arrival to relay command, the budget DESIGN.md sets ("well inside one camera frame period,
  * 33 ms, on a desktop core"): the whole admit path of {@link Agent} with a valid credential in a
  * 1280×720 frame, on a terminal assembled by {@link Terminal} on simulated hardware (Pi4J's mock GPIO,
- * a recording display, simulated time). Time is never advanced, so the relay stays on and every grant
+ * simulated time) with the real display hand-off ({@link JournalDisplay}: the message into its slot,
+ * the writer thread woken; its journal discards the line). Time is never advanced, so the relay stays on and every grant
  * after the first is an extension: the same pin writes a real gate makes. Each frame is stamped as
  * arriving when the benchmark hands it in.
  */
@@ -58,6 +60,7 @@ public class AdmitPathBenchmark {
 
     private Path dir;
     private Terminal terminal;
+    private JournalDisplay display;
     private Agent agent;
     private Frame[] frames;
     private int next;
@@ -71,7 +74,9 @@ public class AdmitPathBenchmark {
         dir = Files.createTempDirectory("limen-admit-bench");
         Path trust = Files.writeString(dir.resolve("trust.pem"), key.publicKeyPem());
         AgentConfig config = AgentConfig.defaults(trust).withTerminal(TerminalConfig.ofZone(Optional.of("lobby")));
-        terminal = Terminal.assemble(config, HardwareSeams.simulated(new SyntheticFrameSource(List.of()), new SimulatedTime(NOW)));
+        display = new JournalDisplay(line -> { });
+        terminal = Terminal.assemble(config, HardwareSeams.simulated(new SyntheticFrameSource(List.of()), new SimulatedTime(NOW))
+                .withDisplay(display));
         agent = terminal.agent();
         frames = new Frame[FRAMES];
         // Only scenes the camera reads (about 98 in 100): this measures the admit path, not a missed read.
@@ -91,6 +96,7 @@ public class AdmitPathBenchmark {
     public void tearDown() throws IOException {
         terminal.close();
         terminal.seams().gpio().shutdown();
+        display.close();
         Files.delete(dir.resolve("trust.pem"));
         Files.delete(dir);
     }

@@ -18,7 +18,8 @@ public record AgentConfig(
         CredentialsConfig credentials,
         RevocationConfig revocation,
         PathsConfig paths,
-        LoggingConfig logging) {
+        LoggingConfig logging,
+        ScanLogConfig scanLog) {
 
     public AgentConfig {
         Checks.present("terminal", terminal);
@@ -31,16 +32,24 @@ public record AgentConfig(
         Checks.present("revocation", revocation);
         Checks.present("paths", paths);
         Checks.present("logging", logging);
+        Checks.present("scanlog", scanLog);
     }
 
-    /** The stages given, with the default paths and logging. */
+    /** The stages given, with no scan log. */
+    public AgentConfig(TerminalConfig terminal, BoardProfile board, CameraConfig camera, DecoderConfig decoder,
+                       DebounceConfig debounce, GateConfig gate, CredentialsConfig credentials, RevocationConfig revocation,
+                       PathsConfig paths, LoggingConfig logging) {
+        this(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, ScanLogConfig.NONE);
+    }
+
+    /** The stages given, with the default paths and logging and no scan log. */
     public AgentConfig(TerminalConfig terminal, BoardProfile board, CameraConfig camera, DecoderConfig decoder,
                        DebounceConfig debounce, GateConfig gate, CredentialsConfig credentials, RevocationConfig revocation) {
         this(terminal, board, camera, decoder, debounce, gate, credentials, revocation, PathsConfig.DEFAULTS,
                 LoggingConfig.DEFAULTS);
     }
 
-    /** Every default: any zone, the Limen HAT, no revocation store; only the trust file has none. */
+    /** Every default: any zone, the Limen HAT, no revocation store, no scan log; only the trust file has none. */
     public static AgentConfig defaults(Path trustFile) {
         return new AgentConfig(TerminalConfig.ofZone(Optional.empty()), BoardProfiles.LIMEN_HAT_V1,
                 CameraConfig.DEFAULTS, DecoderConfig.DEFAULTS, DebounceConfig.DEFAULTS, GateConfig.DEFAULTS,
@@ -48,34 +57,38 @@ public record AgentConfig(
     }
 
     public AgentConfig withTerminal(TerminalConfig value) {
-        return new AgentConfig(value, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging);
+        return new AgentConfig(value, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog);
     }
 
     public AgentConfig withCamera(CameraConfig value) {
-        return new AgentConfig(terminal, board, value, decoder, debounce, gate, credentials, revocation);
+        return new AgentConfig(terminal, board, value, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog);
     }
 
     public AgentConfig withDecoder(DecoderConfig value) {
-        return new AgentConfig(terminal, board, camera, value, debounce, gate, credentials, revocation, paths, logging);
+        return new AgentConfig(terminal, board, camera, value, debounce, gate, credentials, revocation, paths, logging, scanLog);
     }
 
     public AgentConfig withDebounce(DebounceConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, value, gate, credentials, revocation, paths, logging);
+        return new AgentConfig(terminal, board, camera, decoder, value, gate, credentials, revocation, paths, logging, scanLog);
     }
 
     public AgentConfig withGate(GateConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, value, credentials, revocation, paths, logging);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, value, credentials, revocation, paths, logging, scanLog);
     }
 
     public AgentConfig withCredentials(CredentialsConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, value, revocation, paths, logging);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, value, revocation, paths, logging, scanLog);
     }
 
     public AgentConfig withRevocation(RevocationConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, value, paths, logging);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, value, paths, logging, scanLog);
     }
 
     public AgentConfig withPaths(PathsConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, value, logging);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, value, logging, scanLog);
+    }
+
+    public AgentConfig withScanLog(ScanLogConfig value) {
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, value);
     }
 }

@@ -22,17 +22,27 @@ import java.util.Optional;
 public record CameraConfig(int width, int height, int framesPerSecond, int buffers, CameraSource source,
                            Optional<RegionOfInterest> regionOfInterest, Duration watchdog, RestartBackoff restartBackoff) {
 
+    /** {@link #width} in pixels. */
+    public static final Range WIDTH = new Range(160, 4096);
+    /** {@link #height} in pixels. */
+    public static final Range HEIGHT = new Range(120, 4096);
+    /** {@link #framesPerSecond}. */
+    public static final Range FRAMES_PER_SECOND = new Range(1, 120);
+    /** {@link #buffers}. */
+    public static final Range BUFFERS = new Range(2, 8);
+    /** {@link #watchdog} in milliseconds: 100 ms..60 s. */
+    public static final Range WATCHDOG_MS = new Range(100, 60_000);
     public static final Duration DEFAULT_WATCHDOG = Duration.ofSeconds(5);
     public static final CameraConfig DEFAULTS = new CameraConfig(1280, 720, 30, 3);
 
     public CameraConfig {
-        Checks.within("camera.width", width, 160, 4096);
-        Checks.within("camera.height", height, 120, 4096);
-        Checks.within("camera.framesPerSecond", framesPerSecond, 1, 120);
-        Checks.within("camera.buffers", buffers, 2, 8);
+        Checks.within("camera.width", width, WIDTH);
+        Checks.within("camera.height", height, HEIGHT);
+        Checks.within("camera.framesPerSecond", framesPerSecond, FRAMES_PER_SECOND);
+        Checks.within("camera.buffers", buffers, BUFFERS);
         Checks.present("camera.source", source);
         Checks.present("camera.regionOfInterest", regionOfInterest);
-        Checks.within("camera.watchdog", watchdog, Duration.ofMillis(100), Duration.ofSeconds(60));
+        Checks.within("camera.watchdog", watchdog, WATCHDOG_MS);
         Checks.present("camera.restartBackoff", restartBackoff);
         // The Pi's ISP writes YUV 4:2:0 with the luma stride aligned to 64 bytes and chroma planes of half
         // the lines (raspberrypi/linux#4419, rpicam-apps#188): other sizes would shear every frame.

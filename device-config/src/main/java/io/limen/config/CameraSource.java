@@ -42,11 +42,14 @@ public sealed interface CameraSource {
      * @param pixelFormat the frame layout it writes
      */
     record Process(List<String> command, PixelFormat pixelFormat) implements CameraSource {
+        /** The most words a command may have. */
+        public static final int MAX_WORDS = 64;
+
         public Process {
             Checks.present("camera.source.command", command);
             Checks.present("camera.source.pixelFormat", pixelFormat);
             command = List.copyOf(command);
-            if (command.isEmpty() || command.size() > 64) {
+            if (command.isEmpty() || command.size() > MAX_WORDS) {
                 throw new IllegalArgumentException("camera.source.command must have 1..64 words, but had " + command.size());
             }
             if (command.get(0).isBlank()) {
@@ -89,8 +92,11 @@ public sealed interface CameraSource {
      * @param camera the camera index ({@code rpicam-vid --list-cameras}), 0..7
      */
     record Rpicam(int camera) implements CameraSource {
+        /** {@link #camera}: the index {@code rpicam-vid --list-cameras} shows. */
+        public static final Range CAMERA = new Range(0, 7);
+
         public Rpicam {
-            Checks.within("camera.source.camera", camera, 0, 7);
+            Checks.within("camera.source.camera", camera, CAMERA);
         }
 
         @Override
@@ -110,7 +116,7 @@ public sealed interface CameraSource {
     record Replay(Path path, int framesPerSecond, boolean loop) implements CameraSource {
         public Replay {
             Checks.present("camera.source.path", path);
-            Checks.within("camera.source.framesPerSecond", framesPerSecond, 1, 120);
+            Checks.within("camera.source.framesPerSecond", framesPerSecond, CameraConfig.FRAMES_PER_SECOND);
         }
 
         @Override

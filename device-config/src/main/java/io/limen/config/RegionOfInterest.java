@@ -6,11 +6,16 @@ package io.limen.config;
  */
 public record RegionOfInterest(int x, int y, int width, int height) {
 
+    /** {@link #x} and {@link #y} in pixels. */
+    public static final Range CORNER = new Range(0, 4095);
+    /** {@link #width} and {@link #height} in pixels. */
+    public static final Range SIDE = new Range(16, 4096);
+
     public RegionOfInterest {
-        Checks.within("camera.regionOfInterest.x", x, 0, 4095);
-        Checks.within("camera.regionOfInterest.y", y, 0, 4095);
-        Checks.within("camera.regionOfInterest.width", width, 16, 4096);
-        Checks.within("camera.regionOfInterest.height", height, 16, 4096);
+        Checks.within("camera.regionOfInterest.x", x, CORNER);
+        Checks.within("camera.regionOfInterest.y", y, CORNER);
+        Checks.within("camera.regionOfInterest.width", width, SIDE);
+        Checks.within("camera.regionOfInterest.height", height, SIDE);
     }
 
     /** Whether the region lies wholly inside a frame of this size. */

@@ -15,12 +15,19 @@ import java.time.Duration;
  */
 public record RestartBackoff(Duration initial, Duration max, Duration resetAfter) {
 
+    /** {@link #initial} in milliseconds: 10 ms..60 s. */
+    public static final Range INITIAL_MS = new Range(10, 60_000);
+    /** {@link #max} in milliseconds: at most 10 min, and at least {@link #initial}. */
+    public static final Range MAX_MS = new Range(INITIAL_MS.min(), 600_000);
+    /** {@link #resetAfter} in milliseconds: 0..10 min. */
+    public static final Range RESET_AFTER_MS = new Range(0, 600_000);
+
     public static final RestartBackoff DEFAULTS =
             new RestartBackoff(Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(10));
 
     public RestartBackoff {
-        Checks.within("camera.restartBackoff.initial", initial, Duration.ofMillis(10), Duration.ofSeconds(60));
-        Checks.within("camera.restartBackoff.max", max, initial, Duration.ofMinutes(10));
-        Checks.within("camera.restartBackoff.resetAfter", resetAfter, Duration.ZERO, Duration.ofMinutes(10));
+        Checks.within("camera.restartBackoff.initial", initial, INITIAL_MS);
+        Checks.within("camera.restartBackoff.max", max, initial, Duration.ofMillis(MAX_MS.max()));
+        Checks.within("camera.restartBackoff.resetAfter", resetAfter, RESET_AFTER_MS);
     }
 }

@@ -106,4 +106,54 @@ class ConfigRecordsTest {
         var hold = assertThrows(IllegalArgumentException.class, () -> new DebounceConfig(Duration.ofSeconds(1), Duration.ofMillis(999)));
         assertEquals("debounce.hold must be within 1000..3600000 ms, but was 999 ms", hold.getMessage());
     }
+
+    @Test
+    void scanLog_defaultsToNone_andItsRangesAreRefusedNamingTheField() {
+        assertEquals(ScanLogConfig.NONE, AgentConfig.defaults(Path.of("t.pem")).scanLog());
+        ScanLogConfig log = ScanLogConfig.at(Path.of("scanlog.db"));
+        assertEquals(Optional.of(Path.of("scanlog.db")), log.database());
+        assertEquals(256L * 1024 * 1024, log.maxBytes());
+        assertEquals(Duration.ofDays(7), log.retention());
+        assertEquals(4096, log.queueCapacity());
+
+        var cap = assertThrows(IllegalArgumentException.class, () -> log.withMaxBytes(1000));
+        assertEquals("scanlog.maxBytes must be within 65536..68719476736, but was 1000", cap.getMessage());
+        var retention = assertThrows(IllegalArgumentException.class, () -> log.withRetention(Duration.ofDays(400)));
+        assertEquals("scanlog.retention must be within 0..31622400000 ms, but was 34560000000 ms", retention.getMessage());
+        var queue = assertThrows(IllegalArgumentException.class, () -> new ScanLogConfig(Optional.empty(), log.maxBytes(),
+                log.retention(), 8, 0, Duration.ZERO));
+        assertEquals("scanlog.queueCapacity must be within 16..65536, but was 8", queue.getMessage());
+    }
+
+    @Test
+    void everyWith_keepsEveryOtherSection_pathsAndLoggingIncluded() {
+        PathsConfig paths = new PathsConfig(Path.of("/srv/state"), Path.of("/srv/logs"));
+        LoggingConfig logging = new LoggingConfig(LogLevel.DEBUG);
+        AgentConfig base = AgentConfig.defaults(Path.of("trust.pem")).withPaths(paths);
+        base = new AgentConfig(base.terminal(), base.board(), base.camera(), base.decoder(), base.debounce(), base.gate(),
+                base.credentials(), base.revocation(), base.paths(), logging).withScanLog(ScanLogConfig.at(Path.of("scanlog.db")));
+
+        for (AgentConfig changed : new AgentConfig[] {
+                base.withCamera(new CameraConfig(640, 480, 15, 3)), base.withTerminal(base.terminal()),
+                base.withDecoder(base.decoder()), base.withDebounce(base.debounce()), base.withGate(base.gate()),
+                base.withCredentials(base.credentials()), base.withRevocation(base.revocation())}) {
+            assertEquals(paths, changed.paths());
+            assertEquals(logging, changed.logging());
+            assertEquals(base.scanLog(), changed.scanLog());
+        }
+    }
+
+    @Test
+    void newSections_haveTheirDefaults_andRefuseNothingness() {
+        assertEquals(GateDriver.PI4J, GateConfig.DEFAULTS.driver());
+        assertEquals(LogLevel.INFO, LoggingConfig.DEFAULTS.level());
+        assertEquals(Path.of("/var/lib/limen"), PathsConfig.DEFAULTS.state());
+        assertEquals("gate.driver must be set", assertThrows(NullPointerException.class,
+                () -> new GateConfig(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO, null)).getMessage());
+        assertEquals("paths.logs must be set", assertThrows(NullPointerException.class,
+                () -> new PathsConfig(Path.of("/s"), null)).getMessage());
+        assertEquals("range min must not exceed max, but was 5..4", assertThrows(IllegalArgumentException.class,
+                () -> new Range(5, 4)).getMessage());
+        assertEquals("must be between 50 and 10000", GateConfig.GRANT_PULSE_MS.rule());
+    }
 }

@@ -20,7 +20,8 @@ import java.util.Objects;
  *
  * <pre>
  *   seam        real                                   simulated
- *   camera      camera-process source (issue 7)        SyntheticFrameSource
+ *   camera      CameraSources.open: camera process     SyntheticFrameSource, replay
+ *               (rpicam-vid, ffmpeg on V4L2)
  *   gpio        GpioContexts.board() (gpiod)           GpioContexts.simulated() (Pi4J mock)
  *   display     JournalDisplay (the LCD later)         RecordingDisplay
  *   wallClock   SystemWallClock                        SimulatedTime

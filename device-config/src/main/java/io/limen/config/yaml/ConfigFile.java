@@ -72,7 +72,7 @@ public final class ConfigFile {
         Values values = new TreeReader(problems, folder).read(root.get());
         Optional<AgentConfig> config = ConfigModel.build(values);
         for (Values.Rejection r : values.rejections()) {
-            problems.add(values.position(r.path()).orElse(Position.START), r.path(), r.message());
+            problems.add(values.nearestPosition(r.path()), r.path(), r.message());
         }
         if (!problems.isEmpty() || config.isEmpty()) {
             return new LoadResult.Invalid(problems.sorted());
@@ -145,7 +145,9 @@ public final class ConfigFile {
         } catch (MarkedYamlEngineException e) {
             Position at = e.getProblemMark().or(e::getContextMark)
                     .map(m -> new Position(m.getLine() + 1, m.getColumn() + 1)).orElse(Position.START);
-            String what = e.getProblem() == null ? e.getContext() : e.getProblem();
+            // The parser's own words: its context ("while scanning a simple key") and the problem.
+            String what = e.getContext() == null ? e.getProblem()
+                    : e.getProblem() == null ? e.getContext() : e.getContext() + ", " + e.getProblem();
             problems.add(at, "", "not valid YAML: " + Describe.shorten(String.valueOf(what).strip().replace('\n', ' '), 120)
                     + " — a config is a YAML mapping of sections");
             return Optional.empty();

@@ -9,6 +9,9 @@ import io.limen.config.AgentConfig;
 import io.limen.config.BoardProfile;
 import io.limen.config.BoardProfiles;
 import io.limen.config.CameraConfig;
+import io.limen.config.CameraSource;
+import io.limen.config.RegionOfInterest;
+import io.limen.config.RestartBackoff;
 import io.limen.config.CredentialsConfig;
 import io.limen.config.DebounceConfig;
 import io.limen.config.DecoderConfig;
@@ -24,6 +27,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,15 +64,52 @@ public final class ConfigModel {
                             pin("exitButton", "Input from the request-to-exit button.")),
                     optional("relayActiveHigh", new FieldType.Flag(), "",
                             "Whether driving the relay pin HIGH energises the relay; left out, the profile's.")),
-            group("camera", "What the camera delivers.",
-                    withDefault("width", new FieldType.Whole(new Range(160, 4096)), (long) CameraConfig.DEFAULTS.width(),
-                            "pixels", "Frame width."),
-                    withDefault("height", new FieldType.Whole(new Range(120, 4096)), (long) CameraConfig.DEFAULTS.height(),
-                            "pixels", "Frame height."),
-                    withDefault("framesPerSecond", new FieldType.Whole(new Range(1, 120)),
+            group("camera", "What the camera delivers and where from (docs/camera.md).",
+                    withDefault("width", new FieldType.Whole(CameraConfig.WIDTH), (long) CameraConfig.DEFAULTS.width(),
+                            "pixels", "Frame width; a multiple of 64 for kind `rpicam`."),
+                    withDefault("height", new FieldType.Whole(CameraConfig.HEIGHT), (long) CameraConfig.DEFAULTS.height(),
+                            "pixels", "Frame height; even for kind `rpicam`."),
+                    withDefault("framesPerSecond", new FieldType.Whole(CameraConfig.FRAMES_PER_SECOND),
                             (long) CameraConfig.DEFAULTS.framesPerSecond(), "frames per second", "Frame rate."),
-                    withDefault("buffers", new FieldType.Whole(new Range(2, 8)), (long) CameraConfig.DEFAULTS.buffers(),
-                            "frames", "Frame buffers the source cycles through; three keep a 30 fps stream from allocating.")),
+                    withDefault("buffers", new FieldType.Whole(CameraConfig.BUFFERS), (long) CameraConfig.DEFAULTS.buffers(),
+                            "frames", "Frame buffers the source cycles through; three keep a 30 fps stream from allocating."),
+                    Field.variants("source", "Where frames come from.",
+                            new FieldType.Variant("v4l2", "A USB (UVC) camera through ffmpeg's V4L2 input, as grey frames.", List.of(
+                                    withDefault("device", new FieldType.FilePath(PathRule.DEVICE), "/dev/video0", "",
+                                            "The video device."))),
+                            new FieldType.Variant("rpicam", "A Raspberry Pi camera module through rpicam-vid (YUV 4:2:0).", List.of(
+                                    withDefault("camera", new FieldType.Whole(CameraSource.Rpicam.CAMERA), 0L, "",
+                                            "The camera's index, as `rpicam-vid --list-cameras` shows it."))),
+                            new FieldType.Variant("process", "Any command writing raw frames of the camera's size to stdout.", List.of(
+                                    required("command", new FieldType.Words(CameraSource.Process.MAX_WORDS), "",
+                                            "The program and its arguments, started without a shell."),
+                                    withDefault("pixelFormat", new FieldType.Choice(Arrays.stream(CameraSource.PixelFormat.values())
+                                                    .map(f -> f.name().toLowerCase(Locale.ROOT)).toList()), "gray", "",
+                                            "How it lays out a frame: `gray` (one byte a pixel) or `yuv420` (I420; the luma kept)."))),
+                            new FieldType.Variant("replay", "Recorded frames: a video file through ffmpeg, or a folder of PNG/JPEG images.", List.of(
+                                    required("path", new FieldType.FilePath(PathRule.FILE_OR_FOLDER), "",
+                                            "The video file, or the folder of images (taken in name order)."),
+                                    withDefault("framesPerSecond", new FieldType.Whole(CameraConfig.FRAMES_PER_SECOND),
+                                            (long) CameraConfig.DEFAULTS.framesPerSecond(), "frames per second",
+                                            "The rate frames are delivered at."),
+                                    withDefault("loop", new FieldType.Flag(), false, "",
+                                            "Start again at the end; otherwise the source ends after the last frame."))),
+                            new FieldType.Variant("synthetic", "Rendered scenes (the demo, tests).", List.of())),
+                    Field.optionalGroup("regionOfInterest", "The part of the frame decoded; left out, the whole frame.",
+                            required("x", new FieldType.Whole(RegionOfInterest.CORNER), "pixels", "Left edge, from the frame's left."),
+                            required("y", new FieldType.Whole(RegionOfInterest.CORNER), "pixels", "Top edge, from the frame's top."),
+                            required("width", new FieldType.Whole(RegionOfInterest.SIDE), "pixels", "Width; x + width within the frame."),
+                            required("height", new FieldType.Whole(RegionOfInterest.SIDE), "pixels", "Height; y + height within the frame.")),
+                    withDefault("watchdogMs", new FieldType.Whole(CameraConfig.WATCHDOG_MS), CameraConfig.DEFAULT_WATCHDOG.toMillis(),
+                            MS, "No frame for this long restarts the camera process."),
+                    group("restartBackoff", "The waits between camera process restarts: random up to min(max, initial × 2^(n-1)).",
+                            withDefault("initialMs", new FieldType.Whole(RestartBackoff.INITIAL_MS),
+                                    RestartBackoff.DEFAULTS.initial().toMillis(), MS, "The first restart's upper bound."),
+                            withDefault("maxMs", new FieldType.Whole(RestartBackoff.MAX_MS),
+                                    RestartBackoff.DEFAULTS.max().toMillis(), MS, "The cap; at least initialMs."),
+                            withDefault("resetAfterMs", new FieldType.Whole(RestartBackoff.RESET_AFTER_MS),
+                                    RestartBackoff.DEFAULTS.resetAfter().toMillis(), MS,
+                                    "How long frames must flow before the count of restarts starts again."))),
             group("decoder", "The QR decoder.",
                     withDefault("tryHarder", new FieldType.Flag(), DecoderConfig.DEFAULTS.tryHarder(), "",
                             "Scan every row for finder patterns; read no more codes on test scenes and cost 5-10 % more."),
@@ -150,8 +191,23 @@ public final class ConfigModel {
     }
 
     private static CameraConfig camera(Values v) {
+        CameraSource source = switch (v.text("camera.source.kind")) {
+            case "v4l2" -> new CameraSource.V4l2(v.path("camera.source.device"));
+            case "rpicam" -> new CameraSource.Rpicam(v.intValue("camera.source.camera"));
+            case "process" -> new CameraSource.Process(v.words("camera.source.command"),
+                    CameraSource.PixelFormat.valueOf(v.text("camera.source.pixelFormat").toUpperCase(Locale.ROOT)));
+            case "replay" -> new CameraSource.Replay(v.path("camera.source.path"), v.intValue("camera.source.framesPerSecond"),
+                    v.flag("camera.source.loop"));
+            case "synthetic" -> new CameraSource.Synthetic();
+            default -> throw new IllegalStateException("a kind the table does not declare: " + v.text("camera.source.kind"));
+        };
+        Optional<RegionOfInterest> region = v.position("camera.regionOfInterest").isEmpty() ? Optional.empty()
+                : Optional.of(new RegionOfInterest(v.intValue("camera.regionOfInterest.x"), v.intValue("camera.regionOfInterest.y"),
+                        v.intValue("camera.regionOfInterest.width"), v.intValue("camera.regionOfInterest.height")));
+        RestartBackoff backoff = new RestartBackoff(v.millis("camera.restartBackoff.initialMs"),
+                v.millis("camera.restartBackoff.maxMs"), v.millis("camera.restartBackoff.resetAfterMs"));
         return new CameraConfig(v.intValue("camera.width"), v.intValue("camera.height"), v.intValue("camera.framesPerSecond"),
-                v.intValue("camera.buffers"));
+                v.intValue("camera.buffers"), source, region, v.millis("camera.watchdogMs"), backoff);
     }
 
     /** The profile with the file's overrides; a pin that two roles would share is rejected where the file gives it. */

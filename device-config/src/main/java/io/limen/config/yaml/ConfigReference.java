@@ -19,22 +19,33 @@ final class ConfigReference {
             FieldType.Group group = (FieldType.Group) section.type();
             out.append("### `").append(section.key()).append("`\n\n").append(section.doc()).append("\n\n");
             out.append("| key | type | unit | default | allowed | meaning |\n|---|---|---|---|---|---|\n");
-            rows(out, section.key(), group);
+            rows(out, section.key(), group, "");
             out.append('\n');
         }
         return out.toString();
     }
 
-    private static void rows(StringBuilder out, String prefix, FieldType.Group group) {
+    private static void row(StringBuilder out, String path, Field field, String lead) {
+        out.append("| `").append(path).append("` | ").append(type(field.type())).append(" | ")
+                .append(field.unit()).append(" | ").append(defaultText(field)).append(" | ")
+                .append(allowed(field.type())).append(" | ").append(lead).append(field.doc()).append(" |\n");
+    }
+
+    private static void rows(StringBuilder out, String prefix, FieldType.Group group, String lead) {
         for (Field field : group.fields()) {
             String path = prefix + "." + field.key();
             if (field.type() instanceof FieldType.Group inner) {
-                rows(out, path, inner);
+                rows(out, path, inner, field.presence() == Field.Presence.OPTIONAL ? "If given: " : "");
                 continue;
             }
-            out.append("| `").append(path).append("` | ").append(type(field.type())).append(" | ")
-                    .append(field.unit()).append(" | ").append(defaultText(field)).append(" | ")
-                    .append(allowed(field.type())).append(" | ").append(field.doc()).append(" |\n");
+            if (field.type() instanceof FieldType.Variants kinds) {
+                row(out, path + "." + FieldType.Variants.KIND, kinds.group(kinds.variants().get(0)).fields().get(0), field.doc() + " ");
+                for (FieldType.Variant variant : kinds.variants()) {
+                    rows(out, path, new FieldType.Group(variant.fields()), "With kind `" + variant.kind() + "`: ");
+                }
+                continue;
+            }
+            row(out, path, field, lead);
         }
     }
 
@@ -47,6 +58,7 @@ final class ConfigReference {
             case FieldType.FilePath p -> "path";
             case FieldType.Words w -> "list of texts";
             case FieldType.Group g -> "mapping";
+            case FieldType.Variants v -> "mapping";
         };
     }
 
@@ -69,6 +81,7 @@ final class ConfigReference {
             case FieldType.FilePath p -> p.rule().rule();
             case FieldType.Words w -> "1 to " + w.maxItems() + " items";
             case FieldType.Group g -> "";
+            case FieldType.Variants v -> "";
         };
     }
 }

@@ -60,7 +60,8 @@ public final class ConfigSchema {
     /** A required key, or a section holding one: the file must name it. */
     private static boolean needed(Field field) {
         return field.presence() == Field.Presence.REQUIRED
-                || field.type() instanceof FieldType.Group g && g.fields().stream().anyMatch(ConfigSchema::needed);
+                || field.presence() == Field.Presence.DEFAULT && field.type() instanceof FieldType.Group g
+                        && g.fields().stream().anyMatch(ConfigSchema::needed);
     }
 
     private static ObjectNode field(Field field) {
@@ -99,8 +100,19 @@ public final class ConfigSchema {
                 out.put("maxItems", w.maxItems());
             }
             case FieldType.Group g -> group(out, g, nullable);
+            case FieldType.Variants v -> {
+                type(out, "object", nullable);
+                ArrayNode oneOf = out.putArray("oneOf");
+                for (FieldType.Variant variant : v.variants()) {
+                    ObjectNode branch = oneOf.addObject();
+                    branch.put("description", variant.doc());
+                    group(branch, v.group(variant), false);
+                    branch.remove("type");
+                    ((ObjectNode) branch.get("properties")).putObject(FieldType.Variants.KIND).put("const", variant.kind());
+                }
+            }
         }
-        if (field.defaultValue() != null) {
+        if (field.defaultValue() != null && !(field.type() instanceof FieldType.Group)) {
             out.set("default", new ObjectMapper().valueToTree(field.defaultValue()));
         }
         return out;

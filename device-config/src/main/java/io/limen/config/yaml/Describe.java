@@ -18,6 +18,7 @@ final class Describe {
             case FieldType.FilePath p -> "a path to " + p.rule().rule();
             case FieldType.Words w -> "a list of 1 to " + w.maxItems() + " texts";
             case FieldType.Group g -> "a mapping of keys";
+            case FieldType.Variants v -> "a mapping with kind: " + String.join(", ", v.kinds());
         };
     }
 

@@ -20,8 +20,13 @@ final class EffectiveConfig {
     }
 
     static String yaml(Values values) {
+        return yaml(ConfigModel.ROOT, values);
+    }
+
+    /** The values of the keys {@code root} declares, as YAML. */
+    static String yaml(FieldType.Group root, Values values) {
         DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build();
-        return new Dump(settings).dumpToString(tree("", ConfigModel.ROOT, values));
+        return new Dump(settings).dumpToString(tree("", root, values));
     }
 
     private static Map<String, Object> tree(String prefix, FieldType.Group group, Values values) {
@@ -29,7 +34,12 @@ final class EffectiveConfig {
         for (Field field : group.fields()) {
             String path = TreeReader.join(prefix, field.key());
             if (field.type() instanceof FieldType.Group inner) {
-                out.put(field.key(), tree(path, inner, values));
+                boolean absent = field.presence() == Field.Presence.OPTIONAL && values.position(path).isEmpty();
+                out.put(field.key(), absent ? null : tree(path, inner, values));
+            } else if (field.type() instanceof FieldType.Variants kinds) {
+                FieldType.Variant variant = values.raw(TreeReader.join(path, FieldType.Variants.KIND))
+                        .map(kind -> kinds.variant((String) kind)).orElseThrow();
+                out.put(field.key(), tree(path, kinds.group(variant), values));
             } else {
                 Object value = values.raw(path).orElse(null);
                 out.put(field.key(), value instanceof Path p ? p.toString() : field.secret() && value != null ? MASK : value);

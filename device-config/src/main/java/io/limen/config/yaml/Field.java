@@ -52,7 +52,18 @@ public record Field(String key, FieldType type, Presence presence, Object defaul
         return new Field(key, type, Presence.OPTIONAL, null, unit, doc, false);
     }
 
+    /** A section or mapping that, left out, has every key at its default (and misses its required keys). */
     static Field group(String key, String doc, Field... fields) {
+        return new Field(key, new FieldType.Group(java.util.List.of(fields)), Presence.DEFAULT, java.util.Map.of(), "", doc, false);
+    }
+
+    /** A mapping that, left out, is absent as a whole (no region of interest); given, its required keys are required. */
+    static Field optionalGroup(String key, String doc, Field... fields) {
         return new Field(key, new FieldType.Group(java.util.List.of(fields)), Presence.OPTIONAL, null, "", doc, false);
+    }
+
+    /** A mapping of one of several kinds, which the file must give. */
+    static Field variants(String key, String doc, FieldType.Variant... variants) {
+        return new Field(key, new FieldType.Variants(java.util.List.of(variants)), Presence.REQUIRED, null, "", doc, false);
     }
 }

@@ -38,6 +38,21 @@ final class KeySuggestions {
                 + String.join(", ", group.fields().stream().map(Field::key).toList());
     }
 
+    /** An unknown key in one variant: named as another kind's key when it is one, else as {@link #unknownKey}. */
+    static String otherVariant(String prefix, String key, FieldType.Group group, FieldType.Variants variants) {
+        String kind = (String) null;
+        for (FieldType.Variant v : variants.variants()) {
+            if (v.fields().stream().anyMatch(f -> f.key().equals(key))) {
+                kind = kind == null ? v.kind() : kind + " or " + v.kind();
+            }
+        }
+        if (kind == null) {
+            return unknownKey(prefix, key, group);
+        }
+        String known = String.join(", ", group.fields().stream().map(Field::key).toList());
+        return "not a key of this kind — " + key + " goes with kind " + kind + "; this kind has: " + known;
+    }
+
     private static String normal(String key) {
         return key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
     }

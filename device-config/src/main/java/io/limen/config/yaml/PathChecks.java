@@ -43,6 +43,9 @@ final class PathChecks {
                 String notFile = file(path, shown);
                 yield notFile != null ? notFile : privateKey(path, shown);
             }
+            case DEVICE -> !Files.exists(path) ? shown + " does not exist — must be " + rule.rule()
+                    : Files.isDirectory(path) ? shown + " is a folder — must be " + rule.rule() : null;
+            case FILE_OR_FOLDER -> Files.exists(path) ? null : shown + " does not exist — must be " + rule.rule();
             case FOLDER -> Files.isDirectory(path) ? null
                     : Files.exists(path) ? shown + " is not a folder — must be " + rule.rule()
                     : shown + " does not exist — must be " + rule.rule();

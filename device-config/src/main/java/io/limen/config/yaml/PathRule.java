@@ -9,6 +9,10 @@ public enum PathRule {
      * 0600 or 0400), as ssh insists for its keys. Not checked on file systems without POSIX modes.
      */
     PRIVATE_KEY("an existing file that only its owner can read (chmod 600)"),
+    /** An existing device or file, not a folder: {@code /dev/video0}. */
+    DEVICE("an existing device"),
+    /** An existing file or folder. */
+    FILE_OR_FOLDER("an existing file or folder"),
     /** An existing folder. */
     FOLDER("an existing folder"),
     /** A file that may not exist yet (the agent creates it) in an existing folder. */

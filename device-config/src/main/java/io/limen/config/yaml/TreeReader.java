@@ -33,11 +33,15 @@ final class TreeReader {
     }
 
     Values read(Node root) {
-        readGroup("", ConfigModel.ROOT, root, Position.START);
+        readGroup("", ConfigModel.ROOT, root, Position.START, null);
         return values;
     }
 
-    private void readGroup(String prefix, FieldType.Group group, Node node, Position where) {
+    /**
+     * @param variants when the group is one variant of these, the other variants' keys are named as
+     *                 such ("goes with kind v4l2") rather than as unknown
+     */
+    private void readGroup(String prefix, FieldType.Group group, Node node, Position where, FieldType.Variants variants) {
         Map<String, Node> given = new LinkedHashMap<>();
         if (node != null && !isNull(node)) {
             if (!(node instanceof MappingNode mapping)) {
@@ -60,7 +64,8 @@ final class TreeReader {
                     continue;
                 }
                 if (find(group, key) == null) {
-                    fail(keyNode, path, KeySuggestions.unknownKey(prefix, key, group));
+                    fail(keyNode, path, variants != null ? KeySuggestions.otherVariant(prefix, key, group, variants)
+                            : KeySuggestions.unknownKey(prefix, key, group));
                     continue;
                 }
                 given.put(key, tuple.getValueNode());
@@ -70,13 +75,48 @@ final class TreeReader {
             String path = join(prefix, field.key());
             Node value = given.get(field.key());
             if (field.type() instanceof FieldType.Group inner) {
-                readGroup(path, inner, value, value != null ? position(value) : where);
+                if ((value == null || isNull(value)) && field.presence() == Field.Presence.OPTIONAL) {
+                    continue; // absent as a whole: no region of interest
+                }
+                readGroup(path, inner, value, value != null ? position(value) : where, null);
+            } else if (field.type() instanceof FieldType.Variants kinds) {
+                readVariants(path, kinds, value, where);
             } else if (value == null || isNull(value)) {
                 absent(path, field, value != null ? position(value) : where);
             } else {
                 readValue(path, field, value);
             }
         }
+    }
+
+    /** A mapping whose {@code kind} says which keys it may have; without a valid kind, nothing else is read. */
+    private void readVariants(String path, FieldType.Variants kinds, Node node, Position where) {
+        String rule = " — must be a mapping with kind: " + String.join(", ", kinds.kinds());
+        if (node == null || isNull(node)) {
+            problems.add(node != null ? position(node) : where, path, "missing — required: a mapping with kind: "
+                    + String.join(", ", kinds.kinds()));
+            values.problemAt(path);
+            return;
+        }
+        if (!(node instanceof MappingNode mapping)) {
+            fail(node, path, describe(node) + rule);
+            return;
+        }
+        Node kindNode = mapping.getValue().stream()
+                .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(FieldType.Variants.KIND))
+                .map(NodeTuple::getValueNode).findFirst().orElse(null);
+        String kindPath = join(path, FieldType.Variants.KIND);
+        if (kindNode == null || isNull(kindNode)) {
+            problems.add(position(node), kindPath, "missing — required: one of " + String.join(", ", kinds.kinds()));
+            values.problemAt(kindPath);
+            return;
+        }
+        FieldType.Variant variant = kindNode instanceof ScalarNode s ? kinds.variant(s.getValue()) : null;
+        if (variant == null) {
+            fail(kindNode, kindPath, describe(kindNode) + " — must be one of " + String.join(", ", kinds.kinds()));
+            return;
+        }
+        readGroup(path, kinds.group(variant), node, position(node), kinds);
     }
 
     private void absent(String path, Field field, Position where) {
@@ -112,6 +152,7 @@ final class TreeReader {
                     : fail(node, path, describe(node) + " — must be a path to " + p.rule().rule());
             case FieldType.Words w -> words(path, w, node);
             case FieldType.Group g -> throw new IllegalStateException("groups are read by readGroup");
+            case FieldType.Variants v -> throw new IllegalStateException("variants are read by readVariants");
         };
         if (value != null) {
             values.put(path, value, position(node));

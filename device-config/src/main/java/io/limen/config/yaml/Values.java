@@ -81,10 +81,38 @@ final class Values {
             return rejections.size() == before ? built : null;
         } catch (IllegalArgumentException e) {
             if (rejections.size() == before) { // else the record refused what the builder already reported
-                reject(name, e.getMessage());
+                rejectByMessage(name, e.getMessage());
             }
             return null;
         }
+    }
+
+    /**
+     * A record's own rule across fields ("camera.width must be a multiple of 64 for an rpicam source, but
+     * was 1000"), reported at the key its message names when the file gave it (durations as their
+     * {@code ...Ms} key), else at the section.
+     */
+    private void rejectByMessage(String section, String message) {
+        int space = message.indexOf(' ');
+        String named = space > 0 ? message.substring(0, space) : "";
+        for (String path : new String[] {named, named + "Ms"}) {
+            if (path.startsWith(section + ".") && (values.containsKey(path) || given.containsKey(path))) {
+                reject(path, message.substring(space + 1));
+                return;
+            }
+        }
+        reject(section, message);
+    }
+
+    /** Where the file gave this path or, failing that, the nearest mapping around it; the file's start when none. */
+    Position nearestPosition(String path) {
+        for (String p = path; !p.isEmpty(); p = p.contains(".") ? p.substring(0, p.lastIndexOf('.')) : "") {
+            Position at = given.get(p);
+            if (at != null) {
+                return at;
+            }
+        }
+        return Position.START;
     }
 
     long whole(String path) {

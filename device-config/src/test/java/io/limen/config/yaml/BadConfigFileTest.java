@@ -105,7 +105,7 @@ class BadConfigFileTest {
 
     @Test
     void duplicateSection_isReportedAtTheSecond() throws IOException {
-        assertEquals(List.of("9:1 terminal: duplicate key (first at line 1) — give each key once"),
+        assertEquals(List.of("10:1 terminal: duplicate key (first at line 1) — give each key once"),
                 problemsWith("terminal:\n  site: other\n"));
     }
 
@@ -129,10 +129,10 @@ class BadConfigFileTest {
     @Test
     void wrongTypes_sayWhatWasSeenAndWhatIsAllowed() throws IOException {
         assertEquals(List.of(
-                "10:12 gate.pulseMs: 800.5 — must be a whole number between 50 and 10000",
-                "11:11 gate.denyMs: a list — must be a whole number between 100 and 30000",
-                "13:14 decoder.tryHarder: \"maybe\" — must be true or false",
-                "14:10 logging: \"loud\" — must be a mapping of keys: level"),
+                "11:12 gate.pulseMs: 800.5 — must be a whole number between 50 and 10000",
+                "12:11 gate.denyMs: a list — must be a whole number between 100 and 30000",
+                "14:14 decoder.tryHarder: \"maybe\" — must be true or false",
+                "15:10 logging: \"loud\" — must be a mapping of keys: level"),
                 problemsWith("""
                         gate:
                           pulseMs: 800.5
@@ -145,24 +145,25 @@ class BadConfigFileTest {
 
     @Test
     void hugeNumber_isOutOfRange_notAnOverflow() throws IOException {
-        assertEquals(List.of("10:12 gate.pulseMs: 99999999999999999999999 — must be between 50 and 10000"),
+        assertEquals(List.of("11:12 gate.pulseMs: 99999999999999999999999 — must be between 50 and 10000"),
                 problemsWith("gate:\n  pulseMs: 99999999999999999999999\n"));
     }
 
     @Test
     void unknownKey_farFromAnyKnown_listsTheKnownKeys() throws IOException {
-        assertEquals(List.of("10:3 gate.colour: unknown key — known keys in gate: pulseMs, denyMs, fireAlarmDebounceMs, driver"),
+        assertEquals(List.of("11:3 gate.colour: unknown key — known keys in gate: pulseMs, denyMs, fireAlarmDebounceMs, driver"),
                 problemsWith("gate:\n  colour: green\n"));
     }
 
     @Test
     void unknownSection_suggestsTheNearest_orListsThem() throws IOException {
-        assertEquals(List.of("9:1 loging: unknown key — did you mean logging?"), problemsWith("loging: {level: info}\n"));
+        assertEquals(List.of("10:1 loging: unknown key — did you mean logging?"), problemsWith("loging: {level: info}\n"));
     }
 
     @Test
     void missingRequiredKeys_areReportedAtTheirSection() throws IOException {
         assertEquals(List.of(
+                "1:1 camera.source: missing — required: a mapping with kind: v4l2, rpicam, process, replay, synthetic",
                 "1:1 credentials.trustFile: missing — required: a path to an existing file",
                 "2:3 terminal.site: missing — required: a name of 1 to 64 characters"),
                 problems("terminal:\n  id: door-1\npaths: {state: state, logs: logs}\n"));
@@ -170,7 +171,7 @@ class BadConfigFileTest {
 
     @Test
     void pinUsedTwice_byTwoOverrides_namesTheLineOfTheFirst() throws IOException {
-        assertEquals(List.of("12:17 board.pins.exitButton: 20 — already the pin of board.pins.redLed (line 11); each role needs its own pin"),
+        assertEquals(List.of("13:17 board.pins.exitButton: 20 — already the pin of board.pins.redLed (line 12); each role needs its own pin"),
                 problemsWith("board:\n  pins:\n    redLed: 20\n    exitButton: 20\n"));
     }
 
@@ -178,24 +179,26 @@ class BadConfigFileTest {
     void pathsThatDoNotFitTheirRule_sayWhatTheyAre() throws IOException {
         assertEquals(List.of(
                 "3:24 revocation.database: state (" + dir.resolve("state") + ") is a folder — must be a file in an existing folder",
-                "5:10 paths.state: /nowhere/limen does not exist — must be an existing folder",
-                "6:9 paths.logs: trust.pem (" + dir.resolve("trust.pem") + ") is not a folder — must be an existing folder"),
+                "6:10 paths.state: /nowhere/limen does not exist — must be an existing folder",
+                "7:9 paths.logs: trust.pem (" + dir.resolve("trust.pem") + ") is not a folder — must be an existing folder"),
                 problems("""
                         terminal: {site: hq, id: door-1}
                         credentials: {trustFile: trust.pem}
                         revocation: {database: state}
+                        camera: {source: {kind: synthetic}}
                         paths:
                           state: /nowhere/limen
                           logs: trust.pem
                         """));
-        assertEquals(List.of("9:24 revocation.database: nowhere/r.db (" + dir.resolve("nowhere/r.db")
+        assertEquals(List.of("10:24 revocation.database: nowhere/r.db (" + dir.resolve("nowhere/r.db")
                         + ") is in no existing folder — must be a file in an existing folder"),
                 problemsWith("revocation: {database: nowhere/r.db}\n"));
     }
 
     @Test
     void defaultFolders_areCheckedToo_atTheSectionThatLeftThemOut() throws IOException {
-        assertEquals(List.of("1:1 paths.state: /var/lib/limen does not exist — must be an existing folder",
+        assertEquals(List.of("1:1 camera.source: missing — required: a mapping with kind: v4l2, rpicam, process, replay, synthetic",
+                        "1:1 paths.state: /var/lib/limen does not exist — must be an existing folder",
                         "1:1 paths.logs: /var/log/limen does not exist — must be an existing folder"),
                 problems("terminal: {site: hq, id: door-1}\ncredentials: {trustFile: trust.pem}\n"));
     }
@@ -218,5 +221,12 @@ class BadConfigFileTest {
     void controlCharactersInAValue_areShownAsQuestionMarks() throws IOException {
         assertEquals(List.of("4:9 terminal.zone: \"lobby?1\" — must be 1 to 64 characters without surrounding blanks or control characters"),
                 problems(ConfigFileTest.MINIMAL.replace("  id: door-1\n", "  id: door-1\n  zone: \"lobby\\x071\"\n")));
+    }
+
+    @Test
+    void twoDocumentsInOneFile_isNotAConfig() throws IOException {
+        List<String> problems = problems(ConfigFileTest.MINIMAL + "---\n" + ConfigFileTest.MINIMAL);
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("10:1 not valid YAML: ") && problems.get(0).contains("single document"), problems.get(0));
     }
 }

@@ -32,6 +32,7 @@ class ConfigFileTest {
               id: door-1
             credentials:
               trustFile: trust.pem
+            camera: {source: {kind: synthetic}}
             paths:
               state: state
               logs: logs
@@ -88,7 +89,7 @@ class ConfigFileTest {
                   profile: waveshare-relay-3ch
                   pins: {greenLed: 5, exitButton: 6}
                   relayActiveHigh: true
-                camera: {width: 640, height: 480, framesPerSecond: 15, buffers: 4}
+                camera: {width: 640, height: 480, framesPerSecond: 15, buffers: 4, source: {kind: synthetic}}
                 decoder: {tryHarder: true, maxImagePixels: 1000}
                 gate: {pulseMs: 500, denyMs: 2000, fireAlarmDebounceMs: 0, driver: simulated}
                 credentials: {trustFile: trust.pem, clockSkewMs: 0}
@@ -119,6 +120,7 @@ class ConfigFileTest {
                   pins:
                     greenLed: 17
                 camera:
+                  source: {kind: synthetic}
                   width: 100000
                 gate:
                   pulse_ms: 500
@@ -136,15 +138,15 @@ class ConfigFileTest {
         assertEquals(List.of(
                 "3:7 terminal.id: \"  door-1\" — must be 1 to 64 characters without surrounding blanks or control characters",
                 "6:15 board.pins.greenLed: 17 — already the pin of board.pins.relay (profile limen-hat-v1); each role needs its own pin",
-                "8:10 camera.width: 100000 — must be between 160 and 4096",
-                "10:3 gate.pulse_ms: unknown key — did you mean gate.pulseMs?",
-                "11:11 gate.denyMs: 0 — must be between 100 and 30000",
-                "12:11 gate.driver: \"gpio\" — must be one of pi4j, simulated",
-                "13:3 gate.denyMs: duplicate key (first at line 11) — give each key once",
-                "15:14 credentials.trustFile: missing.pem (" + dir.resolve("missing.pem")
+                "9:10 camera.width: 100000 — must be between 160 and 4096",
+                "11:3 gate.pulse_ms: unknown key — did you mean gate.pulseMs?",
+                "12:11 gate.denyMs: 0 — must be between 100 and 30000",
+                "13:11 gate.driver: \"gpio\" — must be one of pi4j, simulated",
+                "14:3 gate.denyMs: duplicate key (first at line 12) — give each key once",
+                "16:14 credentials.trustFile: missing.pem (" + dir.resolve("missing.pem")
                         + ") does not exist — must be an existing file",
-                "16:16 credentials.clockSkewMs: \"soon\" — must be a whole number between 0 and 3600000",
-                "18:1 uplink: not supported by this version — a later version adds it; remove it for now"),
+                "17:16 credentials.clockSkewMs: \"soon\" — must be a whole number between 0 and 3600000",
+                "19:1 uplink: not supported by this version — a later version adds it; remove it for now"),
                 problems);
     }
 

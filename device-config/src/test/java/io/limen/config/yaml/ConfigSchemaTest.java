@@ -66,11 +66,13 @@ class ConfigSchemaTest {
         assertFails("terminal: {site: hq, id: door-1}\ncredentials: {trustFile: t.pem}\ngate: {pulseMs: 0}\n", "minimum");
         assertFails("terminal: {site: hq, id: door-1}\ncredentials: {trustFile: t.pem}\ngate: {pulse_ms: 500}\n", "pulse_ms");
         assertFails("terminal: {site: hq, id: door-1}\ncredentials: {trustFile: t.pem}\ngate: {driver: gpio}\n", "enum");
-        assertFails("terminal: {site: hq, id: door-1}\n", "credentials");
+        assertFails("terminal: {site: hq, id: door-1}\ncamera: {source: {kind: synthetic}}\n", "credentials");
         assertFails("terminal: {site: hq, id: door-1}\ncredentials: {clockSkewMs: 5}\n", "trustFile");
         assertFails("terminal: {site: \" hq\", id: door-1}\ncredentials: {trustFile: t.pem}\n", "pattern");
         assertFails("terminal: {site: hq, id: door-1}\ncredentials: {trustFile: t.pem}\nuplink: {}\n", "uplink");
         assertFails("terminal: {site: hq, id: door-1}\ncredentials: {trustFile: t.pem}\ndecoder: {tryHarder: maybe}\n", "boolean");
+        assertFails("terminal: {site: hq, id: door-1}\ncredentials: {trustFile: t.pem}\ncamera: {source: {kind: rpicam, device: d}}\n", "one and only one schema");
+        assertFails("terminal: {site: hq, id: door-1}\ncredentials: {trustFile: t.pem}\ncamera: {source: {kind: usb}}\n", "one and only one schema");
     }
 
     private static void assertFails(String yaml, String mentioned) {

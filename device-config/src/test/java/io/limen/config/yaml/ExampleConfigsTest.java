@@ -63,6 +63,7 @@ class ExampleConfigsTest {
         AgentConfig config = load(EXAMPLES.resolve("laptop-usb-camera.yaml"));
         assertEquals(io.limen.config.GateDriver.SIMULATED, config.gate().driver());
         assertEquals(root.resolve("laptop/trust.pem"), config.credentials().trustFile());
+        assertEquals(new io.limen.config.CameraSource.V4l2(root.resolve("dev/video0")), config.camera().source());
     }
 
     /** Copies the example beside the files it names (a Pi's under {@link #root}, a laptop's beside it) and loads it. */
@@ -77,7 +78,9 @@ class ExampleConfigsTest {
         Files.writeString(laptop.resolve("trust.pem"), "-----BEGIN PUBLIC KEY-----\n");
 
         String text = Files.readString(example);
-        for (String folder : List.of("/etc/limen", "/var/lib/limen", "/var/log/limen")) {
+        Files.createDirectories(root.resolve("dev"));
+        Files.writeString(root.resolve("dev/video0"), ""); // stands in for the USB camera's device node
+        for (String folder : List.of("/etc/limen", "/var/lib/limen", "/var/log/limen", "/dev/video0")) {
             text = text.replace(" " + folder, " " + root + folder);
         }
         Path copy = Files.writeString(laptop.resolve(example.getFileName()), text);

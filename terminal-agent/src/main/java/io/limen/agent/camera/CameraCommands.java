@@ -5,6 +5,7 @@ import io.limen.config.CameraSource;
 import io.limen.config.CameraSource.PixelFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The command lines of the preset camera kinds, built from the config's size and rate. Each writes raw
@@ -22,9 +23,11 @@ final class CameraCommands {
     static ProcessSpec of(CameraConfig camera, CameraSource source) {
         return switch (source) {
             case CameraSource.Process p -> new ProcessSpec(p.command(), p.pixelFormat(), false);
-            case CameraSource.V4l2 v -> new ProcessSpec(v4l2(camera, v), PixelFormat.GRAY, false);
+            case CameraSource.V4l2 v -> new ProcessSpec(v4l2(camera, v), PixelFormat.GRAY, false, Optional.of(v.device()),
+                    "is the camera plugged in? (v4l2-ctl --list-devices)");
             case CameraSource.Rpicam r -> new ProcessSpec(rpicam(camera, r), PixelFormat.YUV420, false);
-            case CameraSource.Replay r -> new ProcessSpec(videoReplay(camera, r), PixelFormat.GRAY, !r.loop());
+            case CameraSource.Replay r -> new ProcessSpec(videoReplay(camera, r), PixelFormat.GRAY, !r.loop(), Optional.of(r.path()),
+                    "correct camera.source.path");
             case CameraSource.Synthetic s -> throw new IllegalArgumentException("a synthetic camera runs no process");
         };
     }

@@ -70,6 +70,7 @@ public final class CameraProcessSource implements FrameSource {
     private long sequence;
     private volatile Running running;
     private volatile boolean closed;
+    private boolean ended;
     private volatile String lastProblem;
 
     /** One started process and what the reader and the watchdog know about it. */
@@ -117,7 +118,7 @@ public final class CameraProcessSource implements FrameSource {
 
     @Override
     public Optional<Frame> next() throws InterruptedException {
-        while (!closed) {
+        while (!closed && !ended) {
             Running run = running;
             if (run == null) {
                 run = start();
@@ -136,27 +137,28 @@ public final class CameraProcessSource implements FrameSource {
             // A replay that played to its end: the stream is over, not broken.
             if (spec.endsWhenDone() && status == 0 && !run.stalled && run.shortFrame.isEmpty()) {
                 log.info("camera {}: replay ended after {} frames", spec.program(), run.frames);
+                ended = true;
                 return Optional.empty();
             }
             String seen = run.stalled ? "no frame for " + allowedSilence(run).toMillis() + " ms; killed"
                     : "exited with status " + status;
-            backOff(seen + " after " + run.frames + " frames" + run.shortFrame);
+            backOff(seen + " after " + run.frames + " frames" + run.shortFrame, false);
         }
         return Optional.empty();
     }
 
     /** Starts the process; on failure logs why, waits the backoff and returns null. */
     private Running start() throws InterruptedException {
-        Optional<String> missing = missingProgram(spec);
+        Optional<String> missing = missingProgram(spec).or(() -> missingInput(spec));
         if (missing.isPresent()) {
-            backOff(missing.get());
+            backOff(missing.get(), true);
             return null;
         }
         Process process;
         try {
             process = new ProcessBuilder(spec.command()).start();
         } catch (IOException e) {
-            backOff("cannot start " + spec.program() + ": " + String.valueOf(e.getMessage()).strip());
+            backOff("cannot start " + spec.program() + ": " + String.valueOf(e.getMessage()).strip(), true);
             return null;
         }
         closeQuietly(process.getOutputStream()); // stdin at EOF: nothing here talks to the tool
@@ -169,6 +171,12 @@ public final class CameraProcessSource implements FrameSource {
         log.info("camera {}: started (pid {}): {}", spec.program(), process.pid(), String.join(" ", spec.command()));
         watch(run);
         return run;
+    }
+
+    /** The device or file the process would read, when it is not there (a USB camera unplugged). */
+    static Optional<String> missingInput(ProcessSpec spec) {
+        return spec.input().filter(input -> !Files.exists(input))
+                .map(input -> "cannot start " + spec.program() + ": " + input + " does not exist — " + spec.inputHint());
     }
 
     /**
@@ -288,15 +296,22 @@ public final class CameraProcessSource implements FrameSource {
         return run.process.isAlive() ? -1 : run.process.exitValue();
     }
 
-    /** Logs what was seen and waits the backoff before the next start. */
-    private void backOff(String seen) throws InterruptedException {
+    /**
+     * Logs what was seen and waits the backoff before the next start: at ERROR when the process could
+     * not start (a person must install, plug in or correct something), at WARN when it ran and failed.
+     */
+    private void backOff(String seen, boolean cannotStart) throws InterruptedException {
         if (closed) {
             return;
         }
         Duration delay = restarts.failed();
         counters.restarted();
         lastProblem = spec.program() + ": " + seen;
-        log.warn("camera {}; restart {} in {} ms", lastProblem, restarts.failuresInARow(), delay.toMillis());
+        if (cannotStart) {
+            log.error("camera {}; retry {} in {} ms", lastProblem, restarts.failuresInARow(), delay.toMillis());
+        } else {
+            log.warn("camera {}; restart {} in {} ms", lastProblem, restarts.failuresInARow(), delay.toMillis());
+        }
         pause.await(delay);
     }
 

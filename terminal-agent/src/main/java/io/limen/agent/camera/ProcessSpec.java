@@ -1,14 +1,25 @@
 package io.limen.agent.camera;
 
 import io.limen.config.CameraSource.PixelFormat;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A camera process to run: its command line (no shell), the layout of the frames it writes, and
  * whether its clean exit ends the stream (a replay that does not loop) or is a failure to restart
  * from (a camera).
+ *
+ * @param input     the device or file the process reads, checked before each start so that a camera not
+ *                  plugged in is said plainly rather than left to the tool's wording; empty when unknown
+ * @param inputHint what to do when the input is missing
  */
-record ProcessSpec(List<String> command, PixelFormat pixelFormat, boolean endsWhenDone) {
+record ProcessSpec(List<String> command, PixelFormat pixelFormat, boolean endsWhenDone, Optional<Path> input, String inputHint) {
+
+    /** A command whose input is its own business. */
+    ProcessSpec(List<String> command, PixelFormat pixelFormat, boolean endsWhenDone) {
+        this(command, pixelFormat, endsWhenDone, Optional.empty(), "");
+    }
 
     ProcessSpec {
         command = List.copyOf(command);

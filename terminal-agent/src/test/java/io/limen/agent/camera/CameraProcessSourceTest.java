@@ -178,6 +178,18 @@ class CameraProcessSourceTest {
     }
 
     @Test
+    void v4l2DeviceThatDoesNotExist_isSaidPlainly_andRetriedUntilItAppears() {
+        FrameSource source = CameraSources.open(small(160, 120, new CameraSource.V4l2(dir.resolve("video99"))), scheduler, counters,
+                () -> null, ImageFrames::read);
+        open.add(source);
+        read(source);
+
+        await().atMost(PATIENCE).until(() -> counters.snapshot().restarts() >= 2);
+        assertEquals(Optional.of("ffmpeg: cannot start ffmpeg: " + dir.resolve("video99") + " does not exist — is the camera"
+                + " plugged in? (v4l2-ctl --list-devices)"), ((CameraProcessSource) source).lastProblem());
+    }
+
+    @Test
     void close_killsTheProcessAndItsChildren_andEndsTheStream() throws Exception {
         Path pids = dir.resolve("pids");
         CameraProcessSource source = process(160, 120, PixelFormat.GRAY, "sh", "-c",
@@ -213,6 +225,7 @@ class CameraProcessSourceTest {
         }
         // Half a second of video resampled to 40 fps.
         assertTrue(frames >= 15 && frames <= 25, "frames: " + frames);
+        assertEquals(Optional.empty(), source.next(), "an ended replay stays ended: no second run");
         assertEquals(0, counters.snapshot().restarts());
     }
 

@@ -37,6 +37,7 @@ class ConfigCheckCommandTest {
         Path config = Files.writeString(dir.resolve("limen.yaml"), """
                 terminal: {site: hq, id: door-1}
                 credentials: {trustFile: trust.pem}
+                camera: {source: {kind: synthetic}}
                 paths: {state: state, logs: logs}
                 """);
 
@@ -54,6 +55,7 @@ class ConfigCheckCommandTest {
         Path config = Files.writeString(dir.resolve("limen.yaml"), """
                 terminal: {site: hq, id: door-1}
                 credentials: {trustFile: trust.pem}
+                camera: {source: {kind: synthetic}}
                 paths: {state: state, logs: logs}
                 gate:
                   pulseMs: 0
@@ -63,8 +65,8 @@ class ConfigCheckCommandTest {
         assertEquals(1, run("config", "check", config.toString()));
 
         assertEquals("", out.toString());
-        assertEquals(config + ":5:12 gate.pulseMs: 0 — must be between 50 and 10000\n"
-                + config + ":6:3 gate.pulse_ms: unknown key — did you mean gate.pulseMs?\n"
+        assertEquals(config + ":6:12 gate.pulseMs: 0 — must be between 50 and 10000\n"
+                + config + ":7:3 gate.pulse_ms: unknown key — did you mean gate.pulseMs?\n"
                 + "2 problems in " + config + "\n", err.toString());
     }
 

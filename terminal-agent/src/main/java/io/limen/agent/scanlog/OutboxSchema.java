@@ -1,0 +1,98 @@
+package io.limen.agent.scanlog;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The outbox's tables, version {@value #VERSION}. A file with no tables gets them; a file of this
+ * version is used as it is; a file of a newer version is refused (a newer agent wrote it and this one
+ * would misread it); anything else is refused as not an outbox. Nothing is changed in a refused file.
+ *
+ * <pre>
+ * schema_version(version INTEGER NOT NULL)                -- one row
+ * scan(seq INTEGER PRIMARY KEY AUTOINCREMENT,             -- the sequence number: AUTOINCREMENT, so a
+ *                                                         --   number is never reused, even once every
+ *                                                         --   row is deleted (sqlite_sequence keeps it)
+ *      decided_at INTEGER NOT NULL,                       -- unix milliseconds, the terminal's wall clock
+ *      granted INTEGER NOT NULL,                          -- 1 granted, 0 denied
+ *      reason TEXT NOT NULL,                              -- io.limen.format.Reason code
+ *      cti TEXT, issuer TEXT, subject TEXT,               -- NULL unless the signature was verified
+ *      zone TEXT,                                         -- the terminal's zone; NULL for any
+ *      decode_us, verify_us, decide_us, relay_us INTEGER NOT NULL,
+ *      gate_events TEXT,                                  -- reserved: the passage the gate saw (later issue)
+ *      sent_at INTEGER)                                   -- unix ms of the PUBACK; NULL while unsent
+ * scan_unsent ON scan(seq) WHERE sent_at IS NULL          -- the uplink's reading order, and its count
+ * </pre>
+ */
+final class OutboxSchema {
+
+    static final int VERSION = 1;
+
+    private OutboxSchema() {
+    }
+
+    /**
+     * Checks what {@code connection}'s file holds and creates the tables of a new file. The first
+     * statement is the first read of the file: a damaged or locked file fails there.
+     *
+     * @param create whether to create the tables in a file without any (false: opened to read)
+     *
+     * @throws OutboxException NEWER_SCHEMA or NOT_AN_OUTBOX, naming the file and what was found
+     */
+    static void checkOrCreate(Connection connection, String file, boolean create) throws SQLException, OutboxException {
+        Set<String> tables = new HashSet<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        if (tables.isEmpty() && create) {
+            create(connection);
+            return;
+        }
+        if (!tables.contains("schema_version")) {
+            // Also an empty file opened to read only: there is no scan log in it.
+            throw new OutboxException(OutboxException.Kind.NOT_AN_OUTBOX, "scan log " + file
+                    + " is a SQLite database but not a scan log (no schema_version table; it has " + tables + ")", null);
+        }
+        long version;
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT max(version) FROM schema_version")) {
+            version = rs.next() ? rs.getLong(1) : 0;
+        }
+        if (version > VERSION) {
+            throw new OutboxException(OutboxException.Kind.NEWER_SCHEMA, "scan log " + file + " has schema version "
+                    + version + ", newer than this agent's " + VERSION + ": a newer Limen wrote it; run that version,"
+                    + " or move the file aside (its unsent scans are in it) to start a new log", null);
+        }
+        if (version < VERSION || !tables.contains("scan")) {
+            throw new OutboxException(OutboxException.Kind.NOT_AN_OUTBOX, "scan log " + file
+                    + " has schema version " + version + " or no scan table; this agent knows only version " + VERSION, null);
+        }
+    }
+
+    private static void create(Connection connection) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement s = connection.createStatement()) {
+            s.execute("CREATE TABLE schema_version(version INTEGER NOT NULL)");
+            s.execute("INSERT INTO schema_version(version) VALUES (" + VERSION + ")");
+            s.execute("CREATE TABLE scan(seq INTEGER PRIMARY KEY AUTOINCREMENT, decided_at INTEGER NOT NULL,"
+                    + " granted INTEGER NOT NULL, reason TEXT NOT NULL, cti TEXT, issuer TEXT, subject TEXT, zone TEXT,"
+                    + " decode_us INTEGER NOT NULL, verify_us INTEGER NOT NULL, decide_us INTEGER NOT NULL,"
+                    + " relay_us INTEGER NOT NULL, gate_events TEXT, sent_at INTEGER)");
+            s.execute("CREATE INDEX scan_unsent ON scan(seq) WHERE sent_at IS NULL");
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+}
