@@ -6,6 +6,8 @@ import com.google.zxing.ReaderException;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import io.limen.agent.camera.Frame;
+import io.limen.agent.simulation.DecodeCorpus;
+import io.limen.agent.simulation.DecodeCorpus.LabelledFrame;
 import io.limen.agent.simulation.SyntheticScene;
 import io.limen.agent.decode.QrDecoder;
 import java.util.Optional;
@@ -34,6 +36,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>{@code hostileFrame_qrDecoder} is the other end: pictures made to cost a QR decoder the most (a
  * frame tiled with finder-like squares, full-contrast noise), one kind per {@link Hostile#kind}. The
  * budget is that no frame of any content costs more than 50 times a frame with a code.
+ *
+ * <p>{@code emptyScene_*} and {@code difficulty_*} set the camera path and plain ZXing side by side on the
+ * same frames: empty rooms and busy scenes at 640×480 and 1280×720, and each difficulty class of
+ * {@link DecodeCorpus}. With {@code -prof gc}, {@code emptyFrame_qrDecoder} and {@code codeFrame_qrDecoder}
+ * give the allocation per frame.
  *
  * <p>Run: {@code ./limen bench FrameDecodeBenchmark}
  */
@@ -128,6 +135,91 @@ public class FrameDecodeBenchmark {
         }
     }
 
+    /**
+     * Frames with no code, as a terminal sees them most of the day, at the two camera sizes: a plain room
+     * ({@code room}) or a busy scene of shelves, printed text and tiles ({@code busy}), from
+     * {@link DecodeCorpus#empty}.
+     */
+    @State(Scope.Thread)
+    public static class EmptyScene {
+
+        @Param({"640x480", "1280x720"})
+        public String size;
+
+        @Param({"room", "busy"})
+        public String scene;
+
+        Frame[] frames = new Frame[SEEDS];
+        int next;
+
+        @Setup
+        public void setUp() {
+            int width = Integer.parseInt(size.substring(0, size.indexOf('x')));
+            int height = Integer.parseInt(size.substring(size.indexOf('x') + 1));
+            for (int seed = 0; seed < SEEDS; seed++) {
+                frames[seed] = DecodeCorpus.empty(scene.equals("busy"), seed, width, height);
+            }
+        }
+
+        Frame nextFrame() {
+            next = (next + 1) % SEEDS;
+            return frames[next];
+        }
+    }
+
+    /**
+     * Frames of one difficulty class of {@link DecodeCorpus}, seeds 0–7, 1280×720. The setup prints how
+     * many of them each decoder reads (the rates over 30 seeds are {@code CameraPathRateTest}'s).
+     */
+    @State(Scope.Thread)
+    public static class Class {
+
+        @Param
+        public DecodeCorpus.Difficulty difficulty;
+
+        LabelledFrame[] frames = new LabelledFrame[SEEDS];
+        int next;
+
+        @Setup
+        public void setUp() {
+            QrDecoder camera = new QrDecoder();
+            QRCodeReader plain = new QRCodeReader();
+            int cameraRead = 0;
+            int plainRead = 0;
+            for (int seed = 0; seed < SEEDS; seed++) {
+                frames[seed] = DecodeCorpus.frame(difficulty, seed);
+                cameraRead += frames[seed].isReadBy(camera.decode(frames[seed].frame())) ? 1 : 0;
+                plainRead += frames[seed].isReadBy(Optional.ofNullable(plainZxing(plain, frames[seed].frame()))) ? 1 : 0;
+            }
+            System.out.printf("%n%s: camera path reads %d, plain ZXing %d of %d%n", difficulty, cameraRead, plainRead, SEEDS);
+        }
+
+        Frame nextFrame() {
+            next = (next + 1) % SEEDS;
+            return frames[next].frame();
+        }
+    }
+
+    @Benchmark
+    public Optional<String> emptyScene_qrDecoder(EmptyScene scene) {
+        return decoder.decode(scene.nextFrame());
+    }
+
+    @Benchmark
+    public String emptyScene_plainZxing(EmptyScene scene) {
+        return plainZxing(scene.nextFrame());
+    }
+
+    @Benchmark
+    public Optional<String> difficulty_qrDecoder(Class frames) {
+        return decoder.decode(frames.nextFrame());
+    }
+
+    @Benchmark
+    public String difficulty_plainZxing(Class frames) {
+        return plainZxing(frames.nextFrame());
+    }
+
     @Benchmark
     public Optional<String> hostileFrame_qrDecoder(Hostile hostile) {
         return decoder.decode(hostile.nextFrame());
@@ -158,9 +250,16 @@ public class FrameDecodeBenchmark {
         return next;
     }
 
-    /** What {@code QrDecoder.decode(Frame)} did before the pre-check, minus its rare second binarizer. */
+    /**
+     * Plain ZXing: HybridBinarizer, QR only, the whole frame, no TRY_HARDER; what {@code QrDecoder.decode(Frame)}
+     * did before the pre-check, minus its rare second binarizer.
+     */
     private String plainZxing(Frame frame) {
-        var source = new PlanarYUVLuminanceSource(frame.luma(), frame.width(), frame.height(),
+        return plainZxing(reader, frame);
+    }
+
+    private static String plainZxing(QRCodeReader reader, Frame frame) {
+        var source = new PlanarYUVLuminanceSource(frame.luma(), frame.stride(), frame.height(),
                 0, 0, frame.width(), frame.height(), false);
         try {
             return reader.decode(new BinaryBitmap(new HybridBinarizer(source))).getText();

@@ -8,6 +8,7 @@ import io.limen.agent.scanlog.ScanLog;
 import io.limen.config.GateConfig;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One entrance: the admit path from a camera frame to the relay, the display and the scan log.
@@ -18,11 +19,13 @@ import java.util.Optional;
 public final class Agent {
 
     /**
-     * @param gateCommand       what the gate was told; empty when the frame held no code
+     * @param gateCommand       what the gate was told; empty when the frame held no code or a repeat
      * @param frameToRelayNanos from the frame's arrival to the gate command returning
      */
     public record Admission(ScanOutcome scan, Optional<GateCommand> gateCommand, long frameToRelayNanos) {
     }
+
+    private static final Predicate<String> EVERY_CODE = text -> true;
 
     private final Checkpoint checkpoint;
     private final Gate gate;
@@ -44,11 +47,30 @@ public final class Agent {
         this.display = Objects.requireNonNull(display, "display must not be null");
     }
 
+    /** Every code read is decided: for callers that show each frame once ({@code demo}'s cases, benchmarks). */
     public Admission admit(Frame frame) {
-        ScanOutcome scan = checkpoint.scan(frame);
-        if (!(scan instanceof ScanOutcome.Scanned scanned)) {
-            return new Admission(scan, Optional.empty(), System.nanoTime() - frame.arrivalNanos());
+        return admit(frame, EVERY_CODE);
+    }
+
+    /**
+     * The admit path of one frame: decode; ask {@code firstSighting} whether the code is new (the run
+     * loop's debounce), and if not, stop there; verify and decide; command the gate; show.
+     *
+     * @param firstSighting false for a code already decided while it stays in view; called once per code read
+     */
+    public Admission admit(Frame frame, Predicate<String> firstSighting) {
+        long start = System.nanoTime();
+        Optional<String> text = checkpoint.read(frame);
+        long decodeNanos = System.nanoTime() - start;
+        if (text.isEmpty()) {
+            return new Admission(new ScanOutcome.NoCode(new ScanOutcome.StageTimes(decodeNanos, 0, 0)), Optional.empty(),
+                    System.nanoTime() - frame.arrivalNanos());
         }
+        if (!firstSighting.test(text.get())) {
+            return new Admission(new ScanOutcome.Repeated(text.get(), new ScanOutcome.StageTimes(decodeNanos, 0, 0)),
+                    Optional.empty(), System.nanoTime() - frame.arrivalNanos());
+        }
+        ScanOutcome.Scanned scanned = checkpoint.check(text.get(), decodeNanos);
         GateCommand command = scanned.decision().granted()
                 ? gate.grant(settings.grantPulse())
                 : gate.deny(settings.denyShow());
@@ -56,6 +78,6 @@ public final class Agent {
         display.show(scanned.decision());
         ScanOutcome.StageTimes times = scanned.times();
         scanLog.decided(scanned.decision(), times.decodeNanos(), times.verifyNanos(), times.decideNanos(), relayNanos);
-        return new Admission(scan, Optional.of(command), relayNanos);
+        return new Admission(scanned, Optional.of(command), relayNanos);
     }
 }

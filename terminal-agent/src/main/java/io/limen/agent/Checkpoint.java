@@ -35,7 +35,7 @@ public final class Checkpoint {
     private final Supplier<ListSnapshot> lists;
     private final WallClock clock;
     private final LongSupplier monotonic;
-    private final Passages passages = new Passages(PASSAGES);
+    private final Passages passages;
     /** The lists of the scan in progress; the verifier reads its trust store from here. */
     private ListSnapshot scanLists;
 
@@ -46,6 +46,16 @@ public final class Checkpoint {
      */
     public Checkpoint(QrDecoder decoder, Duration clockSkew, AccessPolicy policy, Supplier<ListSnapshot> lists,
                       WallClock clock, LongSupplier monotonic) {
+        this(decoder, clockSkew, policy, lists, clock, monotonic, new Passages(PASSAGES));
+    }
+
+    /**
+     * @param passages the grants anti-passback remembers; a reloaded terminal hands its new checkpoint
+     *                 the old one's, so a reload does not let a pass through twice
+     */
+    public Checkpoint(QrDecoder decoder, Duration clockSkew, AccessPolicy policy, Supplier<ListSnapshot> lists,
+                      WallClock clock, LongSupplier monotonic, Passages passages) {
+        this.passages = Objects.requireNonNull(passages, "passages must not be null");
         this.decoder = Objects.requireNonNull(decoder, "decoder must not be null");
         this.policy = Objects.requireNonNull(policy, "policy must not be null");
         this.lists = Objects.requireNonNull(lists, "lists must not be null");
@@ -56,7 +66,7 @@ public final class Checkpoint {
 
     public ScanOutcome scan(Frame frame) {
         long start = System.nanoTime();
-        Optional<String> text = decoder.decode(frame);
+        Optional<String> text = read(frame);
         long decodeNanos = System.nanoTime() - start;
         // Most frames hold no code: nobody is there, nothing to judge, show or log.
         return text.isEmpty()
@@ -64,12 +74,18 @@ public final class Checkpoint {
                 : check(text.get(), decodeNanos);
     }
 
+    /** The decoder's half alone: the code's text in the frame, if it holds a readable one. */
+    public Optional<String> read(Frame frame) {
+        return decoder.decode(frame);
+    }
+
     /** The path from a code's text, for codes that did not come from a camera. */
     public ScanOutcome.Scanned check(String text) {
         return check(text, 0);
     }
 
-    private ScanOutcome.Scanned check(String text, long decodeNanos) {
+    /** The path from a code's text that {@link #read} found in {@code decodeNanos}. */
+    public ScanOutcome.Scanned check(String text, long decodeNanos) {
         long start = System.nanoTime();
         ScanContext context = new ScanContext(clock.read(), lists.get(), monotonic.getAsLong(), passages);
         scanLists = context.lists();

@@ -5,10 +5,11 @@ import io.limen.format.Reason;
 import java.util.Objects;
 
 /**
- * What one scan found: {@link NoCode} (most frames: nobody is there, nothing is shown or logged) or a
- * {@link Scanned} code with its decision. A frame without a code is not a denial.
+ * What one scan found: {@link NoCode} (most frames: nobody is there, nothing is shown or logged), a
+ * {@link Scanned} code with its decision, or on a live camera a {@link Repeated} code, already decided
+ * while it stays in view. A frame without a code is not a denial, nor is a repeat.
  */
-public sealed interface ScanOutcome permits ScanOutcome.NoCode, ScanOutcome.Scanned {
+public sealed interface ScanOutcome permits ScanOutcome.NoCode, ScanOutcome.Scanned, ScanOutcome.Repeated {
 
     StageTimes times();
 
@@ -28,7 +29,20 @@ public sealed interface ScanOutcome permits ScanOutcome.NoCode, ScanOutcome.Scan
         }
     }
 
-    /** The stable code of what happened: the decision's reason, or {@code no_code}. */
+    /**
+     * A code the camera keeps seeing, decided when it first came into view (debounce): nothing is
+     * verified, shown or logged for it. Only the live loop makes these.
+     *
+     * @param text what the decoder read
+     */
+    record Repeated(String text, StageTimes times) implements ScanOutcome {
+        public Repeated {
+            Objects.requireNonNull(text, "text must not be null");
+            Objects.requireNonNull(times, "times must not be null");
+        }
+    }
+
+    /** The stable code of what was decided: the decision's reason, or {@code no_code} when nothing was (no code, a repeat). */
     default Reason reason() {
         return this instanceof Scanned scanned ? scanned.decision().reason() : Reason.NO_CODE;
     }

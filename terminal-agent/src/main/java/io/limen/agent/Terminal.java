@@ -4,6 +4,7 @@ import io.limen.agent.decode.QrDecoder;
 import io.limen.agent.gate.Gate;
 import io.limen.agent.lists.ListSnapshot;
 import io.limen.agent.policy.AccessPolicy;
+import io.limen.agent.policy.Passages;
 import io.limen.agent.revocation.RevocationSet;
 import io.limen.agent.revocation.RevocationStore;
 import io.limen.agent.revocation.SqliteConnections;
@@ -18,6 +19,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: the one place that assembles a terminal, from one {@link AgentConfig} and a
@@ -58,29 +61,38 @@ import java.util.function.Supplier;
  *                   status snapshots only
  * </pre>
  *
- * Today the admit thread, the scheduler, the GPIO events, the display writer, the scan-log writer
- * (when the config names a scan log) and the camera reader ({@code camera.CameraReader} into
- * {@code camera.LatestFrame}) exist; the uplink, list sync, config watcher and web come with their
- * issues, each taking the row above. The rule they keep: the admit thread hands off through
+ * {@code io.limen.agent.run.TerminalRun} starts the camera reader ({@code camera.CameraReader} into
+ * {@code camera.LatestFrame}) and the admit thread ({@code run.AdmitLoop}: debounce, decision lines);
+ * the config watcher is the SIGHUP handler thread of {@code run.RunSignals}, which calls
+ * {@link #reconfigure}: a new {@link Assembly} built off the admit thread and swapped in whole, read by
+ * the admit thread once per frame. The scan-log writer runs when the config names a scan log. The
+ * uplink, list sync and web come with their issues, each taking the row above. The rule they keep:
+ * the admit thread hands off through
  * a slot, a queue offer or an {@code AtomicReference}, and waits on nothing.
  */
 public final class Terminal implements AutoCloseable {
 
-    private final AgentConfig config;
-    private final HardwareSeams seams;
-    private final AtomicReference<ListSnapshot> lists;
-    private final Gate gate;
-    private final Agent agent;
-    private final ScanLog scanLog;
+    private static final Logger log = LoggerFactory.getLogger(Terminal.class);
 
-    private Terminal(AgentConfig config, HardwareSeams seams, AtomicReference<ListSnapshot> lists, Gate gate, Agent agent,
-                     ScanLog scanLog) {
+    /**
+     * What a configuration assembles on top of the hardware: the admit path and the lists it judges
+     * by. Immutable; a reload makes a new one and swaps it in whole, read by the admit thread once per
+     * frame (the frame boundary).
+     */
+    public record Assembly(AgentConfig config, Agent agent, AtomicReference<ListSnapshot> lists) {
+    }
+
+    private final HardwareSeams seams;
+    private final Gate gate;
+    private final ScanLog scanLog;
+    /** Anti-passback's memory, carried across reloads: a reload must not let a pass through twice. */
+    private final Passages passages = new Passages(Checkpoint.PASSAGES);
+    private final AtomicReference<Assembly> current = new AtomicReference<>();
+
+    private Terminal(HardwareSeams seams, Gate gate, ScanLog scanLog) {
         this.scanLog = scanLog;
-        this.config = config;
         this.seams = seams;
-        this.lists = lists;
         this.gate = gate;
-        this.agent = agent;
     }
 
     /**
@@ -94,13 +106,11 @@ public final class Terminal implements AutoCloseable {
     public static Terminal assemble(AgentConfig config, HardwareSeams seams) throws IOException {
         Objects.requireNonNull(config, "config must not be null");
         Objects.requireNonNull(seams, "seams must not be null");
-        AtomicReference<ListSnapshot> lists = new AtomicReference<>(loadLists(config, seams));
-        Checkpoint checkpoint = checkpoint(config, new QrDecoder(config.decoder().tryHarder()), lists::get,
-                seams.wallClock(), seams.scheduler()::nanoTime);
+        ListSnapshot lists = loadLists(config, seams);
         Gate gate = new Gate(seams.gpio(), config.board(), seams.scheduler(), config.gate().fireAlarmDebounce());
-        ScanLog scanLog = scanLog(config, seams.wallClock());
-        return new Terminal(config, seams, lists, gate, new Agent(checkpoint, gate, config.gate(), seams.display(), scanLog),
-                scanLog);
+        Terminal terminal = new Terminal(seams, gate, scanLog(config, seams.wallClock()));
+        terminal.current.set(terminal.assembly(config, lists));
+        return terminal;
     }
 
     /**
@@ -112,6 +122,32 @@ public final class Terminal implements AutoCloseable {
                 .<ScanLog>map(file -> ScanLogWriter.start(config.scanLog(), SqliteConnections.file(file,
                         config.scanLog().busyTimeout()), config.terminal().zone(), clock, new Alarms(), group -> { }))
                 .orElse(ScanLog.NONE);
+    }
+
+    /**
+     * Takes a new configuration (a reload): reads its lists, builds a new admit path on the same gate
+     * and scan log, and swaps it in whole; the admit thread judges by it from its next frame, never
+     * halfway through a scan. The board's pins, the fire-alarm debounce, the camera and the scan log
+     * stay as started: a change to them is logged and takes effect at the next start.
+     *
+     * @throws IOException (and the other exceptions of {@link #assemble}) if the new lists cannot be
+     *                     read; the old configuration then stays, untouched
+     */
+    public void reconfigure(AgentConfig next) throws IOException {
+        Objects.requireNonNull(next, "next must not be null");
+        Assembly built = assembly(next, loadLists(next, seams));
+        AgentConfig old = current.getAndSet(built).config();
+        if (!old.board().equals(next.board()) || !old.camera().equals(next.camera()) || !old.scanLog().equals(next.scanLog())
+                || !old.gate().fireAlarmDebounce().equals(next.gate().fireAlarmDebounce())) {
+            log.warn("config: board, camera, scanLog or gate.fireAlarmDebounce changed; they take effect at the next start");
+        }
+    }
+
+    private Assembly assembly(AgentConfig config, ListSnapshot loaded) {
+        AtomicReference<ListSnapshot> lists = new AtomicReference<>(loaded);
+        Checkpoint checkpoint = new Checkpoint(new QrDecoder(config.decoder().tryHarder()), config.credentials().clockSkew(),
+                AccessPolicy.standard(config.terminal().zone()), lists::get, seams.wallClock(), seams.scheduler()::nanoTime, passages);
+        return new Assembly(config, new Agent(checkpoint, gate, config.gate(), seams.display(), scanLog), lists);
     }
 
     /**
@@ -137,8 +173,14 @@ public final class Terminal implements AutoCloseable {
         return loadLists(config, seams.sqlite(), seams.wallClock());
     }
 
+    /** The admit path as configured now; read it once per frame. */
     public Agent agent() {
-        return agent;
+        return current.get().agent();
+    }
+
+    /** The configuration and admit path in effect now, one consistent pair. */
+    public Assembly assembly() {
+        return current.get();
     }
 
     /** Where decisions are logged: a {@link ScanLogWriter}, or {@link ScanLog#NONE}. */
@@ -150,8 +192,9 @@ public final class Terminal implements AutoCloseable {
         return gate;
     }
 
+    /** The configuration in effect now. */
     public AgentConfig config() {
-        return config;
+        return current.get().config();
     }
 
     public HardwareSeams seams() {
@@ -160,12 +203,12 @@ public final class Terminal implements AutoCloseable {
 
     /** The lists scans are judged by now. */
     public ListSnapshot lists() {
-        return lists.get();
+        return current.get().lists().get();
     }
 
     /** Swaps in new lists whole; the next scan is judged by them (list sync's hand-off). */
     public void replaceLists(ListSnapshot snapshot) {
-        lists.set(Objects.requireNonNull(snapshot, "snapshot must not be null"));
+        current.get().lists().set(Objects.requireNonNull(snapshot, "snapshot must not be null"));
     }
 
     /**

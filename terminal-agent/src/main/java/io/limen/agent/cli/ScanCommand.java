@@ -68,6 +68,11 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--zone", paramLabel = "ZONE", description = "Judge as an entrance of this zone (default: any zone).")
     String zone;
 
+    @Option(names = "--as-camera",
+            description = "Decode each image exactly as the live camera path decodes a frame (its grey plane, the finder "
+                + "pre-scan, no still-image fallbacks): would the terminal read this photo?")
+    boolean asCamera;
+
     @Option(names = "--clock-skew", paramLabel = "SECONDS", defaultValue = "60",
             description = "How far the clock may be off the issuer's (default: ${DEFAULT-VALUE}).")
     long clockSkewSeconds;
@@ -80,7 +85,9 @@ final class ScanCommand implements Callable<Integer> {
         AgentConfig config = config();
         TimeReading now = TimeReading.trusted(at != null ? at : Instant.now());
         ListSnapshot lists = loadLists(config, now);
-        Checkpoint checkpoint = Terminal.checkpoint(config, QrDecoder.forStillImages(), () -> lists, () -> now, System::nanoTime);
+        // A photo is looked at once, so by default it gets every try; --as-camera gives it only what a frame gets.
+        QrDecoder decoder = asCamera ? new QrDecoder(config.decoder().tryHarder()) : QrDecoder.forStillImages();
+        Checkpoint checkpoint = Terminal.checkpoint(config, decoder, () -> lists, () -> now, System::nanoTime);
         PrintWriter out = spec.commandLine().getOut();
         int unreadable = 0;
         for (Path file : files) {

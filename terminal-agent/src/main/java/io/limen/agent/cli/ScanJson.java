@@ -29,6 +29,10 @@ final class ScanJson {
             case ScanOutcome.NoCode noCode -> line.putNull("text").putNull("decision")
                     .put("reason", noCode.reason().code())
                     .put("detail", "no readable QR code in the image");
+            // scan decides every image: only the live loop's debounce makes repeats.
+            case ScanOutcome.Repeated repeated -> line.put("text", repeated.text()).putNull("decision")
+                    .put("reason", repeated.reason().code())
+                    .put("detail", "seen before, already decided");
             case ScanOutcome.Scanned scanned -> line.put("text", scanned.text())
                     .put("decision", scanned.decision().granted() ? "granted" : "denied")
                     .put("reason", scanned.reason().code())

@@ -48,6 +48,11 @@ final class CodeArea {
         return corners.map(c -> c.area(frameWidth, frameHeight));
     }
 
+    /** How many different patterns the hits are (a pattern crossed by several rows counts once). */
+    static int distinctPatterns(List<Finder> hits) {
+        return hits.size() > MAX_HITS ? hits.size() : patterns(hits).size();
+    }
+
     /**
      * A pattern and the number of scanned rows that crossed it. A real finder is 7 modules tall, so the
      * scan crosses it on several rows and finds the same centre each time; the data modules of a code

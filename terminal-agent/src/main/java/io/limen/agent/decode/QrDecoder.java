@@ -103,24 +103,30 @@ public final class QrDecoder {
         if (finders.isEmpty()) {
             return Optional.empty();
         }
-        List<FinderPatternScan.Finder> printed = finders.stream().filter(f -> !f.inverted()).toList();
-        Optional<String> text = printed.isEmpty() ? Optional.empty() : read(frame, printed, false);
-        if (text.isPresent() || printed.size() == finders.size()) {
-            return text;
-        }
         // ZXing's QR reader reads dark on light only (it ignores ALSO_INVERTED): a light-on-dark code is
         // read from the inverted luma, and only when the scan saw light-on-dark finders, so an empty frame
-        // costs no second read.
-        return read(frame, finders.stream().filter(FinderPatternScan.Finder::inverted).toList(), true);
+        // costs no second read. The polarity seen more often goes first: a light-on-dark code's data
+        // modules show a few dark-on-light patterns too, and the other way round.
+        List<FinderPatternScan.Finder> printed = finders.stream().filter(f -> !f.inverted()).toList();
+        List<FinderPatternScan.Finder> inverted = finders.stream().filter(FinderPatternScan.Finder::inverted).toList();
+        boolean invertedFirst = inverted.size() > printed.size();
+        return read(frame, invertedFirst ? inverted : printed, invertedFirst)
+                .or(() -> read(frame, invertedFirst ? printed : inverted, !invertedFirst));
     }
 
     /** Reads where the finders say the code is; the whole frame only when that fails or is unclear. */
     private Optional<String> read(Frame frame, List<FinderPatternScan.Finder> finders, boolean inverted) {
+        if (finders.isEmpty()) {
+            return Optional.empty();
+        }
         Region whole = new Region(0, 0, frame.width(), frame.height());
         Optional<Region> area = CodeArea.around(finders, frame.width(), frame.height());
         Optional<String> text = area.flatMap(a -> decode(frame, a, inverted));
         if (text.isPresent() || area.filter(a -> budget.exhausted() || coversMostOf(a, whole)).isPresent()) {
             return text;
+        }
+        if (area.isEmpty() && !wholeFrameWorthReading(finders, inverted)) {
+            return Optional.empty();
         }
         return decode(frame, whole, inverted);
     }
@@ -149,6 +155,18 @@ public final class QrDecoder {
             // way the next frame comes in 33 ms, and a frame must never stop the agent.
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether finders that outline no code still justify reading the whole frame. ZXing needs three
+     * finders; the scan reads only every few rows and may miss one, so two distinct patterns of dark on
+     * light are worth a read. One pattern alone is what busy scenes (print, shelves, tiles) show in half
+     * their frames, and reading those whole cost more than plain ZXing itself; light-on-dark patterns
+     * there are mostly gaps between printed glyphs, so inverted codes are read only where three
+     * patterns outline one.
+     */
+    private static boolean wholeFrameWorthReading(List<FinderPatternScan.Finder> finders, boolean inverted) {
+        return !inverted && CodeArea.distinctPatterns(finders) >= 2;
     }
 
     /** Whether {@code area} is at least three quarters of {@code whole}: reading the rest adds little. */

@@ -38,6 +38,10 @@ public final class DemoReport implements DemoRun.Listener {
                 out.printf("    camera    no readable QR code%n");
                 out.printf("    decision  none    %-14s %s%n", Reason.NO_CODE.code(), verdict);
             }
+            case ScanOutcome.Repeated repeated -> {
+                out.printf("    camera    %s (seen before, already decided)%n", shorten(repeated.text()));
+                out.printf("    decision  none    %-14s %s%n", Reason.NO_CODE.code(), verdict);
+            }
             case ScanOutcome.Scanned scanned -> {
                 Decision decision = scanned.decision();
                 out.printf("    camera    %s%n", shorten(scanned.text()));

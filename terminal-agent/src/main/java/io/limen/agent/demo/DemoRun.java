@@ -3,29 +3,33 @@ package io.limen.agent.demo;
 import io.limen.agent.Agent;
 import io.limen.agent.HardwareSeams;
 import io.limen.agent.Terminal;
-import io.limen.agent.camera.Frame;
+import io.limen.agent.camera.CameraCounters;
 import io.limen.agent.display.DisplayMessage;
 import io.limen.agent.display.RecordingDisplay;
 import io.limen.agent.gate.PinActivity;
-import io.limen.agent.simulation.SyntheticFrameSource;
+import io.limen.agent.run.TerminalRun;
+import io.limen.agent.simulation.SteppedFrameSource;
 import io.limen.agent.time.SimulatedTime;
 import io.limen.config.AgentConfig;
-import io.limen.config.RevocationConfig;
-import io.limen.config.TerminalConfig;
+import io.limen.config.yaml.ConfigFile;
+import io.limen.config.yaml.LoadResult;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Runs the demo's cases through a whole terminal on simulated hardware, assembled by {@link Terminal}
- * as a real one is: the real decoder, verifier, policy and gate logic, with Pi4J's mock GPIO in place of
- * the Pi's pins, and the trust and revocation lists loaded from the demo's files.
+ * Runs the demo's cases through a whole terminal on simulated hardware, the way {@code limen agent run}
+ * runs a real one: assembled by {@link Terminal} and run by {@link TerminalRun} (camera reader thread,
+ * one-slot exchange, admit thread with debounce, decision lines and counters in the log). Only the seams
+ * differ: the real decoder, verifier, policy and gate logic, with Pi4J's mock GPIO in place of the Pi's
+ * pins, and the trust and revocation lists loaded from the demo's files.
  *
- * <p>Time is a {@link SimulatedTime}: between two people the demo moves it past the pulse, so the pins
- * go back to off exactly as on a terminal, without waiting for it, and the wall clock moves with it.
+ * <p>The camera is a {@link SteppedFrameSource}: one scene per person, each seen once, and the simulated
+ * time moves {@link #PER_PERSON} between two, so the pins go back to off exactly as on a terminal,
+ * without waiting for it, and the wall clock moves with it.
  */
 public final class DemoRun {
 
@@ -50,43 +54,82 @@ public final class DemoRun {
         void caseDone(int number, Outcome outcome);
     }
 
+    /** One admission as the admit thread saw it: when, and how many messages the display had shown by then. */
+    private record Admitted(Agent.Admission admission, long gateNanos, int shownSoFar) {
+    }
+
     private DemoRun() {
     }
 
-    /** The demo terminal's configuration: every default, guarding the demo's zone, with its lists. */
+    /**
+     * The demo terminal's configuration, loaded from the config file the scenario wrote, as {@code run}
+     * loads one: guarding the demo's zone, with its lists, a synthetic camera and a simulated gate.
+     *
+     * @throws IllegalStateException if the demo's own file has problems (a bug), naming every one
+     */
     public static AgentConfig config(DemoScenario scenario) {
-        return AgentConfig.defaults(scenario.trustFile())
-                .withTerminal(new TerminalConfig("demo", "lobby-1", Optional.of(DemoScenario.ZONE)))
-                .withRevocation(RevocationConfig.at(scenario.revocationsFile()));
+        return switch (ConfigFile.load(scenario.configFile())) {
+            case LoadResult.Loaded loaded -> loaded.config();
+            case LoadResult.Invalid invalid -> throw new IllegalStateException("the demo's config has problems: " + invalid.problems());
+        };
     }
 
+    /**
+     * Runs every case, then tells {@code listener} of each in order.
+     *
+     * @throws IOException if the demo's lists cannot be read
+     */
     public static List<Outcome> run(DemoScenario scenario, Instant now, Listener listener) throws IOException {
         SimulatedTime time = new SimulatedTime(now);
         List<DemoCase> cases = scenario.cases();
         RecordingDisplay display = new RecordingDisplay();
         HardwareSeams seams = HardwareSeams.simulated(
-                new SyntheticFrameSource(cases.stream().map(DemoCase::frame).toList()), time).withDisplay(display);
-        List<Outcome> outcomes = new ArrayList<>();
-        try (Terminal terminal = Terminal.assemble(config(scenario), seams);
-             PinActivity pins = PinActivity.watch(terminal.gate(), time::nanoTime)) {
-            for (DemoCase demoCase : cases) {
-                Frame frame = seams.camera().next().orElseThrow();
-                pins.clear();
-                long start = time.nanoTime();
-                int shownBefore = display.shown().size();
-                Agent.Admission admission = terminal.agent().admit(frame);
-                seams.camera().release(frame);
-                time.advance(PER_PERSON);
-                List<DisplayMessage> shown = display.shown();
-                Outcome outcome = new Outcome(demoCase, admission, pins.events(), start, shown.subList(shownBefore, shown.size()));
-                outcomes.add(outcome);
-                listener.caseDone(outcomes.size(), outcome);
+                new SteppedFrameSource(cases.stream().map(DemoCase::frame).toList(), time, PER_PERSON), time).withDisplay(display);
+        List<Admitted> admitted = new CopyOnWriteArrayList<>();
+        List<PinActivity.PinEvent> events;
+        try {
+            Terminal terminal = Terminal.assemble(config(scenario), seams);
+            try (PinActivity pins = PinActivity.watch(terminal.gate(), time::nanoTime)) {
+                // On the admit thread, while the camera waits for the frame back: the time is still.
+                TerminalRun run = new TerminalRun(terminal, new CameraCounters(), admission -> admitted.add(
+                        new Admitted(admission, time.nanoTime(), display.shown().size())));
+                run.start();
+                try {
+                    if (!run.awaitEnd(Duration.ofMinutes(5))) {
+                        throw new IllegalStateException("the demo terminal did not finish its " + cases.size() + " cases in 5 minutes");
+                    }
+                    // The last person's pulse ends too; the run has ended, so this thread alone moves the time.
+                    time.advance(PER_PERSON);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    run.stop();
+                }
+                events = pins.events();
             }
-        } catch (InterruptedException e) {
-            // The synthetic source never blocks; keep the flag for whoever asked.
-            Thread.currentThread().interrupt();
         } finally {
             seams.gpio().shutdown();
+        }
+        List<Outcome> outcomes = outcomes(cases, admitted, events, display.shown());
+        for (int i = 0; i < outcomes.size(); i++) {
+            listener.caseDone(i + 1, outcomes.get(i));
+        }
+        return outcomes;
+    }
+
+    /** Each case with the pin events from its admission up to the next one's, and the messages shown for it. */
+    private static List<Outcome> outcomes(List<DemoCase> cases, List<Admitted> admitted, List<PinActivity.PinEvent> events,
+                                          List<DisplayMessage> shown) {
+        if (admitted.size() != cases.size()) {
+            throw new IllegalStateException("the demo terminal admitted " + admitted.size() + " of " + cases.size() + " frames");
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            Admitted a = admitted.get(i);
+            long end = i + 1 < admitted.size() ? admitted.get(i + 1).gateNanos() : Long.MAX_VALUE;
+            int shownBefore = i == 0 ? 0 : admitted.get(i - 1).shownSoFar();
+            List<PinActivity.PinEvent> own = events.stream().filter(e -> e.nanoTime() >= a.gateNanos() && e.nanoTime() < end).toList();
+            outcomes.add(new Outcome(cases.get(i), a.admission(), own, a.gateNanos(), List.copyOf(shown.subList(shownBefore, a.shownSoFar()))));
         }
         return outcomes;
     }

@@ -35,6 +35,7 @@ import java.util.Optional;
  *   DIR/issuer-p256.key
  *   DIR/trust.pem                the public keys the terminal trusts, each bound to its issuer
  *   DIR/revocations.db           the SQLite revocation store
+ *   DIR/limen.yaml               the terminal's config file, loaded as {@code agent run} loads one
  *   DIR/codes/NN-case.txt        each code's text
  *   DIR/frames/NN-case.png       what the camera saw
  * </pre>
@@ -76,6 +77,7 @@ public final class DemoScenario implements AutoCloseable {
             DemoScenario scenario = new DemoScenario(folder, now, seed);
             scenario.writeKeys();
             scenario.makeCases();
+            scenario.writeConfig();
             return scenario;
         } catch (IOException | RuntimeException e) {
             folder.close();
@@ -91,6 +93,26 @@ public final class DemoScenario implements AutoCloseable {
 
     public Path dir() {
         return dir;
+    }
+
+    /** The demo terminal's config file: what {@code limen agent run --config} would take, with a simulated camera and gate. */
+    public Path configFile() {
+        return dir.resolve("limen.yaml");
+    }
+
+    /** Written as a technician would write it; the demo's terminal is loaded from it, as {@code run} loads one. */
+    private void writeConfig() throws IOException {
+        folder.writeString("limen.yaml", """
+                # The demo terminal, written by `limen demo`: the file `limen agent run --config` takes,
+                # with the demo's simulated camera and gate. Paths are relative to this file's folder.
+                terminal: {site: demo, id: lobby-1, zone: %s}
+                camera:
+                  source: {kind: synthetic}
+                gate: {driver: simulated}
+                credentials: {trustFile: trust.pem}
+                revocation: {database: revocations.db}
+                paths: {state: ., logs: .}
+                """.formatted(ZONE));
     }
 
     public Path trustFile() {

@@ -101,6 +101,22 @@ public final class DecodeCorpus {
         return new LabelledFrame(canvas.toFrame(), difficulty, seed, texts);
     }
 
+    /**
+     * A frame with no code, {@code width}×{@code height}: a plain room with uneven light, or a busy scene
+     * (shelves, printed text, tiles) when {@code busy}; what a terminal's camera sees most of the day.
+     */
+    public static Frame empty(boolean busy, long seed, int width, int height) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Canvas canvas = new Canvas(width, height);
+        if (busy) {
+            Backdrop.busy(canvas, random);
+        } else {
+            Backdrop.room(canvas, random);
+        }
+        canvas.addNoise(random, random.nextDouble(2, 5));
+        return canvas.toFrame();
+    }
+
     /** {@code frames} frames of every class, seeds 0 to frames − 1. */
     public static Map<Difficulty, List<LabelledFrame>> all(int frames) {
         Map<Difficulty, List<LabelledFrame>> corpus = new EnumMap<>(Difficulty.class);

@@ -104,6 +104,36 @@ class ScanCommandTest {
     }
 
     @Test
+    void asCamera_readsACameraScene_likeTheDefault() {
+        int exit = scan("--as-camera", "--trust", trust.toString(), "--at", "2026-11-15T00:00:00Z", dir.resolve("pass.png").toString());
+
+        assertEquals(0, exit, err.toString());
+        assertTrue(lines().get(0).contains("\"decision\":\"granted\""), lines().get(0));
+    }
+
+    @Test
+    void asCamera_doesNotReadACodeOfOnePixelPerModule_whichTheStillImageFallbackReads() throws Exception {
+        // One pixel per module (with its quiet zone): below the 2 px a camera frame's modules need for the
+        // finder pre-scan; the still-image path reads it as "nothing but a code" (PURE_BARCODE).
+        var modules = new com.google.zxing.qrcode.QRCodeWriter().encode(text, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
+                java.util.Map.of(com.google.zxing.EncodeHintType.MARGIN, 4));
+        int side = modules.getWidth();
+        byte[] luma = new byte[side * side];
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                luma[y * side + x] = (byte) (modules.get(x, y) ? 0 : 255);
+            }
+        }
+        Path tiny = dir.resolve("tiny.png");
+        ImageFrames.writePng(new io.limen.agent.camera.Frame(luma, side, side), tiny);
+
+        assertEquals(0, scan("--trust", trust.toString(), "--at", "2026-11-15T00:00:00Z", tiny.toString()), err.toString());
+        assertTrue(lines().get(0).contains("\"decision\":\"granted\""), lines().get(0));
+        assertEquals(0, scan("--as-camera", "--trust", trust.toString(), "--at", "2026-11-15T00:00:00Z", tiny.toString()), err.toString());
+        assertTrue(lines().get(1).contains("\"reason\":\"no_code\""), lines().get(1));
+    }
+
+    @Test
     void expiredAtTheGivenInstant_isDeniedAndStillExitsZero() {
         int exit = scan("--trust", trust.toString(), "--at", "2027-01-01T00:00:00Z", dir.resolve("pass.png").toString());
 

@@ -1,6 +1,7 @@
 package io.limen.agent.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,6 +108,17 @@ class DemoTest {
         assertTrue(printed.contains("denied  bad_signature"), printed);
         assertTrue(printed.contains("decision  none    no_code"), printed);
         assertTrue(printed.contains("12 scans, 2 granted, 8 denied, 2 without a code; 12 of 12 outcomes as expected"), printed);
+    }
+
+    @Test
+    void terminal_isLoadedFromTheConfigFileItWrote_theFileRunTakes() {
+        var loaded = assertInstanceOf(io.limen.config.yaml.LoadResult.Loaded.class, io.limen.config.yaml.ConfigFile.load(scenario.configFile()));
+
+        assertEquals(java.util.Optional.of("lobby"), loaded.config().terminal().zone());
+        assertEquals(new io.limen.config.CameraSource.Synthetic(), loaded.config().camera().source());
+        assertEquals(io.limen.config.GateDriver.SIMULATED, loaded.config().gate().driver());
+        assertEquals(java.util.Optional.of(scenario.revocationsFile().toAbsolutePath().normalize()),
+                loaded.config().revocation().database().map(p -> p.toAbsolutePath().normalize()));
     }
 
     @Test

@@ -216,4 +216,100 @@ class OutboxWriterTest {
         assertEquals(List.of(1L), Scans.sequences(file()));
         assertTrue(alarms.isRaised(ScanLogAlarm.UNAVAILABLE));
     }
+
+    @Test
+    void readOnlyFolder_existingLogCannotBeWritten_decisionsHeld_thenWrittenOnceTheFolderIsWritable() throws Exception {
+        try (Outbox first = Outbox.open(SqliteConnections.file(file()))) {
+            first.append(Scans.entries(0, 1, T0)); // closed cleanly: SQLite removes the -wal and -shm files
+        }
+        OutboxWriter w = writer();
+        try (io.limen.agent.testing.ReadOnlyFolder readOnly = io.limen.agent.testing.ReadOnlyFolder.of(dir)) {
+            w.write(Scans.pending(1, 2, nanos.get()));
+
+            assertFalse(w.isOpen());
+            assertEquals(2, w.held());
+            assertEquals(Set.of(ScanLogAlarm.UNAVAILABLE), alarms.active());
+        }
+        step(OutboxWriter.RETRY);
+        w.write(List.of());
+
+        assertEquals(0, w.held());
+        assertEquals(Scans.range(1, 3), Scans.sequences(file()));
+        assertFalse(alarms.isRaised(ScanLogAlarm.UNAVAILABLE));
+    }
+
+    @Test
+    void readOnlyFolder_opening_isReportedAsCannotBeOpened_namingTheFolder() throws Exception {
+        try (Outbox first = Outbox.open(SqliteConnections.file(file()))) {
+            first.append(Scans.entries(0, 1, T0));
+        }
+        try (io.limen.agent.testing.ReadOnlyFolder readOnly = io.limen.agent.testing.ReadOnlyFolder.of(dir)) {
+            OutboxException e = org.junit.jupiter.api.Assertions.assertThrows(OutboxException.class,
+                    () -> Outbox.open(SqliteConnections.file(file())));
+            // SQLite cannot create the -wal file beside it, and says CANTOPEN.
+            assertEquals(OutboxException.Kind.CANNOT_OPEN, e.kind(), e.getMessage());
+            assertTrue(e.getMessage().startsWith("scan log " + file().toAbsolutePath()
+                    + " cannot be opened (a missing or unwritable folder?) (SQLite: "), e.getMessage());
+        }
+    }
+
+    @Test
+    void diskFullMidGroup_theGroupTakesNoNumbers_isHeld_andIsWrittenWithoutAGapOnceThereIsRoom() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger insertsUntilFull = new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
+        SqliteConnections real = SqliteConnections.file(file(), Duration.ofMillis(50));
+        SqliteConnections fillingDisk = new SqliteConnections() {
+            @Override
+            public Connection open() throws java.sql.SQLException {
+                Connection connection = real.open();
+                return proxy(Connection.class, (p, method, args) -> {
+                    Object result = invoke(connection, method, args);
+                    if (result instanceof java.sql.PreparedStatement statement && String.valueOf(args[0]).startsWith("INSERT")) {
+                        return proxy(java.sql.PreparedStatement.class, (q, m, a) -> {
+                            if (m.getName().equals("executeUpdate") && insertsUntilFull.decrementAndGet() < 0) {
+                                throw new org.sqlite.SQLiteException("[SQLITE_FULL] database or disk is full",
+                                        org.sqlite.SQLiteErrorCode.SQLITE_FULL);
+                            }
+                            return invoke(statement, m, a);
+                        });
+                    }
+                    return result;
+                });
+            }
+
+            @Override
+            public String describe() {
+                return real.describe();
+            }
+        };
+        writer = new OutboxWriter(fillingDisk, ScanLogConfig.at(file()), () -> TimeReading.trusted(wall.get()), nanos::get,
+                alarms, durable::add);
+        writer.write(Scans.pending(0, 3, nanos.get()));
+
+        insertsUntilFull.set(1); // the disk fills after the first row of the next group
+        writer.write(Scans.pending(3, 3, nanos.get()));
+
+        assertEquals(3, writer.held());
+        assertEquals(Scans.range(1, 3), Scans.sequences(file()), "the failed group left no row behind");
+        assertTrue(alarms.isRaised(ScanLogAlarm.UNAVAILABLE));
+
+        insertsUntilFull.set(Integer.MAX_VALUE); // room again
+        step(OutboxWriter.RETRY);
+        writer.write(Scans.pending(6, 1, nanos.get()));
+
+        assertEquals(0, writer.held());
+        assertEquals(Scans.range(1, 7), Scans.sequences(file()));
+        assertEquals(List.of(new Outbox.Sequences(1, 3), new Outbox.Sequences(4, 7)), durable);
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static <T> T proxy(Class<T> type, java.lang.reflect.InvocationHandler handler) {
+        return type.cast(java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+    }
 }

@@ -1,0 +1,74 @@
+package io.limen.agent.cli;
+
+import io.limen.agent.HardwareSeams;
+import io.limen.agent.camera.CameraCounters;
+import io.limen.agent.camera.CameraSources;
+import io.limen.agent.camera.FrameSource;
+import io.limen.agent.cli.image.ImageFrames;
+import io.limen.agent.display.JournalDisplay;
+import io.limen.agent.gate.GpioContexts;
+import io.limen.agent.revocation.SqliteConnections;
+import io.limen.agent.time.ExecutorScheduler;
+import io.limen.agent.time.SystemWallClock;
+import io.limen.config.AgentConfig;
+import io.limen.config.CameraSource;
+import io.limen.config.GateDriver;
+
+/**
+ * The real seams of {@code run}, made from the config: the camera its {@code camera.source} names, the
+ * GPIO its {@code gate.driver} names (the Pi's pins through gpiod, or Pi4J's mock for a bench without
+ * a relay), the journal as display, the system clock, one scheduler thread, SQLite files read-only.
+ * Closing shuts down what {@code Terminal.close} does not: the display writer, the scheduler, the GPIO
+ * context.
+ */
+final class LiveSeams implements AutoCloseable {
+
+    private final HardwareSeams seams;
+    private final CameraCounters counters;
+    private final JournalDisplay display;
+    private final ExecutorScheduler scheduler;
+
+    private LiveSeams(HardwareSeams seams, CameraCounters counters, JournalDisplay display, ExecutorScheduler scheduler) {
+        this.seams = seams;
+        this.counters = counters;
+        this.display = display;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Opens the seams; starts no camera process yet (the camera reader does, at its first read).
+     *
+     * @throws IllegalArgumentException for a {@code synthetic} camera: it is the demo's scripted scenes, not a camera to run
+     */
+    static LiveSeams open(AgentConfig config) {
+        if (config.camera().source() instanceof CameraSource.Synthetic) {
+            throw new IllegalArgumentException("camera.source synthetic is the demo's simulated camera; run needs a camera "
+                    + "(v4l2, rpicam, process) or a replay — see device-config/examples/laptop-usb-camera.yaml");
+        }
+        ExecutorScheduler scheduler = new ExecutorScheduler("scheduler");
+        CameraCounters counters = new CameraCounters();
+        FrameSource camera = CameraSources.open(config.camera(), scheduler, counters, () -> {
+            throw new IllegalStateException("no synthetic camera in run");
+        }, ImageFrames::read);
+        JournalDisplay display = new JournalDisplay();
+        HardwareSeams seams = new HardwareSeams(camera,
+                config.gate().driver() == GateDriver.PI4J ? GpioContexts.board() : GpioContexts.simulated(),
+                display, SystemWallClock.trustingSystemClock(), scheduler, SqliteConnections::readOnly);
+        return new LiveSeams(seams, counters, display, scheduler);
+    }
+
+    HardwareSeams seams() {
+        return seams;
+    }
+
+    CameraCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public void close() {
+        display.close();
+        scheduler.close();
+        seams.gpio().shutdown();
+    }
+}
