@@ -3,8 +3,10 @@ package io.limen.config;
 /**
  * What the agent logs.
  *
- * @param level the least severe level written; {@link LogLevel#INFO} prints one counter line a minute
- *              and every warning, {@link LogLevel#DEBUG} adds a line per decision
+ * @param level the least severe level the agent's own loggers write, applied when {@code run} starts (a
+ *              reload keeps the level of the start); {@link LogLevel#INFO}: a line per decision (at most 20
+ *              a second), a counter line a minute and every warning; {@link LogLevel#WARN}: warnings and
+ *              errors only
  */
 public record LoggingConfig(LogLevel level) {
 

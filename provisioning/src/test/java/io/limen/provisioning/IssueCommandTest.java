@@ -18,7 +18,7 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
-import com.google.zxing.NotFoundException;
+import com.google.zxing.ReaderException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -276,7 +276,7 @@ class IssueCommandTest {
         QRCodeReader reader = new QRCodeReader();
         try {
             return reader.decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-        } catch (NotFoundException e) {
+        } catch (ReaderException e) { // not found, or a misread (FormatException, ChecksumException): try as a pure code
             return reader.decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
         }
     }

@@ -154,7 +154,7 @@ public final class ConfigModel {
                             "The folder of the agent's log files when it does not log to the journal.")),
             group("logging", "What the agent logs.",
                     withDefault("level", new FieldType.Choice(Arrays.stream(LogLevel.values()).map(LogLevel::configName).toList()),
-                            LoggingConfig.DEFAULTS.level().configName(), "", "The least severe level written."))));
+                            LoggingConfig.DEFAULTS.level().configName(), "", "The least severe level the agent writes; applied when run starts (a reload keeps it)."))));
 
     private ConfigModel() {
     }

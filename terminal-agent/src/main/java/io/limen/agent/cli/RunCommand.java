@@ -3,6 +3,7 @@ package io.limen.agent.cli;
 import io.limen.agent.Terminal;
 import io.limen.agent.run.RunSignals;
 import io.limen.agent.run.TerminalRun;
+import io.limen.agent.run.LogLevels;
 import io.limen.config.yaml.ConfigFile;
 import io.limen.config.yaml.ConfigProblem;
 import io.limen.config.yaml.LoadResult;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
         + "2 bad arguments or a config with problems, every one listed."})
 final class RunCommand implements Callable<Integer> {
 
-    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+    /** Created once the config's logging.level is applied (LogLevels), so that it applies here too. */
+    private Logger log;
 
     @Spec
     CommandSpec spec;
@@ -53,6 +55,8 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         LoadResult.Loaded valid = (LoadResult.Loaded) loaded;
+        LogLevels.applyAtStart(valid.config().logging().level());
+        log = LoggerFactory.getLogger(RunCommand.class);
         logEffective(valid.effective());
         try (LiveSeams seams = LiveSeams.open(valid.config())) {
             Terminal terminal = Terminal.assemble(valid.config(), seams.seams());

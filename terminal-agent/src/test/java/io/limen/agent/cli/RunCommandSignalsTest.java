@@ -51,7 +51,9 @@ class RunCommandSignalsTest {
         Path log = dir.resolve("journal.txt");
 
         Process child = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+                // No level on the command line: the test classpath's logging default is warn, so every INFO
+                // line read below is there because the config's logging.level applies.
+                "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), AgentCommand.class.getName(), "run", "--config", config.toString()))
                 .redirectError(log.toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
         try {
@@ -94,6 +96,7 @@ class RunCommandSignalsTest {
                 gate: {driver: simulated, pulseMs: %d}
                 credentials: {trustFile: trust.pem}
                 paths: {state: state, logs: logs}
+                logging: {level: info}
                 """.formatted(zone, pulseMs);
     }
 
