@@ -1,5 +1,6 @@
 package io.limen.agent.cli;
 
+import io.limen.cli.OffsetInstantConverter;
 import io.limen.agent.Checkpoint;
 import io.limen.agent.Terminal;
 import io.limen.agent.camera.Frame;
@@ -58,7 +59,7 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--text", paramLabel = "TEXT", description = "Check a code's text without an image (repeatable).")
     List<String> texts = new ArrayList<>();
 
-    @Option(names = "--at", paramLabel = "TIME", converter = InstantConverter.class,
+    @Option(names = "--at", paramLabel = "TIME", converter = OffsetInstantConverter.class,
             description = "Judge validity at this instant instead of now (ISO-8601, e.g. 2027-01-31T08:00:00Z).")
     Instant at;
 
