@@ -2,6 +2,7 @@ package io.limen.agent.decode;
 
 import io.limen.agent.camera.Frame;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,9 +42,6 @@ final class FinderPatternScan {
     /** Run lengths may miss the ideal by this many modules: ZXing allows 0.5, the dead band shifts edges. */
     private static final float TOLERANCE = 0.75f;
 
-    private FinderPatternScan() {
-    }
-
     /**
      * The row step of ZXing's first pass over a frame of this height ({@code FinderPatternFinder.find}):
      * a pattern ZXing's first pass would meet lies on rows this scan reads too. With TRY_HARDER, ZXing
@@ -64,6 +62,27 @@ final class FinderPatternScan {
      * frame is a texture, not a code, and the caller needs only to know that.
      */
     static List<Finder> scan(Frame frame, int rowStep, int limit) {
+        return List.copyOf(new FinderPatternScan().find(frame, rowStep, limit));
+    }
+
+    /** Prefix sums of one row; kept between frames so a frame with no pattern allocates nothing. */
+    private int[] prefix = new int[0];
+    private final int[] runs = new int[5];
+    private final int[] columnRuns = new int[5];
+    private final List<Finder> found = new ArrayList<>();
+
+    /**
+     * A scanner that keeps its buffers between frames, for one decoding thread (not thread-safe): a
+     * frame with no pattern then costs no allocation at all.
+     */
+    FinderPatternScan() {
+    }
+
+    /**
+     * As {@link #scan(Frame, int, int)}, into this scanner's own list: valid until its next call, and
+     * to be copied by whoever keeps it.
+     */
+    List<Finder> find(Frame frame, int rowStep, int limit) {
         int width = frame.width();
         int height = frame.height();
         byte[] luma = frame.luma();
@@ -71,9 +90,14 @@ final class FinderPatternScan {
         int reach = Math.max(8, width / 48);
         int window = 2 * reach + 1;
         // Prefix sums of the row padded by its edge pixels, so every window is full and needs no clamping.
-        int[] prefix = new int[width + window];
-        int[] runs = new int[5];
-        List<Finder> found = new ArrayList<>();
+        if (prefix.length < width + window) {
+            prefix = new int[width + window];
+        }
+        int[] prefix = this.prefix;
+        int[] runs = this.runs;
+        Arrays.fill(runs, 0);
+        List<Finder> found = this.found;
+        found.clear();
         for (int y = rowStep - 1; y < height; y += rowStep) {
             int row = frame.rowStart(y);
             sumRow(luma, row, width, reach, prefix);
@@ -102,7 +126,7 @@ final class FinderPatternScan {
                 if (completed >= 5 && looksLikeFinder(runs) && (threshold = runThreshold(luma, row, x, runs, !dark)) >= 0) {
                     int total = runs[0] + runs[1] + runs[2] + runs[3] + runs[4];
                     int centreX = x - runs[4] - runs[3] - runs[2] / 2;
-                    int centreY = crossCheckColumn(frame, centreX, y, threshold, total, !dark);
+                    int centreY = crossCheckColumn(frame, centreX, y, threshold, total, !dark, columnRuns);
                     if (centreY >= 0) {
                         found.add(new Finder(centreX, centreY, total / 7f, !dark));
                         if (found.size() >= limit) {
@@ -199,12 +223,12 @@ final class FinderPatternScan {
      * runs of about the same size as the row did, else -1. A row alone is fooled by stripes and text;
      * ZXing checks the column too, so a pattern that fails here would fail there.
      */
-    private static int crossCheckColumn(Frame frame, int x, int y, int threshold, int rowTotal, boolean inverted) {
+    private static int crossCheckColumn(Frame frame, int x, int y, int threshold, int rowTotal, boolean inverted, int[] runs) {
         byte[] luma = frame.luma();
         int stride = frame.stride();
         int height = frame.height();
         int limit = 2 * rowTotal;
-        int[] runs = new int[5];
+        Arrays.fill(runs, 0);
         // Up from the centre: the centre run's upper part, then light, then dark.
         int up = y;
         for (int state = 2; state >= 0; state--) {

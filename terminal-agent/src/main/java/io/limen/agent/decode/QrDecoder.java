@@ -34,6 +34,8 @@ public final class QrDecoder {
     private static final Map<DecodeHintType, Object> PURE_BARCODE = Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
 
     private final QRCodeReader reader = new QRCodeReader();
+    /** Keeps its row buffers between frames: a frame with no finder pattern allocates nothing. */
+    private final FinderPatternScan scan = new FinderPatternScan();
     /** Bounds every ZXing read of this decoder; ZXing calls it with each candidate pattern it finds. */
     private final CandidateBudget budget = new CandidateBudget(CandidateBudget.DEFAULT_LIMIT);
     private final Map<DecodeHintType, Object> hints;
@@ -94,11 +96,11 @@ public final class QrDecoder {
      * most of the frame already (noise at full contrast outlines such areas; reading twice doubles the cost).
      */
     public Optional<String> decode(Frame frame) {
-        Region whole = new Region(0, 0, frame.width(), frame.height());
         if (stillImages) {
+            Region whole = new Region(0, 0, frame.width(), frame.height());
             return decode(frame, whole).or(() -> readOrEmpty(new HybridBinarizer(source(frame, whole)), PURE_BARCODE));
         }
-        List<FinderPatternScan.Finder> finders = FinderPatternScan.scan(frame,
+        List<FinderPatternScan.Finder> finders = scan.find(frame,
                 FinderPatternScan.rowStep(frame.height(), tryHarder), CodeArea.MAX_HITS + 1);
         if (finders.isEmpty()) {
             return Optional.empty();
