@@ -1,10 +1,10 @@
 package io.limen.provisioning;
 
+import io.limen.cli.OffsetInstantConverter;
 import io.limen.format.credential.Claims;
 import io.limen.format.credential.CredentialId;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
 import picocli.CommandLine.ITypeConverter;
@@ -25,16 +25,10 @@ final class Converters {
      * (a CWT NumericDate before 1970 is refused by terminals). A time without an offset is refused:
      * on a terminal in another zone it would mean another time.
      */
-    static final class OffsetInstant implements ITypeConverter<Instant> {
+    static final class OffsetInstant extends OffsetInstantConverter {
         @Override
         public Instant convert(String value) {
-            Instant instant;
-            try {
-                instant = OffsetDateTime.parse(value).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + value + "' is not an ISO-8601 instant with an offset,"
-                        + " e.g. 2027-01-31T08:00:00Z or 2027-01-31T09:00+01:00");
-            }
+            Instant instant = super.convert(value);
             if (instant.isBefore(Instant.EPOCH) || instant.isAfter(Claims.LATEST_TIME)) {
                 throw new TypeConversionException("'" + value + "' must be within " + Instant.EPOCH + " .. "
                         + Claims.LATEST_TIME + ", the times a credential can carry");

@@ -1,16 +1,13 @@
 package io.limen.provisioning;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
+import io.limen.cli.CheckedMain;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -48,31 +45,12 @@ public final class ProvisionCommand implements Runnable {
     private CommandSpec spec;
 
     public static void main(String[] args) {
-        // Straight to the file descriptors: System.out would swallow a write error (a full disk) and
-        // the exit code would say done.
-        PrintWriter out = new PrintWriter(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        PrintWriter err = new PrintWriter(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        System.exit(run(args, Clock.systemUTC(), new SecureRandom(), out, err, FileSet.Steps.NONE));
+        System.exit(run(args, Clock.systemUTC(), new SecureRandom(), CheckedMain.stdout(), CheckedMain.stderr(), FileSet.Steps.NONE));
     }
 
-    /**
-     * Runs one command line to its exit code: refuses arguments that did not decode (2), runs the
-     * command, and turns an output that could not be written into 1, whatever the command returned.
-     */
+    /** Runs one command line to its exit code ({@link CheckedMain#run}). */
     static int run(String[] args, Clock clock, SecureRandom random, PrintWriter out, PrintWriter err, FileSet.Steps steps) {
-        Optional<String> undecoded = DecodedArguments.problem(args);
-        if (undecoded.isPresent()) {
-            err.println("limen provision: " + undecoded.get());
-            err.flush();
-            return 2;
-        }
-        int exitCode = commandLine(clock, random, out, err, steps).execute(args);
-        if (out.checkError() && exitCode == 0) {
-            err.println("limen provision: could not write to standard output (a full disk or a closed pipe?); what it printed is lost");
-            err.flush();
-            return 1;
-        }
-        return exitCode;
+        return CheckedMain.run("limen provision", commandLine(clock, random, out, err, steps), args, out, err);
     }
 
     /** The whole command tree, wired by hand; tests pass their own clock, randomness and writers. */

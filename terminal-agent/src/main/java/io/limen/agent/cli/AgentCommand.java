@@ -1,10 +1,7 @@
 package io.limen.agent.cli;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
+import io.limen.cli.CheckedMain;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,31 +16,12 @@ import picocli.CommandLine.Command;
 public final class AgentCommand {
 
     public static void main(String[] args) {
-        // Straight to the file descriptors: System.out would swallow a write error (a full disk) and
-        // the exit code would say done. UTF-8 whatever the locale, as the arguments are.
-        PrintWriter out = new PrintWriter(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        PrintWriter err = new PrintWriter(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        System.exit(run(args, out, err));
+        System.exit(run(args, CheckedMain.stdout(), CheckedMain.stderr()));
     }
 
-    /**
-     * Runs one command line to its exit code: refuses arguments that did not decode (2), runs the
-     * command, and turns an output that could not be written into 1.
-     */
+    /** Runs one command line to its exit code ({@link CheckedMain#run}). */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        Optional<String> undecoded = DecodedArguments.problem(args);
-        if (undecoded.isPresent()) {
-            err.println("limen agent: " + undecoded.get());
-            err.flush();
-            return 2;
-        }
-        int exitCode = commandLine().setOut(out).setErr(err).execute(args);
-        if (out.checkError() && exitCode == 0) {
-            err.println("limen agent: could not write to standard output (a full disk or a closed pipe?); what it printed is lost");
-            err.flush();
-            return 1;
-        }
-        return exitCode;
+        return CheckedMain.run("limen agent", commandLine(), args, out, err);
     }
 
     public static CommandLine commandLine() {

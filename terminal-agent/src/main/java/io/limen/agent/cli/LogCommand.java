@@ -1,5 +1,6 @@
 package io.limen.agent.cli;
 
+import io.limen.cli.OffsetInstantConverter;
 import io.limen.agent.revocation.SqliteConnections;
 import io.limen.agent.scanlog.Outbox;
 import io.limen.agent.scanlog.OutboxException;
@@ -104,7 +105,7 @@ final class LogCommand {
         @Mixin
         Source source;
 
-        @Option(names = "--since", paramLabel = "TIME", required = true, converter = InstantConverter.class,
+        @Option(names = "--since", paramLabel = "TIME", required = true, converter = OffsetInstantConverter.class,
                 description = "ISO-8601 with an offset, e.g. 2027-01-31T08:00:00Z.")
         Instant since;
 

@@ -1,5 +1,6 @@
 package io.limen.agent.cli;
 
+import io.limen.cli.OffsetInstantConverter;
 import io.limen.agent.Checkpoint;
 import io.limen.agent.Terminal;
 import io.limen.agent.camera.Frame;
@@ -58,7 +59,7 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--text", paramLabel = "TEXT", description = "Check a code's text without an image (repeatable).")
     List<String> texts = new ArrayList<>();
 
-    @Option(names = "--at", paramLabel = "TIME", converter = InstantConverter.class,
+    @Option(names = "--at", paramLabel = "TIME", converter = OffsetInstantConverter.class,
             description = "Judge validity at this instant instead of now (ISO-8601, e.g. 2027-01-31T08:00:00Z).")
     Instant at;
 
@@ -128,9 +129,9 @@ final class ScanCommand implements Callable<Integer> {
 
     /**
      * The lists as the terminal loads them, but the store opened read-only: scanning must never change the
-     * terminal's store, not even when it refuses it. A trust file that cannot be used is a runtime failure,
-     * not a usage error: its message (naming the file, block and line) is the one line printed, exit 1,
-     * without the usage text.
+     * terminal's store, not even when it refuses it. A trust file or store that cannot be used (missing, a
+     * directory, a FIFO, not a list) is a runtime failure, not a usage error: its message naming the file
+     * is the one line printed, exit 1, without the usage text.
      */
     private ListSnapshot loadLists(AgentConfig config, TimeReading now) throws IOException {
         // Said before either is opened: a FIFO would block the read for ever, a directory read as an I/O error.
@@ -140,7 +141,7 @@ final class ScanCommand implements Callable<Integer> {
         }
         Optional<String> storeProblem = revocationsFile == null ? Optional.empty() : InputFiles.problem(revocationsFile, Long.MAX_VALUE);
         if (storeProblem.isPresent()) {
-            throw new ParameterException(spec.commandLine(), "--revocations " + revocationsFile + ": " + storeProblem.get());
+            throw new IOException("--revocations " + revocationsFile + ": " + storeProblem.get());
         }
         return Terminal.loadLists(config, SqliteConnections::readOnly, () -> now);
     }

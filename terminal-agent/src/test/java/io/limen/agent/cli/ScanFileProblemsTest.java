@@ -114,18 +114,19 @@ class ScanFileProblemsTest {
     void directoryGivenAsRevocationStore_isSaidToBeADirectory() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("lists"));
 
-        assertEquals(2, scan("--trust", trust.toString(), "--revocations", folder.toString(), pass.toString()));
+        assertEquals(1, scan("--trust", trust.toString(), "--revocations", folder.toString(), pass.toString()));
 
-        assertTrue(err.toString().startsWith("--revocations " + folder + ": is a directory, not a file"), err.toString());
+        assertEquals("scan: --revocations " + folder + ": is a directory, not a file", err.toString().strip(), "one line, no usage text");
     }
 
     @Test
     void missingRevocationStore_isSaidToBeMissing() {
         Path typo = dir.resolve("revocatoins.db");
 
-        assertEquals(2, scan("--trust", trust.toString(), "--revocations", typo.toString(), pass.toString()));
+        assertEquals(1, scan("--trust", trust.toString(), "--revocations", typo.toString(), pass.toString()));
 
-        assertTrue(err.toString().startsWith("--revocations " + typo + ": no such file"), err.toString());
+        assertTrue(err.toString().startsWith("scan: --revocations " + typo + ": no such file"), err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), "one line, no usage text: " + err);
     }
 
     @Test

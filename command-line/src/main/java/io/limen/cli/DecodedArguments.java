@@ -1,4 +1,4 @@
-package io.limen.agent.cli;
+package io.limen.cli;
 
 import java.util.Optional;
 
@@ -7,17 +7,14 @@ import java.util.Optional;
  * of the caller's locale (LC_ALL, LC_CTYPE, LANG); under C or POSIX that is ASCII, and every other
  * byte becomes U+FFFD: "Zoë" would be signed as "Zo\uFFFD\uFFFD". The launcher runs Java under
  * C.UTF-8 to avoid that; this catches a direct {@code java -jar} under such a locale.
- *
- * <p>The provisioning command line has its own copy: it never depends on the agent, and the
- * wire-format module holds no command-line code.
  */
-final class DecodedArguments {
+public final class DecodedArguments {
 
     private DecodedArguments() {
     }
 
     /** Why an argument did not decode, naming it and the locale; empty when all of them did. */
-    static Optional<String> problem(String[] args) {
+    public static Optional<String> problem(String[] args) {
         for (int i = 0; i < args.length; i++) {
             if (args[i].indexOf('\uFFFD') >= 0) {
                 return Optional.of("argument " + (i + 1) + " ('" + args[i].replace('\uFFFD', '?') + "') is not text in the"

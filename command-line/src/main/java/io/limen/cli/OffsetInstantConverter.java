@@ -1,4 +1,4 @@
-package io.limen.agent.cli;
+package io.limen.cli;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,7 +11,7 @@ import picocli.CommandLine.TypeConversionException;
  * A time without an offset is refused: on a terminal in another zone it would mean another time.
  * Shared by the agent's and the provisioning commands; picocli prefixes the message with the option.
  */
-public final class InstantConverter implements ITypeConverter<Instant> {
+public class OffsetInstantConverter implements ITypeConverter<Instant> {
 
     @Override
     public Instant convert(String value) {
