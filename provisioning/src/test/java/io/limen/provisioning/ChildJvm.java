@@ -40,7 +40,11 @@ final class ChildJvm {
                 builder.redirectOutput(out);
             }
             Process process = builder.redirectError(err).start();
-            int exitCode = process.waitFor();
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("child JVM did not end within 60 s: " + builder.command());
+            }
+            int exitCode = process.exitValue();
             return new Cli.Result(exitCode, java.nio.file.Files.readString(out.toPath(), StandardCharsets.UTF_8),
                     java.nio.file.Files.readString(err.toPath(), StandardCharsets.UTF_8));
         } finally {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -50,9 +51,8 @@ class ConfigSchemaTest {
     }
 
     @Test
-    void effectiveConfig_isValidAgainstTheSchema() throws IOException {
+    void effectiveConfig_isValidAgainstTheSchema(@TempDir Path dir) throws IOException {
         // What `config check` prints can be pasted back into a file an editor checks.
-        Path dir = Files.createTempDirectory("limen-schema");
         Files.writeString(dir.resolve("trust.pem"), "x");
         Files.createDirectories(dir.resolve("state"));
         Files.createDirectories(dir.resolve("logs"));
