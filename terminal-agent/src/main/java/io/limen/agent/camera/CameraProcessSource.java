@@ -1,5 +1,6 @@
 package io.limen.agent.camera;
 
+import io.limen.agent.time.RestartSchedule;
 import io.limen.agent.time.Scheduler;
 import io.limen.config.CameraConfig;
 import java.io.Closeable;

@@ -1,4 +1,4 @@
-package io.limen.agent.camera;
+package io.limen.agent.time;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,103 @@
+package io.limen.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The MQTT 5 link to the central broker. Not yet read from the YAML file: the {@code uplink} section
+ * stays reserved until the outbox and batches use the link.
+ *
+ * @param brokerUri      {@code tcp://host:port} or {@code ssl://host:port} (the port is required)
+ * @param clientId       the MQTT client identifier, 1..64 characters, no blanks around or control characters
+ * @param topicPrefix    every topic's prefix, such as {@code limen/site-1/door-3}: no wildcards ({@code + #}),
+ *                       no empty level, no leading or trailing {@code /}
+ * @param connectTimeout how long one connect may take until its CONNACK, 100 ms..2 min
+ * @param publishTimeout how long a QoS 1 publish may wait for its PUBACK, 100 ms..2 min
+ * @param backoffInitial the first reconnect wait's upper bound, 10 ms..60 s
+ * @param backoffMax     the cap of every reconnect wait, backoffInitial..10 min
+ * @param backoffReset   how long a connection must stay up before the backoff starts again, 0..1 h
+ * @param caFile         a PEM file of the CA(s) to trust; when present the URI must be {@code ssl://}
+ * @param sessionExpiry  the MQTT 5 session expiry interval the broker keeps the session for, 0..1 day
+ */
+public record UplinkConfig(
+        String brokerUri,
+        String clientId,
+        String topicPrefix,
+        Duration connectTimeout,
+        Duration publishTimeout,
+        Duration backoffInitial,
+        Duration backoffMax,
+        Duration backoffReset,
+        Optional<Path> caFile,
+        Duration sessionExpiry) {
+
+    /** {@link #connectTimeout} and {@link #publishTimeout} in milliseconds: 100 ms..2 min. */
+    public static final Range TIMEOUT_MS = new Range(100, 120_000);
+    /** {@link #backoffInitial} in milliseconds: 10 ms..60 s. */
+    public static final Range BACKOFF_INITIAL_MS = new Range(10, 60_000);
+    /** {@link #backoffMax} in milliseconds: at most 10 min, and at least {@link #backoffInitial}. */
+    public static final Range BACKOFF_MAX_MS = new Range(10, 600_000);
+    /** {@link #backoffReset} in milliseconds: 0..1 h. */
+    public static final Range BACKOFF_RESET_MS = new Range(0, 3_600_000);
+    /** {@link #sessionExpiry} in seconds: 0..1 day (MQTT 5 carries it as whole seconds). */
+    public static final Range SESSION_EXPIRY_S = new Range(0, 86_400);
+
+    public UplinkConfig {
+        brokerUri = brokerUri(brokerUri);
+        clientId = Checks.name("uplink.clientId", clientId);
+        topicPrefix = topicPrefix(topicPrefix);
+        Checks.within("uplink.connectTimeout", connectTimeout, TIMEOUT_MS);
+        Checks.within("uplink.publishTimeout", publishTimeout, TIMEOUT_MS);
+        Checks.within("uplink.backoffInitial", backoffInitial, BACKOFF_INITIAL_MS);
+        Checks.within("uplink.backoffMax", backoffMax, backoffInitial, Duration.ofMillis(BACKOFF_MAX_MS.max()));
+        Checks.within("uplink.backoffReset", backoffReset, BACKOFF_RESET_MS);
+        Checks.present("uplink.caFile", caFile);
+        Checks.present("uplink.sessionExpiry", sessionExpiry);
+        if (sessionExpiry.getNano() != 0) {
+            throw new IllegalArgumentException("uplink.sessionExpiry must be whole seconds, but was " + sessionExpiry);
+        }
+        Checks.within("uplink.sessionExpiry", sessionExpiry.getSeconds(), SESSION_EXPIRY_S);
+        if (caFile.isPresent() != brokerUri.startsWith("ssl://")) {
+            throw new IllegalArgumentException("uplink.caFile must be set exactly when uplink.brokerUri is ssl://, but the URI was "
+                    + brokerUri + " and caFile " + (caFile.isPresent() ? "was set" : "was not set"));
+        }
+    }
+
+    /** The topic {@code prefix/suffix}, such as {@code limen/site-1/door-3/status}. */
+    public String topic(String suffix) {
+        return topicPrefix + "/" + suffix;
+    }
+
+    private static String brokerUri(String value) {
+        Checks.present("uplink.brokerUri", value);
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("uplink.brokerUri must be tcp://host:port or ssl://host:port, but was \""
+                    + value + "\" (" + e.getReason() + ")");
+        }
+        boolean schemeOk = "tcp".equals(uri.getScheme()) || "ssl".equals(uri.getScheme());
+        boolean bare = uri.getPath() == null || uri.getPath().isEmpty();
+        if (!schemeOk || uri.getHost() == null || uri.getPort() < 1 || !bare || uri.getQuery() != null || uri.getUserInfo() != null) {
+            throw new IllegalArgumentException("uplink.brokerUri must be tcp://host:port or ssl://host:port, but was \""
+                    + value.replaceAll("\\p{Cntrl}", "?") + "\"");
+        }
+        return value;
+    }
+
+    private static String topicPrefix(String value) {
+        Checks.present("uplink.topicPrefix", value);
+        boolean ok = !value.isEmpty() && value.length() <= 256 && !value.startsWith("/") && !value.endsWith("/")
+                && !value.contains("//") && value.chars().noneMatch(c -> c == '+' || c == '#' || Character.isISOControl(c));
+        if (!ok) {
+            throw new IllegalArgumentException("uplink.topicPrefix must be 1..256 characters of topic levels such as"
+                    + " limen/site/terminal, without + # control characters or empty levels, but was \""
+                    + value.replaceAll("\\p{Cntrl}", "?") + "\"");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,45 @@
+package io.limen.agent.uplink;
+
+import java.util.Map;
+
+/**
+ * One MQTT 5 connection to the central broker, made by hand: {@link #connect} is one attempt and never
+ * retries ({@link ReconnectLoop} decides when to try again). {@link PahoMqttLink} is the real one; a
+ * test or a future client stands in behind this interface.
+ */
+public interface MqttLink extends AutoCloseable {
+
+    /**
+     * Connects once, waiting at most the configured connect timeout for the CONNACK.
+     *
+     * @param onLost told once, on a client thread, when this connection ends other than by {@link #disconnect}
+     * @throws LinkException if the broker refuses (its CONNACK reason code), cannot be reached, or the
+     *                       timeout passes; the link is then disconnected and may be connected again
+     */
+    void connect(ConnectionLost onLost) throws LinkException;
+
+    /**
+     * Publishes at QoS 1 and waits at most the configured publish timeout for the PUBACK. Never throws:
+     * every outcome, a PUBACK with a failure reason code included, is in the result.
+     *
+     * @param userProperties MQTT 5 user properties, in iteration order
+     */
+    PublishResult publish(String topic, byte[] payload, Map<String, String> userProperties);
+
+    /** Whether a connection is up now. */
+    boolean isConnected();
+
+    /** Ends the connection cleanly (a DISCONNECT, so the broker does not publish the will); does nothing if none is up. */
+    void disconnect();
+
+    /** Disconnects and frees the client's threads; the link cannot be used again. */
+    @Override
+    void close();
+
+    /** Hears that a connection ended without {@link #disconnect}. */
+    @FunctionalInterface
+    interface ConnectionLost {
+        /** @param reason what ended it, for a log line */
+        void lost(String reason);
+    }
+}
