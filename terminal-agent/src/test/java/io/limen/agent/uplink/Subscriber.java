@@ -1,0 +1,66 @@
+package io.limen.agent.uplink;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+/** A plain Paho client that subscribes (through the client callback) and records what arrives. */
+final class Subscriber implements MqttCallback, AutoCloseable {
+
+    record Received(String topic, MqttMessage message) {
+    }
+
+    final List<Received> received = new CopyOnWriteArrayList<>();
+    private final MqttAsyncClient client;
+
+    Subscriber(String uri, String topicFilter) throws MqttException {
+        client = new MqttAsyncClient(uri, "subscriber-" + System.nanoTime(), new MemoryPersistence());
+        client.setCallback(this);
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(true);
+        client.connect(options).waitForCompletion(5000);
+        client.subscribe(new MqttSubscription(topicFilter, 1)).waitForCompletion(5000);
+    }
+
+    @Override
+    public void messageArrived(String topic, MqttMessage message) {
+        received.add(new Received(topic, message));
+    }
+
+    @Override
+    public void disconnected(MqttDisconnectResponse response) {
+    }
+
+    @Override
+    public void mqttErrorOccurred(MqttException exception) {
+    }
+
+    @Override
+    public void deliveryComplete(IMqttToken token) {
+    }
+
+    @Override
+    public void connectComplete(boolean reconnect, String serverUri) {
+    }
+
+    @Override
+    public void authPacketArrived(int reasonCode, MqttProperties properties) {
+    }
+
+    @Override
+    public void close() throws MqttException {
+        if (client.isConnected()) {
+            client.disconnect().waitForCompletion(5000);
+        }
+        client.close(true);
+    }
+}
