@@ -23,7 +23,17 @@ import java.util.Optional;
 public record ScanLogConfig(Optional<Path> database, long maxBytes, Duration retention, int queueCapacity,
                             int memoryRecords, Duration busyTimeout) {
 
-    public static final long MIN_MAX_BYTES = 64 * 1024L;
+    /** {@link #maxBytes} in bytes: 64 KiB..64 GiB. */
+    public static final Range MAX_BYTES = new Range(64 * 1024L, 64L * 1024 * 1024 * 1024);
+    public static final long MIN_MAX_BYTES = MAX_BYTES.min();
+    /** {@link #retention} in milliseconds: 0..366 days. */
+    public static final Range RETENTION_MS = new Range(0, Duration.ofDays(366).toMillis());
+    /** {@link #queueCapacity} in decisions: 16..65536. */
+    public static final Range QUEUE_CAPACITY = new Range(16, 65_536);
+    /** {@link #memoryRecords} in decisions: 0..1000000. */
+    public static final Range MEMORY_RECORDS = new Range(0, 1_000_000);
+    /** {@link #busyTimeout} in milliseconds: 0..60 s. */
+    public static final Range BUSY_TIMEOUT_MS = new Range(0, 60_000);
     public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
     /** Over two minutes of decisions at a camera's 30 frames per second, each a new code. */
@@ -37,11 +47,11 @@ public record ScanLogConfig(Optional<Path> database, long maxBytes, Duration ret
 
     public ScanLogConfig {
         Checks.present("scanlog.database", database);
-        Checks.within("scanlog.maxBytes", maxBytes, MIN_MAX_BYTES, 64L * 1024 * 1024 * 1024);
-        Checks.within("scanlog.retention", retention, Duration.ZERO, Duration.ofDays(366));
-        Checks.within("scanlog.queueCapacity", queueCapacity, 16, 65_536);
-        Checks.within("scanlog.memoryRecords", memoryRecords, 0, 1_000_000);
-        Checks.within("scanlog.busyTimeout", busyTimeout, Duration.ZERO, Duration.ofSeconds(60));
+        Checks.within("scanlog.maxBytes", maxBytes, MAX_BYTES);
+        Checks.within("scanlog.retention", retention, RETENTION_MS);
+        Checks.within("scanlog.queueCapacity", queueCapacity, QUEUE_CAPACITY);
+        Checks.within("scanlog.memoryRecords", memoryRecords, MEMORY_RECORDS);
+        Checks.within("scanlog.busyTimeout", busyTimeout, BUSY_TIMEOUT_MS);
     }
 
     /** A scan log at {@code database} with every other default. */

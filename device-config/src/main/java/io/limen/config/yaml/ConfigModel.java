@@ -22,6 +22,7 @@ import io.limen.config.LoggingConfig;
 import io.limen.config.PathsConfig;
 import io.limen.config.Range;
 import io.limen.config.RevocationConfig;
+import io.limen.config.ScanLogConfig;
 import io.limen.config.TerminalConfig;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -37,12 +38,13 @@ import java.util.Optional;
  * and defaults are the records' own constants, so a rule is written in one place.
  *
  * <p>Conventions: keys are camelCase; durations are whole milliseconds in keys ending {@code Ms};
- * paths are relative to the config file's folder unless absolute.
+ * sizes are whole bytes in keys ending {@code Bytes}; paths are relative to the config file's folder unless
+ * absolute.
  */
 public final class ConfigModel {
 
     /** Sections a later version will add; named so that the error says "not yet" rather than "typo". */
-    public static final List<String> RESERVED_SECTIONS = List.of("scanlog", "uplink", "lists", "display", "policy");
+    public static final List<String> RESERVED_SECTIONS = List.of("uplink", "lists", "display", "policy");
 
     private static final String MS = "ms";
 
@@ -147,6 +149,24 @@ public final class ConfigModel {
                     withDefault("busyTimeoutMs", new FieldType.Whole(RevocationConfig.BUSY_TIMEOUT_MS),
                             RevocationConfig.DEFAULT_BUSY_TIMEOUT.toMillis(), MS,
                             "How long a reader waits for the list writer before failing.")),
+            group("scanlog", "The scan log: the SQLite outbox every decision is appended to (docs/telemetry.md).",
+                    optional("database", new FieldType.FilePath(PathRule.FILE_IN_FOLDER), "",
+                            "The outbox file, created if missing; left out, nothing decided is recorded."),
+                    withDefault("maxBytes", new FieldType.Whole(ScanLogConfig.MAX_BYTES), ScanLogConfig.DEFAULT_MAX_BYTES,
+                            "bytes", "The cap on the outbox's database pages (268435456 is 256 MiB): an alarm at 80 %; at the cap the oldest"
+                                    + " rows already sent are deleted (unsent rows never are)."),
+                    withDefault("retentionMs", new FieldType.Whole(ScanLogConfig.RETENTION_MS),
+                            ScanLogConfig.DEFAULT_RETENTION.toMillis(), MS,
+                            "How long a sent row stays for `limen agent log tail`; 604800000 is 7 days."),
+                    withDefault("queueCapacity", new FieldType.Whole(ScanLogConfig.QUEUE_CAPACITY),
+                            (long) ScanLogConfig.DEFAULT_QUEUE_CAPACITY, "decisions",
+                            "The hand-off to the writer thread; a decision offered to a full one is counted and alarmed."),
+                    withDefault("memoryRecords", new FieldType.Whole(ScanLogConfig.MEMORY_RECORDS),
+                            (long) ScanLogConfig.DEFAULT_MEMORY_RECORDS, "decisions",
+                            "Decisions held in memory while the file cannot be written; past it the oldest are dropped."),
+                    withDefault("busyTimeoutMs", new FieldType.Whole(ScanLogConfig.BUSY_TIMEOUT_MS),
+                            ScanLogConfig.DEFAULT_BUSY_TIMEOUT.toMillis(), MS,
+                            "How long a write waits for another connection's lock before the batch is retried.")),
             group("paths", "Where the agent keeps its files.",
                     withDefault("state", new FieldType.FilePath(PathRule.FOLDER), PathsConfig.DEFAULTS.state().toString(), "",
                             "The folder of the agent's state (scan log, synced lists)."),
@@ -176,14 +196,18 @@ public final class ConfigModel {
                 x -> new CredentialsConfig(x.path("credentials.trustFile"), x.millis("credentials.clockSkewMs")));
         RevocationConfig revocation = v.section("revocation",
                 x -> new RevocationConfig(x.optional("revocation.database", Path.class), x.millis("revocation.busyTimeoutMs")));
+        ScanLogConfig scanLog = v.section("scanlog", x -> new ScanLogConfig(x.optional("scanlog.database", Path.class),
+                x.whole("scanlog.maxBytes"), x.millis("scanlog.retentionMs"), x.intValue("scanlog.queueCapacity"),
+                x.intValue("scanlog.memoryRecords"), x.millis("scanlog.busyTimeoutMs")));
         PathsConfig paths = v.section("paths", x -> new PathsConfig(x.path("paths.state"), x.path("paths.logs")));
         LoggingConfig logging = v.section("logging",
                 x -> new LoggingConfig(LogLevel.valueOf(x.text("logging.level").toUpperCase(java.util.Locale.ROOT))));
         if (terminal == null || board == null || camera == null || decoder == null || debounce == null || gate == null
-                || credentials == null || revocation == null || paths == null || logging == null) {
+                || credentials == null || revocation == null || scanLog == null || paths == null || logging == null) {
             return Optional.empty();
         }
-        return Optional.of(new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging));
+        return Optional.of(new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging,
+                scanLog));
     }
 
     private static TerminalConfig terminal(Values v) {

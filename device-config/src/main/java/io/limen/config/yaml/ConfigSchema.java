@@ -31,7 +31,7 @@ public final class ConfigSchema {
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         schema.put("title", "Limen terminal configuration");
         schema.put("description", "One YAML file for the whole terminal (docs/configuration.md). Durations are whole"
-                + " milliseconds in keys ending Ms; paths are relative to the config file's folder unless absolute."
+                + " milliseconds in keys ending Ms; sizes are whole bytes in keys ending Bytes; paths are relative to the config file's folder unless absolute."
                 + " Reserved for later versions: " + String.join(", ", ConfigModel.RESERVED_SECTIONS) + ".");
         group(schema, ConfigModel.ROOT, false);
         try {

@@ -59,6 +59,14 @@ class ExampleConfigsTest {
     }
 
     @Test
+    void piExamples_keepAScanLog_inTheStateFolder() throws IOException {
+        for (String example : List.of("limen-hat-v1.yaml", "waveshare-relay-3ch.yaml")) {
+            AgentConfig config = load(EXAMPLES.resolve(example));
+            assertEquals(java.util.Optional.of(config.paths().state().resolve("scanlog.db")), config.scanLog().database(), example);
+        }
+    }
+
+    @Test
     void laptopExample_usesTheSimulatedGate_andPathsBesideTheFile() throws IOException {
         AgentConfig config = load(EXAMPLES.resolve("laptop-usb-camera.yaml"));
         assertEquals(io.limen.config.GateDriver.SIMULATED, config.gate().driver());

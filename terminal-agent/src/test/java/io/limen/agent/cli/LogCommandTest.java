@@ -101,6 +101,26 @@ class LogCommandTest {
     }
 
     @Test
+    void config_namingAScanLog_tailsThatFile_takenFromTheConfigsFolder() throws Exception {
+        logOfThree();
+        Path trust = Files.writeString(dir.resolve("trust.pem"), io.limen.format.credential.IssuerKey
+                .generate(io.limen.format.cose.CoseAlgorithm.EDDSA, new java.security.SecureRandom()).publicKeyPem());
+        Files.createDirectories(dir.resolve("state"));
+        Files.createDirectories(dir.resolve("logs"));
+        // A relative database: the config's folder (dir), not the test's working directory, must resolve it.
+        Path config = Files.writeString(dir.resolve("limen.yaml"), "terminal:\n  site: hq\n  id: door-1\n"
+                + "camera:\n  source:\n    kind: synthetic\n"
+                + "credentials:\n  trustFile: " + trust.getFileName() + "\npaths:\n  state: state\n  logs: logs\n"
+                + "scanlog:\n  database: scanlog.db\n");
+
+        assertEquals(0, run("log", "tail", "-n", "1", "--config", config.toString()), err.toString());
+
+        List<String> lines = out.toString().lines().toList();
+        assertEquals(1, lines.size(), out.toString());
+        assertTrue(lines.get(0).startsWith("{\"sequence\":3,\"decided_at\":\"2026-11-30T08:02:00Z\""), lines.get(0));
+    }
+
+    @Test
     void config_withoutAScanLog_orInvalid_exits1SayingWhich() throws Exception {
         Path trust = Files.writeString(dir.resolve("trust.pem"), io.limen.format.credential.IssuerKey
                 .generate(io.limen.format.cose.CoseAlgorithm.EDDSA, new java.security.SecureRandom()).publicKeyPem());
