@@ -83,14 +83,9 @@ public final class RevocationStore implements AutoCloseable {
     }
 
     private static void configure(Connection connection, String file) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
-                String mode = rs.next() ? rs.getString(1) : "unknown";
-                if (!"wal".equalsIgnoreCase(mode)) {
-                    log.warn("Revocation store {} runs in journal mode {}, not WAL: readers may wait for updates", file, mode);
-                }
-            }
-            s.execute("PRAGMA synchronous = FULL");
+        String mode = SqliteJournal.walWithFullSync(connection);
+        if (!"wal".equals(mode)) {
+            log.warn("Revocation store {} runs in journal mode {}, not WAL: readers may wait for updates", file, mode);
         }
         RevocationSchema.create(connection);
     }

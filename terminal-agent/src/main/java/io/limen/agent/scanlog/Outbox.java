@@ -1,6 +1,7 @@
 package io.limen.agent.scanlog;
 
 import io.limen.agent.revocation.SqliteConnections;
+import io.limen.agent.revocation.SqliteJournal;
 import io.limen.format.Reason;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -73,16 +74,12 @@ public final class Outbox implements AutoCloseable {
             connection = connections.open();
             OutboxSchema.checkOrCreate(connection, file, write);
             if (write) {
+                String mode = SqliteJournal.walWithFullSync(connection);
+                if (!"wal".equals(mode)) {
+                    throw new OutboxException(OutboxException.Kind.IO, "scan log " + file
+                            + " cannot be put in WAL mode (SQLite kept journal_mode " + mode + ")", null);
+                }
                 try (Statement s = connection.createStatement()) {
-                    try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
-                        String mode = rs.next() ? rs.getString(1) : "?";
-                        if (!"wal".equalsIgnoreCase(mode)) {
-                            throw new OutboxException(OutboxException.Kind.IO, "scan log " + file
-                                    + " cannot be put in WAL mode (SQLite kept journal_mode " + mode + ")", null);
-                        }
-                    }
-                    // FULL: each commit fsyncs the WAL, so a committed group survives a power cut.
-                    s.execute("PRAGMA synchronous = FULL");
                     // The WAL is truncated back to this size after a checkpoint: it does not keep a burst's size.
                     s.execute("PRAGMA journal_size_limit = 4194304");
                     s.execute("BEGIN IMMEDIATE");
