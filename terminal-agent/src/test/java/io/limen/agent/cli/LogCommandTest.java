@@ -103,15 +103,8 @@ class LogCommandTest {
     @Test
     void config_namingAScanLog_tailsThatFile_takenFromTheConfigsFolder() throws Exception {
         logOfThree();
-        Path trust = Files.writeString(dir.resolve("trust.pem"), io.limen.format.credential.IssuerKey
-                .generate(io.limen.format.cose.CoseAlgorithm.EDDSA, new java.security.SecureRandom()).publicKeyPem());
-        Files.createDirectories(dir.resolve("state"));
-        Files.createDirectories(dir.resolve("logs"));
         // A relative database: the config's folder (dir), not the test's working directory, must resolve it.
-        Path config = Files.writeString(dir.resolve("limen.yaml"), "terminal:\n  site: hq\n  id: door-1\n"
-                + "camera:\n  source:\n    kind: synthetic\n"
-                + "credentials:\n  trustFile: " + trust.getFileName() + "\npaths:\n  state: state\n  logs: logs\n"
-                + "scanlog:\n  database: scanlog.db\n");
+        Path config = terminalConfig("scanlog:\n  database: scanlog.db\n");
 
         assertEquals(0, run("log", "tail", "-n", "1", "--config", config.toString()), err.toString());
 
@@ -122,13 +115,7 @@ class LogCommandTest {
 
     @Test
     void config_withoutAScanLog_orInvalid_exits1SayingWhich() throws Exception {
-        Path trust = Files.writeString(dir.resolve("trust.pem"), io.limen.format.credential.IssuerKey
-                .generate(io.limen.format.cose.CoseAlgorithm.EDDSA, new java.security.SecureRandom()).publicKeyPem());
-        Files.createDirectories(dir.resolve("state"));
-        Files.createDirectories(dir.resolve("logs"));
-        Path config = Files.writeString(dir.resolve("limen.yaml"), "terminal:\n  site: hq\n  id: door-1\n"
-                + "camera:\n  source:\n    kind: synthetic\n"
-                + "credentials:\n  trustFile: " + trust.getFileName() + "\npaths:\n  state: state\n  logs: logs\n");
+        Path config = terminalConfig("");
 
         assertEquals(1, run("log", "tail", "--config", config.toString()), out.toString());
         assertEquals("tail: config " + config + " names no scan log (scanlog.database); give the file with --db",
@@ -139,5 +126,17 @@ class LogCommandTest {
         assertEquals(1, run("log", "tail", "--config", config.toString()));
         assertTrue(err.toString().startsWith("tail: config " + config + " has 1 problem(s), the first: " + config + ":"), err.toString());
         assertTrue(err.toString().strip().endsWith("'limen agent config check " + config + "' lists them all"), err.toString());
+    }
+
+    /** A valid terminal config in {@code dir} (its trust file and folders made), ending with {@code extra}. */
+    private Path terminalConfig(String extra) throws Exception {
+        Path trust = Files.writeString(dir.resolve("trust.pem"), io.limen.format.credential.IssuerKey
+                .generate(io.limen.format.cose.CoseAlgorithm.EDDSA, new java.security.SecureRandom()).publicKeyPem());
+        Files.createDirectories(dir.resolve("state"));
+        Files.createDirectories(dir.resolve("logs"));
+        return Files.writeString(dir.resolve("limen.yaml"), "terminal:\n  site: hq\n  id: door-1\n"
+                + "camera:\n  source:\n    kind: synthetic\n"
+                + "credentials:\n  trustFile: " + trust.getFileName() + "\npaths:\n  state: state\n  logs: logs\n"
+                + extra);
     }
 }
