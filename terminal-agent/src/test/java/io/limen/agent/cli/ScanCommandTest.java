@@ -33,8 +33,8 @@ import picocli.CommandLine;
 
 class ScanCommandTest {
 
-    static final Instant ISSUED = Instant.parse("2026-11-01T00:00:00Z");
-    static final Instant EXPIRES = Instant.parse("2026-12-01T00:00:00Z");
+    static final Instant ISSUED = ScanPass.ISSUED;
+    static final Instant EXPIRES = ScanPass.EXPIRES;
 
     @TempDir
     Path dir;
@@ -46,16 +46,10 @@ class ScanCommandTest {
 
     @BeforeEach
     void issue() throws Exception {
-        // A fixed key, so the code and its camera scene are the same on every run (SHA1PRNG seeded
-        // before first use is deterministic); scene 7 is one the camera reads.
-        SecureRandom fixed = SecureRandom.getInstance("SHA1PRNG");
-        fixed.setSeed(7);
-        IssuerKey key = IssuerKey.generate(CoseAlgorithm.EDDSA, fixed);
-        trust = Files.writeString(dir.resolve("trust.pem"), key.publicKeyPem());
-        claims = new Claims("https://issuer.example", "holder-1", ISSUED, Optional.empty(), EXPIRES,
-                CredentialId.fromHex("00112233445566778899aabbccddeeff"), Optional.empty(), List.of("lobby"), Optional.of("Ada"));
-        text = new CredentialIssuer(key).issue(claims);
-        ImageFrames.writePng(SyntheticScene.withCode(text, 7), dir.resolve("pass.png"));
+        ScanPass pass = ScanPass.issue(dir);
+        trust = pass.trust();
+        claims = pass.claims();
+        text = pass.text();
     }
 
     private int scan(String... args) {

@@ -4,27 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.limen.agent.cli.image.ImageFrames;
 import io.limen.agent.revocation.RevocationStore;
 import io.limen.agent.revocation.SqliteConnections;
-import io.limen.agent.simulation.SyntheticScene;
 import io.limen.agent.testing.ChildJvm;
 import io.limen.agent.testing.PngFiles;
 import io.limen.agent.testing.ReadOnlyFolder;
-import io.limen.format.credential.Claims;
-import io.limen.format.cose.CoseAlgorithm;
-import io.limen.format.credential.CredentialId;
-import io.limen.format.credential.CredentialIssuer;
-import io.limen.format.credential.IssuerKey;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,16 +39,9 @@ class ScanFileProblemsTest {
 
     @BeforeEach
     void issue() throws Exception {
-        // As in ScanCommandTest: a fixed key, so scene 7 of its code is one the camera reads.
-        SecureRandom fixed = SecureRandom.getInstance("SHA1PRNG");
-        fixed.setSeed(7);
-        IssuerKey key = IssuerKey.generate(CoseAlgorithm.EDDSA, fixed);
-        trust = Files.writeString(dir.resolve("trust.pem"), key.publicKeyPem());
-        Claims claims = new Claims("https://issuer.example", "holder-1", Instant.parse("2026-11-01T00:00:00Z"), Optional.empty(),
-                Instant.parse("2026-12-01T00:00:00Z"), CredentialId.fromHex("00112233445566778899aabbccddeeff"), Optional.empty(),
-                List.of("lobby"), Optional.of("Ada"));
-        pass = dir.resolve("pass.png");
-        ImageFrames.writePng(SyntheticScene.withCode(new CredentialIssuer(key).issue(claims), 7), pass);
+        ScanPass issued = ScanPass.issue(dir);
+        trust = issued.trust();
+        pass = issued.png();
         store = dir.resolve("revocations.db");
         try (RevocationStore revocations = RevocationStore.open(SqliteConnections.file(store))) {
             revocations.replaceAll(1, List.of());
