@@ -12,7 +12,6 @@ import java.awt.image.DataBuffer;
 import java.awt.image.SampleModel;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Optional;
@@ -67,12 +66,9 @@ public final class ImageFrames {
      */
     public static Frame read(Path file) throws IOException {
         String named = "cannot read image " + file + ": ";
-        Optional<String> problem = InputFiles.problem(file, MAX_FILE_BYTES);
+        Optional<String> problem = InputFiles.nonEmptyProblem(file, MAX_FILE_BYTES);
         if (problem.isPresent()) {
             throw new IOException(named + problem.get());
-        }
-        if (Files.size(file) == 0) {
-            throw new IOException(named + "is empty (0 bytes)");
         }
         try (ImageInputStream stream = new FileImageInputStream(file.toFile())) {
             return toFrame(decode(stream, file));

@@ -32,6 +32,18 @@ public final class InputFiles {
      * denied", "is 70000000 bytes, more than the 67108864 allowed".
      */
     public static Optional<String> problem(Path file, long maxBytes) {
+        return problem(file, maxBytes, true);
+    }
+
+    /**
+     * The same, and an empty file is a problem too ("is empty (0 bytes)"): its size comes from the same
+     * metadata read, not a second one.
+     */
+    public static Optional<String> nonEmptyProblem(Path file, long maxBytes) {
+        return problem(file, maxBytes, false);
+    }
+
+    private static Optional<String> problem(Path file, long maxBytes, boolean emptyAllowed) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class); // follows links, as opening does
@@ -50,6 +62,9 @@ public final class InputFiles {
         }
         if (!Files.isReadable(file)) {
             return Optional.of("permission denied (this user may not read it)");
+        }
+        if (!emptyAllowed && attributes.size() == 0) {
+            return Optional.of("is empty (0 bytes)");
         }
         if (attributes.size() > maxBytes) {
             return Optional.of("is " + attributes.size() + " bytes, more than the " + maxBytes + " allowed");
