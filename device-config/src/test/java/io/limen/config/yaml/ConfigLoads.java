@@ -31,6 +31,6 @@ final class ConfigLoads {
     static List<String> problems(Path file) {
         LoadResult result = ConfigFile.load(file);
         LoadResult.Invalid invalid = assertInstanceOf(LoadResult.Invalid.class, result, () -> "loaded: " + result);
-        return invalid.problems().stream().map(p -> p.toString().replace(file + ":", "").replace(file + " ", "")).toList();
+        return invalid.problems().stream().map(p -> p.toString().replace(file + ": ", "").replace(file + ":", "")).toList();
     }
 }
