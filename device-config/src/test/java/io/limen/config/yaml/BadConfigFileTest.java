@@ -31,7 +31,7 @@ class BadConfigFileTest {
     private List<String> problemsOf(Path file) {
         LoadResult result = ConfigFile.load(file);
         LoadResult.Invalid invalid = assertInstanceOf(LoadResult.Invalid.class, result, () -> "loaded: " + result);
-        return invalid.problems().stream().map(p -> p.toString().replace(file + ":", "").replace(file + " ", "")).toList();
+        return invalid.problems().stream().map(p -> p.toString().replace(file + ": ", "").replace(file + ":", "")).toList();
     }
 
     private List<String> problems(String yaml) throws IOException {
