@@ -1,13 +1,16 @@
 package io.limen.provisioning;
 
 import io.limen.cli.OffsetInstantConverter;
+import io.limen.format.credential.ClaimText;
 import io.limen.format.credential.Claims;
 import io.limen.format.credential.CredentialId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -17,6 +20,21 @@ import picocli.CommandLine.TypeConversionException;
 final class Converters {
 
     private Converters() {
+    }
+
+    /**
+     * What was typed for {@code option}, in Unicode NFC (the form every text is compared in), if it
+     * follows the one rule for a credential's texts ({@link ClaimText}); a usage error (exit 2) naming
+     * the option otherwise. The same rule for {@code keys} and {@code issue}, trust files and terminals,
+     * so nothing is signed or bound that they refuse.
+     */
+    static String claimText(CommandLine commandLine, String option, String typed) {
+        String text = ClaimText.normalize(typed);
+        ClaimText.problem(text).ifPresent(problem -> {
+            throw new ParameterException(commandLine, option + " must be " + ClaimText.RULE + ", but " + problem + ": "
+                    + ClaimText.shown(text));
+        });
+        return text;
     }
 
     /**

@@ -2,7 +2,6 @@ package io.limen.provisioning;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.limen.format.credential.ClaimText;
 import io.limen.format.credential.Claims;
 import io.limen.format.credential.CredentialId;
 import io.limen.format.credential.CredentialIssuer;
@@ -193,13 +192,13 @@ final class IssueCommand implements Callable<Integer> {
 
     /** The claims from the options, or a usage error (exit 2) naming the option at fault. */
     private Claims claims(Instant now) {
-        String issuer = text("--issuer", this.issuer);
-        String subject = text("--subject", this.subject);
-        String name = this.name == null ? null : text("--name", this.name);
+        String issuer = Converters.claimText(spec.commandLine(), "--issuer", this.issuer);
+        String subject = Converters.claimText(spec.commandLine(), "--subject", this.subject);
+        String name = this.name == null ? null : Converters.claimText(spec.commandLine(), "--name", this.name);
         if (zones.size() > MAX_ZONES) {
             throw usage("--zone may be given at most " + MAX_ZONES + " times, but was given " + zones.size() + " times");
         }
-        List<String> zones = this.zones.stream().map(zone -> text("--zone", zone)).toList();
+        List<String> zones = this.zones.stream().map(zone -> Converters.claimText(spec.commandLine(), "--zone", zone)).toList();
         // CWT times are whole seconds; compare what will be signed, not what was typed.
         Instant notBefore = this.notBefore == null ? null : this.notBefore.truncatedTo(ChronoUnit.SECONDS);
         Instant start = notBefore != null && notBefore.isAfter(now) ? notBefore : now;
@@ -262,19 +261,6 @@ final class IssueCommand implements Callable<Integer> {
         if (!(result instanceof Verification.Verified verified) || !verified.credential().claims().equals(claims)) {
             throw new IllegalStateException("the credential just issued does not verify as issued: " + result);
         }
-    }
-
-    /**
-     * What was typed, in Unicode NFC (the form every text is compared in), if it follows the one rule
-     * for a credential's texts ({@link ClaimText}); a usage error naming the option otherwise. The same
-     * rule as {@code keys --issuer}, trust files and terminals, so nothing is signed that they refuse.
-     */
-    private String text(String option, String typed) {
-        String text = ClaimText.normalize(typed);
-        ClaimText.problem(text).ifPresent(problem -> {
-            throw usage(option + " must be " + ClaimText.RULE + ", but " + problem + ": " + ClaimText.shown(text));
-        });
-        return text;
     }
 
     private ParameterException usage(String message) {

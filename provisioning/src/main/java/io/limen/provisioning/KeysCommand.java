@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code keys}: makes a new issuer key pair, the private key for issuing and the trust file for terminals. */
@@ -120,11 +119,7 @@ final class KeysCommand implements Callable<Integer> {
         if (issuer == null) {
             return key.publicKeyPem();
         }
-        issuer = ClaimText.normalize(issuer);
-        ClaimText.problem(issuer).ifPresent(problem -> {
-            throw new ParameterException(spec.commandLine(), "--issuer must be " + ClaimText.RULE + ", but " + problem
-                    + ": " + ClaimText.shown(issuer));
-        });
+        issuer = Converters.claimText(spec.commandLine(), "--issuer", issuer);
         return key.publicKeyPem(issuer);
     }
 

@@ -138,11 +138,6 @@ public record CoseSign1(byte[] protectedBytes, CoseAlgorithm algorithm, KeyId ke
                 .EncodeToBytes();
     }
 
-    /** Whether {@code key} made this message's signature (with this message's algorithm). */
-    public boolean isSignedBy(VerifyingKey key) {
-        return key.verifies(algorithm, toBeSigned(), signature);
-    }
-
     /** The bytes signed: the CBOR encoding of {@code ["Signature1", protected, h'', payload]}. */
     public byte[] toBeSigned() {
         return sigStructure(protectedBytes, payload);

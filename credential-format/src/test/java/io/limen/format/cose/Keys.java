@@ -3,8 +3,8 @@ package io.limen.format.cose;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
-/** Signing keys from fixed seeds, so a failing case replays byte for byte. */
-final class Keys {
+/** Signing keys from fixed seeds, so a failing case replays byte for byte; {@code credential.Forge} builds on them. */
+public final class Keys {
 
     static final SigningKey ED = key(CoseAlgorithm.EDDSA, 11);
     static final SigningKey EC = key(CoseAlgorithm.ES256, 12);
@@ -13,7 +13,7 @@ final class Keys {
     private Keys() {
     }
 
-    static SigningKey key(CoseAlgorithm algorithm, long seed) {
+    public static SigningKey key(CoseAlgorithm algorithm, long seed) {
         try {
             // SHA1PRNG seeded before first use is deterministic; the default SecureRandom is not.
             SecureRandom random = SecureRandom.getInstance("SHA1PRNG");

@@ -8,9 +8,8 @@ import com.upokecenter.cbor.CBORObject;
 import io.limen.format.Reason;
 import io.limen.format.cose.CoseAlgorithm;
 import io.limen.format.cose.CoseSign1;
+import io.limen.format.cose.Keys;
 import java.io.ByteArrayOutputStream;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -41,14 +40,7 @@ final class Forge {
     }
 
     static IssuerKey key(CoseAlgorithm algorithm, long seed) {
-        try {
-            // SHA1PRNG seeded before first use is deterministic; the default SecureRandom is not.
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(seed);
-            return IssuerKey.generate(algorithm, random);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new IssuerKey(Keys.key(algorithm, seed));
     }
 
     static CredentialVerifier verifier() {
