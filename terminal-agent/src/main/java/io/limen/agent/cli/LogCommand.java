@@ -1,20 +1,20 @@
 package io.limen.agent.cli;
 
-import java.util.Optional;
-import java.io.IOException;
 import io.limen.agent.cli.image.InputFiles;
-import io.limen.cli.OffsetInstantConverter;
 import io.limen.agent.revocation.SqliteConnections;
 import io.limen.agent.scanlog.Outbox;
 import io.limen.agent.scanlog.OutboxException;
 import io.limen.agent.scanlog.ScanRecord;
+import io.limen.cli.OffsetInstantConverter;
+import io.limen.config.yaml.ConfigFile;
+import io.limen.config.yaml.LoadResult;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import io.limen.config.yaml.ConfigFile;
-import io.limen.config.yaml.LoadResult;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

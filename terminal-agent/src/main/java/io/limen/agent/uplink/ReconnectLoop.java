@@ -30,7 +30,8 @@ public final class ReconnectLoop implements AutoCloseable {
 
     private boolean started;
     private volatile boolean stopped;
-    private boolean up;
+    /** Written on the scheduler thread, read by {@code isUp()} from any thread: volatile for visibility. */
+    private volatile boolean up;
     /** Counts connections, so that a reset or loss meant for an earlier one is ignored. */
     private long connection;
     private Scheduler.Cancellable pending;
