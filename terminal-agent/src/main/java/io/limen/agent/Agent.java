@@ -33,11 +33,6 @@ public final class Agent {
     private final Display display;
     private final ScanLog scanLog;
 
-    /** An entrance that logs no scans. */
-    public Agent(Checkpoint checkpoint, Gate gate, GateConfig settings, Display display) {
-        this(checkpoint, gate, settings, display, ScanLog.NONE);
-    }
-
     /** @param scanLog told of every decision ({@link ScanLog#NONE} for none); never of a frame without a code */
     public Agent(Checkpoint checkpoint, Gate gate, GateConfig settings, Display display, ScanLog scanLog) {
         this.scanLog = Objects.requireNonNull(scanLog, "scanLog must not be null");
