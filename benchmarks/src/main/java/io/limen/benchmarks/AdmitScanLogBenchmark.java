@@ -1,29 +1,8 @@
 package io.limen.benchmarks;
 
 import io.limen.agent.Agent;
-import io.limen.agent.HardwareSeams;
-import io.limen.agent.Terminal;
-import io.limen.agent.camera.Frame;
-import io.limen.agent.simulation.SyntheticFrameSource;
-import io.limen.agent.simulation.SyntheticScene;
-import io.limen.agent.time.SimulatedTime;
-import io.limen.config.AgentConfig;
 import io.limen.config.ScanLogConfig;
-import io.limen.config.TerminalConfig;
-import io.limen.format.Reason;
-import io.limen.format.credential.Claims;
-import io.limen.format.cose.CoseAlgorithm;
-import io.limen.format.credential.CredentialId;
-import io.limen.format.credential.CredentialIssuer;
-import io.limen.format.credential.IssuerKey;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -58,58 +37,24 @@ public class AdmitScanLogBenchmark {
     @Param({"off", "on"})
     public String log;
 
-    private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
-    private static final int FRAMES = 8;
-
-    private Path dir;
-    private Terminal terminal;
+    private AdmitTerminal fixture;
     private Agent agent;
-    private Frame[] frames;
-    private int next;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        IssuerKey key = IssuerKey.generate(CoseAlgorithm.EDDSA, new SecureRandom());
-        String text = new CredentialIssuer(key).issue(new Claims("https://passes.limen.example", "staff-0001",
-                NOW.minus(Duration.ofDays(1)), Optional.empty(), NOW.plus(Duration.ofDays(30)),
-                CredentialId.fromHex("00112233445566778899aabbccddeeff"), Optional.empty(), List.of("lobby"), Optional.of("Ada")));
-        dir = Files.createTempDirectory("limen-admit-log-bench");
-        Path trust = Files.writeString(dir.resolve("trust.pem"), key.publicKeyPem());
-        AgentConfig config = AgentConfig.defaults(trust).withTerminal(TerminalConfig.ofZone(Optional.of("lobby")));
-        if (log.equals("on")) {
-            config = config.withScanLog(ScanLogConfig.at(dir.resolve("scanlog.db")));
-        }
-        terminal = Terminal.assemble(config, HardwareSeams.simulated(new SyntheticFrameSource(List.of()), new SimulatedTime(NOW)));
-        agent = terminal.agent();
-        frames = new Frame[FRAMES];
-        // Only scenes the camera reads (about 98 in 100): this measures the admit path, not a missed read.
-        int filled = 0;
-        for (long seed = 100; filled < FRAMES; seed++) {
-            Frame frame = SyntheticScene.withCode(text, seed);
-            if (agent.admit(frame).scan().reason() == Reason.OK) {
-                frames[filled++] = frame;
-            }
-            if (seed > 100 + 10L * FRAMES) {
-                throw new IllegalStateException("fewer than " + FRAMES + " readable scenes in " + (10 * FRAMES));
-            }
-        }
+        fixture = new AdmitTerminal("limen-admit-log-bench",
+                (config, dir) -> log.equals("on") ? config.withScanLog(ScanLogConfig.at(dir.resolve("scanlog.db"))) : config,
+                seams -> seams);
+        agent = fixture.agent();
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-        terminal.close();
-        terminal.seams().gpio().shutdown();
-        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        fixture.close();
     }
 
     @Benchmark
     public Agent.Admission frameToRelayCommand() {
-        Frame frame = frames[next];
-        next = (next + 1) % FRAMES;
-        return agent.admit(frame.arrivedAt(System.nanoTime()));
+        return agent.admit(fixture.nextFrame().arrivedAt(System.nanoTime()));
     }
 }

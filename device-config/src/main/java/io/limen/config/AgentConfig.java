@@ -35,25 +35,12 @@ public record AgentConfig(
         Checks.present("scanlog", scanLog);
     }
 
-    /** The stages given, with no scan log. */
-    public AgentConfig(TerminalConfig terminal, BoardProfile board, CameraConfig camera, DecoderConfig decoder,
-                       DebounceConfig debounce, GateConfig gate, CredentialsConfig credentials, RevocationConfig revocation,
-                       PathsConfig paths, LoggingConfig logging) {
-        this(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, ScanLogConfig.NONE);
-    }
-
-    /** The stages given, with the default paths and logging and no scan log. */
-    public AgentConfig(TerminalConfig terminal, BoardProfile board, CameraConfig camera, DecoderConfig decoder,
-                       DebounceConfig debounce, GateConfig gate, CredentialsConfig credentials, RevocationConfig revocation) {
-        this(terminal, board, camera, decoder, debounce, gate, credentials, revocation, PathsConfig.DEFAULTS,
-                LoggingConfig.DEFAULTS);
-    }
-
     /** Every default: any zone, the Limen HAT, no revocation store, no scan log; only the trust file has none. */
     public static AgentConfig defaults(Path trustFile) {
         return new AgentConfig(TerminalConfig.ofZone(Optional.empty()), BoardProfiles.LIMEN_HAT_V1,
                 CameraConfig.DEFAULTS, DecoderConfig.DEFAULTS, DebounceConfig.DEFAULTS, GateConfig.DEFAULTS,
-                new CredentialsConfig(trustFile), RevocationConfig.NONE);
+                new CredentialsConfig(trustFile), RevocationConfig.NONE, PathsConfig.DEFAULTS, LoggingConfig.DEFAULTS,
+                ScanLogConfig.NONE);
     }
 
     public AgentConfig withTerminal(TerminalConfig value) {

@@ -131,7 +131,7 @@ class ConfigRecordsTest {
         LoggingConfig logging = new LoggingConfig(LogLevel.DEBUG);
         AgentConfig base = AgentConfig.defaults(Path.of("trust.pem")).withPaths(paths);
         base = new AgentConfig(base.terminal(), base.board(), base.camera(), base.decoder(), base.debounce(), base.gate(),
-                base.credentials(), base.revocation(), base.paths(), logging).withScanLog(ScanLogConfig.at(Path.of("scanlog.db")));
+                base.credentials(), base.revocation(), base.paths(), logging, ScanLogConfig.at(Path.of("scanlog.db")));
 
         for (AgentConfig changed : new AgentConfig[] {
                 base.withCamera(new CameraConfig(640, 480, 15, 3)), base.withTerminal(base.terminal()),

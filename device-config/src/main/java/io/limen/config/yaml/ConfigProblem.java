@@ -14,14 +14,18 @@ import java.nio.file.Path;
  */
 public record ConfigProblem(Path file, int line, int column, String fieldPath, String message) {
 
-    /** {@code config.yaml:14:12 gate.pulseMs: 0 — must be between 50 and 10000}, the form compilers print. */
+    /**
+     * {@code config.yaml:14:12 gate.pulseMs: 0 — must be between 50 and 10000}, the form compilers print;
+     * {@code config.yaml: no such file — ...} for a problem of the whole file.
+     */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder().append(file);
         if (line > 0) {
-            s.append(':').append(line).append(':').append(column);
+            s.append(':').append(line).append(':').append(column).append(' ');
+        } else {
+            s.append(": "); // a problem of the whole file: "limen.yaml: no such file — ..."
         }
-        s.append(' ');
         if (!fieldPath.isEmpty()) {
             s.append(fieldPath).append(": ");
         }

@@ -1,7 +1,6 @@
 package io.limen.config.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -23,19 +22,11 @@ class BadConfigFileTest {
 
     @BeforeEach
     void files() throws IOException {
-        Files.writeString(dir.resolve("trust.pem"), "-----BEGIN PUBLIC KEY-----\n");
-        Files.createDirectories(dir.resolve("state"));
-        Files.createDirectories(dir.resolve("logs"));
-    }
-
-    private List<String> problemsOf(Path file) {
-        LoadResult result = ConfigFile.load(file);
-        LoadResult.Invalid invalid = assertInstanceOf(LoadResult.Invalid.class, result, () -> "loaded: " + result);
-        return invalid.problems().stream().map(p -> p.toString().replace(file + ":", "").replace(file + " ", "")).toList();
+        ConfigLoads.writeNamedFiles(dir);
     }
 
     private List<String> problems(String yaml) throws IOException {
-        return problemsOf(Files.writeString(dir.resolve("config.yaml"), yaml));
+        return ConfigLoads.problems(Files.writeString(dir.resolve("config.yaml"), yaml));
     }
 
     /** {@link ConfigFileTest#MINIMAL} with {@code extra} lines added at its end. */
@@ -45,12 +36,12 @@ class BadConfigFileTest {
 
     @Test
     void missingFile_isOneProblemWithoutALine() {
-        assertEquals(List.of("no such file — give the path of the terminal's YAML config"), problemsOf(dir.resolve("nope.yaml")));
+        assertEquals(List.of("no such file — give the path of the terminal's YAML config"), ConfigLoads.problems(dir.resolve("nope.yaml")));
     }
 
     @Test
     void folderInsteadOfAFile_cannotBeRead() {
-        List<String> problems = problemsOf(dir.resolve("state"));
+        List<String> problems = ConfigLoads.problems(dir.resolve("state"));
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).startsWith("cannot be read ("), problems.get(0));
     }
@@ -72,13 +63,13 @@ class BadConfigFileTest {
             }
         }
         // Parsed, the first duplicate key would be reported; refused unparsed, only the size is.
-        assertEquals(List.of("larger than 1048576 bytes — a config is a few KB; at most 1 MiB is read"), problemsOf(big));
+        assertEquals(List.of("larger than 1048576 bytes — a config is a few KB; at most 1 MiB is read"), ConfigLoads.problems(big));
     }
 
     @Test
     void binaryFile_isNotUtf8_atItsByte() throws IOException {
         Path png = Files.write(dir.resolve("photo.yaml"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
-        assertEquals(List.of("1:1 byte 0 is not UTF-8 text — a config is UTF-8 YAML (is this a binary file?)"), problemsOf(png));
+        assertEquals(List.of("1:1 byte 0 is not UTF-8 text — a config is UTF-8 YAML (is this a binary file?)"), ConfigLoads.problems(png));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.limen.config.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.limen.config.CameraConfig;
 import io.limen.config.CameraSource;
@@ -33,27 +32,21 @@ class CameraSectionTest {
 
     @BeforeEach
     void files() throws IOException {
-        Files.writeString(dir.resolve("trust.pem"), "-----BEGIN PUBLIC KEY-----\n");
-        Files.createDirectories(dir.resolve("state"));
-        Files.createDirectories(dir.resolve("logs"));
+        ConfigLoads.writeNamedFiles(dir);
         Files.createDirectories(dir.resolve("frames"));
         Files.writeString(dir.resolve("video0"), "");
     }
 
-    private LoadResult load(String camera) throws IOException {
-        return ConfigFile.load(Files.writeString(dir.resolve("c.yaml"), REST + camera));
+    private Path write(String camera) throws IOException {
+        return Files.writeString(dir.resolve("c.yaml"), REST + camera);
     }
 
     private CameraConfig camera(String camera) throws IOException {
-        LoadResult result = load(camera);
-        return assertInstanceOf(LoadResult.Loaded.class, result, result::toString).config().camera();
+        return ConfigLoads.loaded(write(camera)).camera();
     }
 
     private List<String> problems(String camera) throws IOException {
-        LoadResult result = load(camera);
-        String prefix = dir.resolve("c.yaml") + ":";
-        return assertInstanceOf(LoadResult.Invalid.class, result, result::toString).problems().stream()
-                .map(p -> p.toString().replace(prefix, "")).toList();
+        return ConfigLoads.problems(write(camera));
     }
 
     @Test

@@ -40,9 +40,7 @@ class ConfigFileTest {
 
     @BeforeEach
     void files() throws IOException {
-        Files.writeString(dir.resolve("trust.pem"), "-----BEGIN PUBLIC KEY-----\n");
-        Files.createDirectories(dir.resolve("state"));
-        Files.createDirectories(dir.resolve("logs"));
+        ConfigLoads.writeNamedFiles(dir);
     }
 
     private Path write(String yaml) throws IOException {
@@ -50,15 +48,11 @@ class ConfigFileTest {
     }
 
     private List<String> problems(String yaml) throws IOException {
-        LoadResult result = ConfigFile.load(write(yaml));
-        LoadResult.Invalid invalid = assertInstanceOf(LoadResult.Invalid.class, result, () -> "loaded: " + result);
-        String prefix = dir.resolve("config.yaml") + ":";
-        return invalid.problems().stream().map(p -> p.toString().replace(prefix, "")).toList();
+        return ConfigLoads.problems(write(yaml));
     }
 
     private AgentConfig loaded(String yaml) throws IOException {
-        LoadResult result = ConfigFile.load(write(yaml));
-        return assertInstanceOf(LoadResult.Loaded.class, result, () -> "problems: " + result).config();
+        return ConfigLoads.loaded(write(yaml));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.limen.config.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.limen.config.ScanLogConfig;
@@ -31,25 +30,19 @@ class ScanLogSectionTest {
 
     @BeforeEach
     void files() throws IOException {
-        Files.writeString(dir.resolve("trust.pem"), "-----BEGIN PUBLIC KEY-----\n");
-        Files.createDirectories(dir.resolve("state"));
-        Files.createDirectories(dir.resolve("logs"));
+        ConfigLoads.writeNamedFiles(dir);
     }
 
-    private LoadResult load(String scanlog) throws IOException {
-        return ConfigFile.load(Files.writeString(dir.resolve("c.yaml"), REST + scanlog));
+    private Path write(String scanlog) throws IOException {
+        return Files.writeString(dir.resolve("c.yaml"), REST + scanlog);
     }
 
     private ScanLogConfig scanLog(String scanlog) throws IOException {
-        LoadResult result = load(scanlog);
-        return assertInstanceOf(LoadResult.Loaded.class, result, result::toString).config().scanLog();
+        return ConfigLoads.loaded(write(scanlog)).scanLog();
     }
 
     private List<String> problems(String scanlog) throws IOException {
-        LoadResult result = load(scanlog);
-        String prefix = dir.resolve("c.yaml") + ":";
-        return assertInstanceOf(LoadResult.Invalid.class, result, result::toString).problems().stream()
-                .map(p -> p.toString().replace(prefix, "")).toList();
+        return ConfigLoads.problems(write(scanlog));
     }
 
     @Test

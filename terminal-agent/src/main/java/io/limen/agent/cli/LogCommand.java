@@ -1,5 +1,8 @@
 package io.limen.agent.cli;
 
+import java.util.Optional;
+import java.io.IOException;
+import io.limen.agent.cli.image.InputFiles;
 import io.limen.cli.OffsetInstantConverter;
 import io.limen.agent.revocation.SqliteConnections;
 import io.limen.agent.scanlog.Outbox;
@@ -61,9 +64,15 @@ final class LogCommand {
         }
 
         /** Runs {@code action} on the outbox opened to read, then flushes what it printed. */
-        int read(Reader action) throws OutboxException, SQLException {
+        int read(Reader action) throws OutboxException, SQLException, IOException {
             PrintWriter out = spec.commandLine().getOut();
-            try (Outbox outbox = Outbox.openToRead(SqliteConnections.readOnly(database()))) {
+            Path file = database();
+            // Said before SQLite opens it, as scan does: SQLite's own words for a missing file are a guess.
+            Optional<String> problem = InputFiles.problem(file, Long.MAX_VALUE);
+            if (problem.isPresent()) {
+                throw new IOException("scan log " + file + ": " + problem.get());
+            }
+            try (Outbox outbox = Outbox.openToRead(SqliteConnections.readOnly(file))) {
                 action.read(outbox, out);
             }
             out.flush();

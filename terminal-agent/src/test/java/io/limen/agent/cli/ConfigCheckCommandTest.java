@@ -76,7 +76,7 @@ class ConfigCheckCommandTest {
 
         assertEquals(1, run("config", "check", missing.toString()));
 
-        assertEquals(missing + " no such file — give the path of the terminal's YAML config\n1 problem in " + missing + "\n",
+        assertEquals(missing + ": no such file — give the path of the terminal's YAML config\n1 problem in " + missing + "\n",
                 err.toString());
     }
 
