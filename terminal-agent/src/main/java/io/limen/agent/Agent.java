@@ -33,11 +33,6 @@ public final class Agent {
     private final Display display;
     private final ScanLog scanLog;
 
-    /** An entrance that logs no scans. */
-    public Agent(Checkpoint checkpoint, Gate gate, GateConfig settings, Display display) {
-        this(checkpoint, gate, settings, display, ScanLog.NONE);
-    }
-
     /** @param scanLog told of every decision ({@link ScanLog#NONE} for none); never of a frame without a code */
     public Agent(Checkpoint checkpoint, Gate gate, GateConfig settings, Display display, ScanLog scanLog) {
         this.scanLog = Objects.requireNonNull(scanLog, "scanLog must not be null");
@@ -61,14 +56,16 @@ public final class Agent {
     public Admission admit(Frame frame, Predicate<String> firstSighting) {
         long start = System.nanoTime();
         Optional<String> text = checkpoint.read(frame);
-        long decodeNanos = System.nanoTime() - start;
+        long decoded = System.nanoTime();
+        long decodeNanos = decoded - start;
+        // Most frames end here, with nothing after the decoder: its end reading times them, no third read.
         if (text.isEmpty()) {
             return new Admission(new ScanOutcome.NoCode(new ScanOutcome.StageTimes(decodeNanos, 0, 0)), Optional.empty(),
-                    System.nanoTime() - frame.arrivalNanos());
+                    decoded - frame.arrivalNanos());
         }
         if (!firstSighting.test(text.get())) {
             return new Admission(new ScanOutcome.Repeated(text.get(), new ScanOutcome.StageTimes(decodeNanos, 0, 0)),
-                    Optional.empty(), System.nanoTime() - frame.arrivalNanos());
+                    Optional.empty(), decoded - frame.arrivalNanos());
         }
         ScanOutcome.Scanned scanned = checkpoint.check(text.get(), decodeNanos);
         GateCommand command = scanned.decision().granted()

@@ -14,6 +14,7 @@ import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import io.limen.agent.camera.Frame;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +110,11 @@ public final class QrDecoder {
         // read from the inverted luma, and only when the scan saw light-on-dark finders, so an empty frame
         // costs no second read. The polarity seen more often goes first: a light-on-dark code's data
         // modules show a few dark-on-light patterns too, and the other way round.
-        List<FinderPatternScan.Finder> printed = finders.stream().filter(f -> !f.inverted()).toList();
-        List<FinderPatternScan.Finder> inverted = finders.stream().filter(FinderPatternScan.Finder::inverted).toList();
+        List<FinderPatternScan.Finder> printed = new ArrayList<>(finders.size());
+        List<FinderPatternScan.Finder> inverted = new ArrayList<>();
+        for (FinderPatternScan.Finder finder : finders) {
+            (finder.inverted() ? inverted : printed).add(finder);
+        }
         boolean invertedFirst = inverted.size() > printed.size();
         return read(frame, invertedFirst ? inverted : printed, invertedFirst)
                 .or(() -> read(frame, invertedFirst ? printed : inverted, !invertedFirst));

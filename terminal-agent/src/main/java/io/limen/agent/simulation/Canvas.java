@@ -20,6 +20,37 @@ final class Canvas {
         this.luma = new float[width * height];
     }
 
+    /** A surface laid over the room: its luma at a frame point, or NaN where the point is off it. */
+    @FunctionalInterface
+    interface Surface {
+        float luma(double x, double y);
+    }
+
+    /**
+     * Paints {@code surface} over the box {x0, y0, x1, y1}, sampling each pixel 2×2 times, which
+     * antialiases edges the way a sensor's pixel area does; a pixel partly off the surface keeps that
+     * share of the room behind it.
+     */
+    void supersample(int[] box, Surface surface) {
+        for (int y = box[1]; y < box[3]; y++) {
+            for (int x = box[0]; x < box[2]; x++) {
+                float sum = 0;
+                int inside = 0;
+                for (int s = 0; s < 4; s++) {
+                    float value = surface.luma(x + 0.25 + 0.5 * (s & 1), y + 0.25 + 0.5 * (s >> 1));
+                    if (!Float.isNaN(value)) {
+                        sum += value;
+                        inside++;
+                    }
+                }
+                if (inside > 0) {
+                    int i = y * width + x;
+                    luma[i] = (sum + (4 - inside) * luma[i]) / 4;
+                }
+            }
+        }
+    }
+
     /** Uneven room lighting: a linear ramp, brighter or darker towards one side and the top or bottom. */
     void fillGradient(float base, float perPixelX, float perPixelY) {
         for (int y = 0; y < height; y++) {

@@ -49,28 +49,13 @@ record Phone(BitMatrix modules, double centerX, double centerY, double angle, do
     }
 
     void paint(Canvas canvas, boolean damaged) {
-        int[] box = bounds(canvas);
         double cos = Math.cos(angle);
         double sin = Math.sin(angle);
-        for (int y = box[1]; y < box[3]; y++) {
-            for (int x = box[0]; x < box[2]; x++) {
-                float sum = 0;
-                int inside = 0;
-                for (int s = 0; s < 4; s++) {
-                    double dx = x + 0.25 + 0.5 * (s & 1) - centerX;
-                    double dy = y + 0.25 + 0.5 * (s >> 1) - centerY;
-                    float value = sample(cos * dx + sin * dy, -sin * dx + cos * dy, damaged);
-                    if (!Float.isNaN(value)) {
-                        sum += value;
-                        inside++;
-                    }
-                }
-                if (inside > 0) {
-                    int i = y * canvas.width + x;
-                    canvas.luma[i] = (sum + (4 - inside) * canvas.luma[i]) / 4;
-                }
-            }
-        }
+        canvas.supersample(bounds(canvas), (x, y) -> {
+            double dx = x - centerX;
+            double dy = y - centerY;
+            return sample(cos * dx + sin * dy, -sin * dx + cos * dy, damaged);
+        });
     }
 
     /** The luma at (u, v) in the phone's coordinates, or {@link #NONE} off the phone. */

@@ -76,28 +76,13 @@ record PrintedCode(BitMatrix modules, float[] corners, float light, float dark, 
         PerspectiveTransform toModules = PerspectiveTransform.quadrilateralToQuadrilateral(
                 corners[0], corners[1], corners[2], corners[3], corners[4], corners[5], corners[6], corners[7],
                 0, 0, n, 0, n, n, 0, n);
-        int[] box = bounds(canvas);
         float[] point = new float[2];
-        for (int y = box[1]; y < box[3]; y++) {
-            for (int x = box[0]; x < box[2]; x++) {
-                float sum = 0;
-                int inside = 0;
-                for (int s = 0; s < 4; s++) {
-                    point[0] = x + 0.25f + 0.5f * (s & 1);
-                    point[1] = y + 0.25f + 0.5f * (s >> 1);
-                    toModules.transformPoints(point);
-                    float value = sample(point[0], point[1], n);
-                    if (!Float.isNaN(value)) {
-                        sum += value;
-                        inside++;
-                    }
-                }
-                if (inside > 0) {
-                    int i = y * canvas.width + x;
-                    canvas.luma[i] = (sum + (4 - inside) * canvas.luma[i]) / 4;
-                }
-            }
-        }
+        canvas.supersample(bounds(canvas), (x, y) -> {
+            point[0] = (float) x;
+            point[1] = (float) y;
+            toModules.transformPoints(point);
+            return sample(point[0], point[1], n);
+        });
     }
 
     /** The luma at (u, v) in modules of the flat outline, or NaN outside the symbol. */
