@@ -147,6 +147,10 @@ public final class RevocationStore implements AutoCloseable {
         }
     }
 
+    /** What an update changed in the table: rows inserted (new keys) and rows deleted. */
+    public record Change(int inserted, int deleted) {
+    }
+
     /**
      * Replaces the whole list with {@code keys} (duplicates allowed) and records {@code version}, in
      * one transaction.
@@ -155,27 +159,40 @@ public final class RevocationStore implements AutoCloseable {
      * already checked the signed update and its version against {@link #version()}; a version that
      * does not grow here is a bug or a second writer, and the file must not move backwards.
      *
+     * @return the rows inserted (the distinct keys) and deleted (the old list)
      * @throws IllegalArgumentException if {@code version} is not greater than {@link #version()}; the
      *     store is left unchanged
      */
-    public void replaceAll(long version, Collection<RevocationKey> keys) {
-        apply(version, keys, true);
+    public Change replaceAll(long version, Collection<RevocationKey> keys) {
+        return apply(version, keys, java.util.List.of(), true);
     }
 
     /**
      * Adds {@code keys} to the list (keys already present are ignored) and records {@code version},
      * in one transaction. Same version rule, and same reason for throwing, as {@link #replaceAll}.
      */
-    public void add(long version, Collection<RevocationKey> keys) {
-        apply(version, keys, false);
+    public Change add(long version, Collection<RevocationKey> keys) {
+        return apply(version, keys, java.util.List.of(), false);
     }
 
-    private void apply(long version, Collection<RevocationKey> keys, boolean replace) {
+    /**
+     * Removes {@code removed}, then adds {@code added} (a delta), and records {@code version}, in one
+     * transaction; keys already absent or already present are ignored. Same version rule, and same
+     * reason for throwing, as {@link #replaceAll}.
+     */
+    public Change applyDelta(long version, Collection<RevocationKey> added, Collection<RevocationKey> removed) {
+        return apply(version, added, removed, false);
+    }
+
+    private Change apply(long version, Collection<RevocationKey> keys, Collection<RevocationKey> removed, boolean replace) {
         // Sorted first, outside the transaction: in-order inserts into the B-tree are ~4x faster.
         RevocationKey[] sorted = keys.toArray(new RevocationKey[0]);
         Arrays.sort(sorted); // NullPointerException on a null key, before anything is written
+        RevocationKey[] sortedRemoved = removed.toArray(new RevocationKey[0]);
+        Arrays.sort(sortedRemoved);
         synchronized (this) {
             long started = System.nanoTime();
+            Change change;
             try (Statement s = connection.createStatement()) {
                 s.execute("BEGIN IMMEDIATE");
                 try {
@@ -184,10 +201,13 @@ public final class RevocationStore implements AutoCloseable {
                         throw new IllegalArgumentException("revocation list version must grow: stored version is "
                                 + stored + ", but the update has version " + version);
                     }
+                    int deleted = 0;
                     if (replace) {
                         s.execute("DELETE FROM revoked");
+                        deleted = Math.max(0, s.getUpdateCount());
                     }
-                    insertSorted(sorted);
+                    deleted += write("DELETE FROM revoked WHERE key = ?", sortedRemoved);
+                    int inserted = write("INSERT OR IGNORE INTO revoked(key) VALUES (?)", sorted);
                     try (PreparedStatement update = connection.prepareStatement(
                             "INSERT INTO meta(name, value) VALUES (?, ?)"
                                     + " ON CONFLICT(name) DO UPDATE SET value = excluded.value")) {
@@ -196,31 +216,40 @@ public final class RevocationStore implements AutoCloseable {
                         update.executeUpdate();
                     }
                     s.execute("COMMIT");
+                    change = new Change(inserted, deleted);
                 } catch (SQLException | RuntimeException | Error e) {
                     rollbackQuietly(s, e);
                     throw e;
                 }
             } catch (SQLException e) {
-                throw failure((replace ? "cannot replace the list with" : "cannot add to the list")
-                        + " version " + version + " (" + sorted.length + " keys)", e);
+                throw failure((replace ? "cannot replace the list with" : sortedRemoved.length == 0
+                        ? "cannot add to the list" : "cannot apply a delta to the list to reach")
+                        + " version " + version + " (" + sorted.length + " keys"
+                        + (sortedRemoved.length == 0 ? "" : " added, " + sortedRemoved.length + " removed") + ")", e);
             }
-            log.info("Revocation store {} {} {} keys, now at list version {}, in {} ms", file,
-                    replace ? "replaced with" : "added", sorted.length, version,
+            log.info("Revocation store {} {} {} keys, removed {}, now at list version {}, in {} ms", file,
+                    replace ? "replaced with" : "added", change.inserted(), change.deleted(), version,
                     (System.nanoTime() - started) / 1_000_000);
+            return change;
         }
     }
 
-    private void insertSorted(RevocationKey[] sorted) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT OR IGNORE INTO revoked(key) VALUES (?)")) {
+    /** Runs {@code sql} with each key bound as its one parameter; the rows it changed. */
+    private int write(String sql, RevocationKey[] sorted) throws SQLException {
+        int changed = 0;
+        if (sorted.length == 0) {
+            return 0; // no statement at all: the fault-injection tests count every write
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             byte[] buffer = new byte[RevocationKey.LENGTH]; // bound (copied) by each executeUpdate
             for (RevocationKey key : sorted) {
                 BIG_ENDIAN_LONG.set(buffer, 0, key.high());
                 BIG_ENDIAN_LONG.set(buffer, 8, key.low());
-                insert.setBytes(1, buffer);
-                insert.executeUpdate();
+                statement.setBytes(1, buffer);
+                changed += statement.executeUpdate();
             }
         }
+        return changed;
     }
 
     /** Whether {@code key} is in the table: a point query, for callers that want the file itself. */
