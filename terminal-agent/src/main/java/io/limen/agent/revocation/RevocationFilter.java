@@ -5,8 +5,12 @@ import com.google.common.hash.Funnel;
 import com.google.common.io.ByteStreams;
 import com.google.common.io.CountingOutputStream;
 import io.limen.format.credential.RevocationKey;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.zip.CRC32C;
 
 /**
  * The in-memory half of the revocation list at city scale: a Bloom filter over the revocation keys
@@ -42,6 +46,7 @@ public final class RevocationFilter {
 
     private final BloomFilter<RevocationKey> bloom;
     private final long capacity;
+    private volatile long bytes = -1; // the bit array never changes size: measured once
 
     private RevocationFilter(BloomFilter<RevocationKey> bloom, long capacity) {
         this.bloom = bloom;
@@ -92,8 +97,45 @@ public final class RevocationFilter {
         return bloom.expectedFpp();
     }
 
+    /**
+     * Guava's serial form (a strategy byte, the probe count, the word count, the bit array's words), as
+     * the store keeps it to start without reading the whole list ({@code RevocationIndex}).
+     */
+    byte[] toBytes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.toIntExact(sizeInBytes()));
+        try {
+            bloom.writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        return out.toByteArray();
+    }
+
+    /** CRC-32C of {@code bytes}: the store keeps it beside the filter to notice a damaged blob. */
+    static long checksum(byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        return crc.getValue();
+    }
+
+    /** The filter {@link #toBytes} wrote, or empty if the bytes are not one (damaged, or another Guava's). */
+    static Optional<RevocationFilter> fromBytes(byte[] bytes, long capacity) {
+        try {
+            return Optional.of(new RevocationFilter(BloomFilter.readFrom(new ByteArrayInputStream(bytes), KEY_FUNNEL), capacity));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Its size in bytes: the bit array (as Guava serialises it, a few bytes of header more). */
     public long sizeInBytes() {
+        if (bytes < 0) {
+            bytes = measure();
+        }
+        return bytes;
+    }
+
+    private long measure() {
         try (CountingOutputStream counting = new CountingOutputStream(ByteStreams.nullOutputStream())) {
             bloom.writeTo(counting);
             return counting.getCount();
@@ -104,6 +146,6 @@ public final class RevocationFilter {
 
     @Override
     public String toString() {
-        return "RevocationFilter{capacity=" + capacity + ", bytes=" + sizeInBytes() + "}";
+        return "RevocationFilter{capacity=" + capacity + "}";
     }
 }

@@ -44,18 +44,19 @@ public final class RevocationIndex implements AutoCloseable {
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     /**
-     * A damaged store found at start-up and moved aside.
+     * A damaged store: found at start-up and moved aside at once, or found by {@link #checkIntegrity}
+     * while running and moved aside by the next snapshot.
      *
-     * @param movedTo where the damaged file now is
      * @param problem what SQLite said about it
+     * @param movedTo where the damaged file now is; empty while it is still in use
      */
-    public record Damage(Path movedTo, String problem) {
+    public record Damage(String problem, Optional<Path> movedTo) {
     }
 
     private final SqliteConnections connections;
-    private final RevocationStore store;
-    private final StoreLookup lookup;
-    private final Optional<Damage> damage;
+    private RevocationStore store; // guarded by this; replaced when a damaged file is moved aside
+    private StoreLookup lookup; // likewise
+    private volatile Optional<Damage> damage;
     private volatile FilteredRevocations current;
 
     private RevocationIndex(SqliteConnections connections, RevocationStore store, StoreLookup lookup,
@@ -86,7 +87,7 @@ public final class RevocationIndex implements AutoCloseable {
             Path movedTo = moveAside(file.get(), now, e);
             log.error("Revocation store {} is damaged ({}); moved it aside to {} and started an empty store: nothing"
                     + " counts as revoked until the next snapshot arrives", file.get(), e.getMessage(), movedTo);
-            return openChecked(connections, Optional.of(new Damage(movedTo, e.getMessage())));
+            return openChecked(connections, Optional.of(new Damage(e.getMessage(), Optional.of(movedTo))));
         }
     }
 
@@ -95,7 +96,7 @@ public final class RevocationIndex implements AutoCloseable {
         try {
             StoreLookup lookup = StoreLookup.open(connections);
             try {
-                return new RevocationIndex(connections, store, lookup, load(connections, lookup), damage);
+                return new RevocationIndex(connections, store, lookup, load(connections, store, lookup), damage);
             } catch (RuntimeException e) {
                 lookup.close();
                 throw e;
@@ -144,39 +145,26 @@ public final class RevocationIndex implements AutoCloseable {
     }
 
     /**
-     * The list in the file into a new filter, streamed row by row on a connection of its own, in one
-     * read transaction (the version, the count and the keys of one list). Key order is not needed.
+     * The list in the file as a filter, in one read transaction on a connection of its own: the filter
+     * the store keeps for this version if it is whole ({@link FilterTable}), else a new one streamed
+     * from the keys row by row (key order is not needed) and then kept for the next start.
      */
-    private static FilteredRevocations load(SqliteConnections connections, StoreLookup lookup) {
+    private static FilteredRevocations load(SqliteConnections connections, RevocationStore store, StoreLookup lookup) {
         String file = connections.describe();
         long started = System.nanoTime();
+        long version;
+        Optional<FilterTable.Stored> stored;
+        FilteredRevocations loaded;
         try (Connection connection = connections.open(); Statement s = connection.createStatement()) {
             s.execute("PRAGMA query_only = ON");
             s.execute("BEGIN");
             try {
-                long version = RevocationSchema.readVersion(connection, file);
-                int count;
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM revoked")) {
-                    count = rs.next() ? rs.getInt(1) : 0;
-                }
-                RevocationFilter filter = RevocationFilter.forKeys(count);
-                int rows = 0;
-                try (ResultSet rs = s.executeQuery("SELECT key FROM revoked")) {
-                    while (rs.next()) {
-                        byte[] key = rs.getBytes(1);
-                        if (key == null || key.length != RevocationKey.LENGTH) {
-                            throw new RevocationStoreException("revocation store " + file
-                                    + " has a revoked key that is not 16 bytes, but "
-                                    + (key == null ? "null" : key.length + " bytes"));
-                        }
-                        filter.put(new RevocationKey((long) BIG_ENDIAN_LONG.get(key, 0), (long) BIG_ENDIAN_LONG.get(key, 8)));
-                        rows++;
-                    }
-                }
+                version = RevocationSchema.readVersion(connection, file);
+                stored = FilterTable.read(connection, version);
+                loaded = stored.isPresent()
+                        ? new FilteredRevocations(version, stored.get().keys(), stored.get().filter(), lookup)
+                        : stream(connection, s, file, version, lookup);
                 s.execute("COMMIT");
-                log.info("Loaded revocation list version {} ({} keys) from {} into a {} KiB filter in {} ms", version,
-                        rows, file, filter.sizeInBytes() / 1024, (System.nanoTime() - started) / 1_000_000);
-                return new FilteredRevocations(version, rows, filter, lookup);
             } catch (SQLException | RuntimeException e) {
                 try {
                     s.execute("ROLLBACK");
@@ -189,6 +177,36 @@ public final class RevocationIndex implements AutoCloseable {
             throw new RevocationStoreException("revocation store " + file + " "
                     + SqliteFailures.describe(e, Optional.empty()), e);
         }
+        log.info("Loaded revocation list version {} ({} keys) from {} into a {} KiB filter in {} ms, {}", version,
+                loaded.size(), file, loaded.filter().sizeInBytes() / 1024, (System.nanoTime() - started) / 1_000_000,
+                stored.isPresent() ? "the one the store kept" : "built from every key");
+        if (stored.isEmpty()) {
+            store.saveFilter(version, loaded.size(), loaded.filter());
+        }
+        return loaded;
+    }
+
+    private static FilteredRevocations stream(Connection connection, Statement s, String file, long version, StoreLookup lookup)
+            throws SQLException {
+        int count;
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM revoked")) {
+            count = rs.next() ? rs.getInt(1) : 0;
+        }
+        RevocationFilter filter = RevocationFilter.forKeys(count);
+        int rows = 0;
+        try (ResultSet rs = s.executeQuery("SELECT key FROM revoked")) {
+            while (rs.next()) {
+                byte[] key = rs.getBytes(1);
+                if (key == null || key.length != RevocationKey.LENGTH) {
+                    throw new RevocationStoreException("revocation store " + file
+                            + " has a revoked key that is not 16 bytes, but "
+                            + (key == null ? "null" : key.length + " bytes"));
+                }
+                filter.put(new RevocationKey((long) BIG_ENDIAN_LONG.get(key, 0), (long) BIG_ENDIAN_LONG.get(key, 8)));
+                rows++;
+            }
+        }
+        return new FilteredRevocations(version, rows, filter, lookup);
     }
 
     /** The version lookups answer from now; swap-published, so any thread may read it. */
@@ -196,23 +214,92 @@ public final class RevocationIndex implements AutoCloseable {
         return current;
     }
 
-    /** The damaged store this start-up moved aside, if it did. */
+    /** The damage found in the store this run, if any (status and logs say so). */
     public Optional<Damage> damage() {
         return damage;
     }
 
     /**
-     * Replaces the list with {@code keys} at {@code version} (a full snapshot), see {@link RevocationStore#replaceAll}.
+     * Reads every page of the store ({@code PRAGMA quick_check}, seconds at 10 M keys) on a connection
+     * of its own, while lookups go on: the start-up reads only the kept filter, so a damaged page of
+     * keys shows here. Damage found is reported (ERROR, {@link #damage}); lookups go on from the
+     * filter, a hit the damaged file cannot confirm counts as revoked, deltas are refused, and the next
+     * snapshot moves the file aside and fills a new one. Run it off the admit thread after start-up.
      *
+     * @return the damage found, or empty if the store is whole
+     */
+    public Optional<Damage> checkIntegrity() {
+        String problem;
+        try (Connection connection = connections.open(); Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA quick_check(5)")) {
+            List<String> lines = new java.util.ArrayList<>();
+            while (rs.next()) {
+                lines.add(rs.getString(1));
+            }
+            if (lines.equals(List.of("ok"))) {
+                return Optional.empty();
+            }
+            problem = "revocation store " + connections.describe() + " failed its integrity check: " + String.join("; ", lines);
+        } catch (SQLException e) {
+            if (!isDamage(e)) {
+                throw new RevocationStoreException("revocation store " + connections.describe() + " "
+                        + SqliteFailures.describe(e, Optional.empty()), e);
+            }
+            problem = "revocation store " + connections.describe() + " " + SqliteFailures.describe(e, Optional.empty());
+        }
+        Damage found = new Damage(problem, Optional.empty());
+        damage = Optional.of(found);
+        log.error("{}; lookups go on from the filter of list version {}, deltas are refused until a snapshot replaces"
+                + " the file", problem, current.version());
+        return Optional.of(found);
+    }
+
+    /**
+     * Replaces the list with {@code keys} at {@code version} (a full snapshot), see {@link RevocationStore#replaceAll}.
+     * A store found damaged while running is moved aside first, and the snapshot fills a new one.
+     *
+     * @param now names a moved-aside file
      * @return the new current version, already swapped in
      */
-    public synchronized FilteredRevocations replaceAll(long version, Collection<RevocationKey> keys) {
+    public synchronized FilteredRevocations replaceAll(long version, Collection<RevocationKey> keys, Instant now) {
         RevocationFilter filter = RevocationFilter.forKeys(keys.size());
         for (RevocationKey key : keys) {
             filter.put(Objects.requireNonNull(key, "key must not be null"));
         }
+        StoreLookup retired = null;
+        Optional<Damage> found = damage;
+        if (found.isPresent() && found.get().movedTo().isEmpty() && connections.file().isPresent()) {
+            retired = replaceDamagedFile(found.get(), now);
+        }
         RevocationStore.Change change = store.replaceAll(version, keys);
-        return swap(new FilteredRevocations(version, change.inserted(), filter, lookup));
+        FilteredRevocations next = swap(new FilteredRevocations(version, change.inserted(), filter, lookup));
+        if (retired != null) {
+            retired.close(); // after the swap: a lookup still on the old version fails closed, never open
+        }
+        store.saveFilter(version, next.size(), filter);
+        return next;
+    }
+
+    /** {@link #replaceAll(long, Collection, Instant)} at the system's time. */
+    public FilteredRevocations replaceAll(long version, Collection<RevocationKey> keys) {
+        return replaceAll(version, keys, Instant.now());
+    }
+
+    private StoreLookup replaceDamagedFile(Damage found, Instant now) {
+        Path file = connections.file().orElseThrow();
+        store.close();
+        Path movedTo = moveAside(file, now, new RevocationStoreException(found.problem()));
+        store = RevocationStore.open(connections);
+        StoreLookup old = lookup;
+        try {
+            lookup = StoreLookup.open(connections);
+        } catch (SQLException e) {
+            throw new RevocationStoreException("revocation store " + connections.describe() + " "
+                    + SqliteFailures.describe(e, Optional.empty()), e);
+        }
+        damage = Optional.of(new Damage(found.problem(), Optional.of(movedTo)));
+        log.error("Revocation store {} was damaged; moved it aside to {} and filling a new one from the snapshot", file, movedTo);
+        return old;
     }
 
     /**
@@ -220,9 +307,15 @@ public final class RevocationIndex implements AutoCloseable {
      * {@link RevocationStore#applyDelta}.
      *
      * @return the new current version, already swapped in
+     * @throws IllegalStateException if the store was found damaged and not yet replaced by a snapshot
      */
     public synchronized FilteredRevocations applyDelta(long version, Collection<RevocationKey> added,
                                                        Collection<RevocationKey> removed) {
+        Optional<Damage> found = damage;
+        if (found.isPresent() && found.get().movedTo().isEmpty()) {
+            throw new IllegalStateException("revocation store " + connections.describe()
+                    + " is damaged: a delta cannot be applied to it, it needs a snapshot (" + found.get().problem() + ")");
+        }
         FilteredRevocations old = current;
         RevocationFilter filter = old.filter().copy();
         for (RevocationKey key : added) {
@@ -231,10 +324,11 @@ public final class RevocationIndex implements AutoCloseable {
         RevocationStore.Change change = store.applyDelta(version, added, removed);
         if (filter.isOverCapacity()) {
             log.info("Revocation filter is past its capacity of {} keys; rebuilding it from {}", filter.capacity(), store);
-            FilteredRevocations rebuilt = load(connections, lookup);
-            return swap(rebuilt);
+            return swap(load(connections, store, lookup));
         }
-        return swap(new FilteredRevocations(version, old.size() + change.inserted() - change.deleted(), filter, lookup));
+        FilteredRevocations next = swap(new FilteredRevocations(version, old.size() + change.inserted() - change.deleted(), filter, lookup));
+        store.saveFilter(version, next.size(), filter);
+        return next;
     }
 
     private FilteredRevocations swap(FilteredRevocations next) {

@@ -88,6 +88,7 @@ public final class RevocationStore implements AutoCloseable {
             log.warn("Revocation store {} runs in journal mode {}, not WAL: readers may wait for updates", file, mode);
         }
         RevocationSchema.create(connection);
+        FilterTable.create(connection);
     }
 
     /**
@@ -250,6 +251,32 @@ public final class RevocationStore implements AutoCloseable {
             }
         }
         return changed;
+    }
+
+    /**
+     * Keeps {@code filter} in the file as the filter of list {@code version} with {@code keys} keys, so
+     * the next start reads it instead of every key ({@link FilterTable}); nothing is written if the list
+     * has moved past {@code version} meanwhile.
+     *
+     * @return whether it was written
+     */
+    public synchronized boolean saveFilter(long version, int keys, RevocationFilter filter) {
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                boolean current = RevocationSchema.readVersion(connection, file) == version;
+                if (current) {
+                    FilterTable.write(connection, version, keys, filter);
+                }
+                s.execute("COMMIT");
+                return current;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(s, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("cannot keep the filter of list version " + version, e);
+        }
     }
 
     /** Whether {@code key} is in the table: a point query, for callers that want the file itself. */

@@ -126,9 +126,9 @@ class RevocationIndexTest {
         Files.write(file(), "this is not a SQLite database, it is a note a technician left".repeat(100).getBytes());
         try (RevocationIndex index = open()) {
             RevocationIndex.Damage damage = index.damage().orElseThrow();
-            assertEquals(dir.resolve("revocations.db.damaged-" + NOW.toEpochMilli()).toAbsolutePath(), damage.movedTo());
+            assertEquals(Optional.of(dir.resolve("revocations.db.damaged-" + NOW.toEpochMilli()).toAbsolutePath()), damage.movedTo());
             assertTrue(damage.problem().contains("is not a SQLite database"), damage.problem());
-            assertTrue(Files.readString(damage.movedTo()).startsWith("this is not"), "moved, not rewritten");
+            assertTrue(Files.readString(damage.movedTo().get()).startsWith("this is not"), "moved, not rewritten");
             assertEquals(0, index.current().version());
             // The new, empty store takes the next snapshot.
             index.replaceAll(1, List.of(ALICE));
@@ -136,36 +136,106 @@ class RevocationIndexTest {
         }
     }
 
-    @Test
-    void aStoreWithADamagedPage_isDetectedAtStartUp_andMovedAsideWithItsWal() throws Exception {
-        SplittableRandom random = new SplittableRandom(9);
+    /** A store of {@code count} random keys at version 1, its WAL folded in; the keys. */
+    private List<RevocationKey> storeOf(int count, long seed) throws Exception {
+        SplittableRandom random = new SplittableRandom(seed);
         List<RevocationKey> keys = new ArrayList<>();
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < count; i++) {
             keys.add(new RevocationKey(random.nextLong(), random.nextLong()));
         }
         try (RevocationIndex index = open()) {
             index.replaceAll(1, keys);
         }
-        // Fold the WAL into the file, then overwrite pages in the middle of the key table with garbage.
+        execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        return keys;
+    }
+
+    private void execute(String sql) throws Exception {
         try (Connection c = SqliteConnections.file(file()).open(); Statement s = c.createStatement()) {
-            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            s.execute(sql);
         }
+    }
+
+    /** Overwrites 8 KiB in the middle of the file with random bytes: pages of keys. */
+    private void damageTheMiddle() throws IOException {
         long length = Files.size(file());
         try (RandomAccessFile raf = new RandomAccessFile(file().toFile(), "rw")) {
             byte[] garbage = new byte[8192];
-            random.nextBytes(garbage);
-            raf.seek(length / 2 / 4096 * 4096);
+            new SplittableRandom(5).nextBytes(garbage);
+            raf.seek(length / 4 / 4096 * 4096);
             raf.write(garbage);
         }
+    }
+
+    @Test
+    void withoutAKeptFilter_startUpReadsEveryKey_andMovesADamagedStoreAside() throws Exception {
+        List<RevocationKey> keys = storeOf(20_000, 9);
+        execute("DELETE FROM revocation_filter"); // as a store an older agent wrote
+        damageTheMiddle();
         try (RevocationIndex index = open()) {
             RevocationIndex.Damage damage = index.damage().orElseThrow();
             assertTrue(damage.problem().contains("SQLITE_CORRUPT") || damage.problem().contains("SQLITE_NOTADB"),
                     damage.problem());
-            assertTrue(Files.exists(damage.movedTo()));
-            assertFalse(Files.exists(Path.of(file() + "-wal")) && Files.size(Path.of(file() + "-wal")) > 0
-                    && index.current().version() != 0, "no old -wal replayed into the new store");
+            assertTrue(Files.exists(damage.movedTo().orElseThrow()));
             assertEquals(0, index.current().version());
             assertFalse(index.current().contains(keys.get(0)));
+        }
+    }
+
+    @Test
+    void aDamagedPageOfKeys_isFoundByTheIntegrityCheck_deltasAreRefused_andTheNextSnapshotReplacesTheFile() throws Exception {
+        List<RevocationKey> keys = storeOf(20_000, 9);
+        damageTheMiddle();
+        try (RevocationIndex index = open()) {
+            assertEquals(1, index.current().version(), "started from the kept filter, before any check");
+            RevocationIndex.Damage damage = index.checkIntegrity().orElseThrow();
+            assertEquals(Optional.of(damage), index.damage());
+            assertEquals(Optional.empty(), damage.movedTo());
+            assertFalse(index.current().contains(ALICE), "a stranger is still answered from the filter");
+
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> index.applyDelta(2, List.of(ALICE), List.of()));
+            assertTrue(refused.getMessage().contains("is damaged: a delta cannot be applied to it, it needs a snapshot"),
+                    refused.getMessage());
+
+            index.replaceAll(2, List.of(ALICE, keys.get(0)), NOW);
+            Path movedTo = index.damage().orElseThrow().movedTo().orElseThrow();
+            assertEquals(dir.resolve("revocations.db.damaged-" + NOW.toEpochMilli()).toAbsolutePath(), movedTo);
+            assertTrue(index.current().contains(ALICE));
+            assertTrue(index.current().contains(keys.get(0)));
+            assertFalse(index.current().contains(keys.get(1)));
+            assertEquals(Optional.empty(), index.checkIntegrity());
+        }
+        try (RevocationIndex reopened = open()) {
+            assertEquals(2, reopened.current().version());
+            assertEquals(2, reopened.current().size());
+            assertTrue(reopened.current().contains(ALICE));
+        }
+    }
+
+    @Test
+    void aKeptFilterOfAnOlderVersion_isNotUsed_theKeysAreReadAgain() throws Exception {
+        storeOf(100, 3);
+        // Another writer (or a crash before the filter was kept) moves the list on without a new filter.
+        try (RevocationStore store = RevocationStore.open(SqliteConnections.file(file()))) {
+            store.add(2, List.of(CAROL));
+        }
+        try (RevocationIndex index = open()) {
+            assertEquals(2, index.current().version());
+            assertEquals(101, index.current().size());
+            assertTrue(index.current().contains(CAROL));
+        }
+    }
+
+    @Test
+    void aKeptFilterWhoseBytesChanged_isNotUsed_theKeysAreReadAgain() throws Exception {
+        List<RevocationKey> keys = storeOf(100, 4);
+        // Clear the filter's bits but keep its checksum: a damaged blob that would answer "not revoked".
+        execute("UPDATE revocation_filter SET bloom = zeroblob(length(bloom))");
+        try (RevocationIndex index = open()) {
+            for (RevocationKey key : keys) {
+                assertTrue(index.current().contains(key), key::toString);
+            }
         }
     }
 
