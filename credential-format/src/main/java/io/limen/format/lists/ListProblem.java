@@ -21,8 +21,10 @@ public enum ListProblem {
     DUPLICATE_ENTRY("duplicate_entry"),
     /** More bytes or entries than a document may have. */
     TOO_LARGE("too_large"),
-    /** A list of another kind than the one asked for. */
+    /** A list of another kind than the one asked for, or one this terminal has nowhere to keep. */
     WRONG_KIND("wrong_kind"),
+    /** A list of another scope (issuer) than the one this terminal takes. */
+    WRONG_SCOPE("wrong_scope"),
     /** A version not newer than the one held: an old or replayed list. */
     ROLLBACK("rollback"),
     /** A delta whose base is not the version held: versions were missed, a snapshot is needed. */

@@ -331,6 +331,40 @@ public final class RevocationIndex implements AutoCloseable {
         return next;
     }
 
+    /** Empties the staging of a chunked snapshot ({@link RevocationStore#discardStaged}). */
+    public synchronized void discardStaged() {
+        store.discardStaged();
+    }
+
+    /** Stages one chunk of a snapshot ({@link RevocationStore#stage}); lookups still answer from the held list. */
+    public synchronized int stage(Collection<RevocationKey> keys) {
+        return store.stage(keys);
+    }
+
+    /**
+     * Replaces the list with the {@code staged} keys staged so far, at {@code version}: the new filter is
+     * streamed from the staging table first, then one transaction swaps the keys in, then the filter.
+     *
+     * @return the new current version, already swapped in
+     */
+    public synchronized FilteredRevocations replaceWithStaged(long version, int staged) {
+        RevocationFilter filter = RevocationFilter.forKeys(staged);
+        try (Connection connection = connections.open(); Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT key FROM revoked_staging")) {
+            while (rs.next()) {
+                byte[] key = rs.getBytes(1);
+                filter.put(new RevocationKey((long) BIG_ENDIAN_LONG.get(key, 0), (long) BIG_ENDIAN_LONG.get(key, 8)));
+            }
+        } catch (SQLException e) {
+            throw new RevocationStoreException("revocation store " + connections.describe() + " "
+                    + SqliteFailures.describe(e, Optional.empty()), e);
+        }
+        RevocationStore.Change change = store.replaceWithStaged(version);
+        FilteredRevocations next = swap(new FilteredRevocations(version, change.inserted(), filter, lookup));
+        store.saveFilter(version, next.size(), filter);
+        return next;
+    }
+
     private FilteredRevocations swap(FilteredRevocations next) {
         current = next;
         return next;

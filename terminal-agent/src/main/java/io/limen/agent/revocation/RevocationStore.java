@@ -89,6 +89,10 @@ public final class RevocationStore implements AutoCloseable {
         }
         RevocationSchema.create(connection);
         FilterTable.create(connection);
+        try (Statement s = connection.createStatement()) {
+            // A snapshot in chunks is staged here until its last chunk, then swapped in whole.
+            s.execute("CREATE TABLE IF NOT EXISTS revoked_staging(key BLOB PRIMARY KEY CHECK(length(key) = 16)) WITHOUT ROWID");
+        }
     }
 
     /**
@@ -251,6 +255,78 @@ public final class RevocationStore implements AutoCloseable {
             }
         }
         return changed;
+    }
+
+    /** Empties the staging table: a chunked snapshot starts, or is dropped. */
+    public synchronized void discardStaged() {
+        try (Statement s = connection.createStatement()) {
+            s.execute("DELETE FROM revoked_staging");
+        } catch (SQLException e) {
+            throw failure("cannot empty the staging table", e);
+        }
+    }
+
+    /**
+     * Adds one chunk's keys to the staging table in one transaction; the list itself is unchanged.
+     *
+     * @return how many of them were not staged already (fewer than given: a key in two chunks)
+     */
+    public int stage(Collection<RevocationKey> keys) {
+        RevocationKey[] sorted = keys.toArray(new RevocationKey[0]);
+        Arrays.sort(sorted);
+        synchronized (this) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");
+                try {
+                    int staged = write("INSERT OR IGNORE INTO revoked_staging(key) VALUES (?)", sorted);
+                    s.execute("COMMIT");
+                    return staged;
+                } catch (SQLException | RuntimeException | Error e) {
+                    rollbackQuietly(s, e);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw failure("cannot stage " + sorted.length + " keys", e);
+            }
+        }
+    }
+
+    /**
+     * Replaces the list with the staged keys and records {@code version}, in one transaction that
+     * also empties the staging table. Same version rule, and same reason for throwing, as {@link #replaceAll}.
+     */
+    public synchronized Change replaceWithStaged(long version) {
+        long started = System.nanoTime();
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                long stored = RevocationSchema.readVersion(connection, file);
+                if (version <= stored) {
+                    throw new IllegalArgumentException("revocation list version must grow: stored version is "
+                            + stored + ", but the update has version " + version);
+                }
+                s.execute("DELETE FROM revoked");
+                int deleted = Math.max(0, s.getUpdateCount());
+                s.execute("INSERT INTO revoked(key) SELECT key FROM revoked_staging ORDER BY key");
+                int inserted = s.getUpdateCount();
+                s.execute("DELETE FROM revoked_staging");
+                try (PreparedStatement update = connection.prepareStatement(
+                        "INSERT INTO meta(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value")) {
+                    update.setString(1, RevocationSchema.VERSION_NAME);
+                    update.setLong(2, version);
+                    update.executeUpdate();
+                }
+                s.execute("COMMIT");
+                log.info("Revocation store {} replaced with {} staged keys, now at list version {}, in {} ms", file,
+                        inserted, version, (System.nanoTime() - started) / 1_000_000);
+                return new Change(inserted, deleted);
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(s, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("cannot replace the list with the staged keys as version " + version, e);
+        }
     }
 
     /**
