@@ -245,6 +245,10 @@ public final class ConfigModel {
                 x.intValue("scanlog.memoryRecords"), x.millis("scanlog.busyTimeoutMs")));
         Optional<UplinkConfig> uplink = v.position("uplink").isEmpty() ? Optional.empty()
                 : Optional.ofNullable(v.section("uplink", x -> uplink(x, terminal)));
+        if (uplink.isPresent() && scanLog != null && scanLog.database().isEmpty()) {
+            v.reject("uplink", "an uplink sends the scan log — set scanlog.database too");
+            uplink = Optional.empty();
+        }
         PathsConfig paths = v.section("paths", x -> new PathsConfig(x.path("paths.state"), x.path("paths.logs")));
         LoggingConfig logging = v.section("logging",
                 x -> new LoggingConfig(LogLevel.valueOf(x.text("logging.level").toUpperCase(java.util.Locale.ROOT))));

@@ -20,12 +20,13 @@ class UplinkSectionTest {
     @TempDir
     Path dir;
 
-    /** Lines 1-4; the uplink section starts at line 5. */
+    /** Lines 1-5; the uplink section starts at line 6. */
     private static final String REST = """
             terminal: {site: hq, id: door-1}
             credentials: {trustFile: trust.pem}
             camera: {source: {kind: synthetic}}
             paths: {state: state, logs: logs}
+            scanlog: {database: state/scanlog.db}
             """;
 
     @BeforeEach
@@ -90,9 +91,9 @@ class UplinkSectionTest {
     @Test
     void badValues_areEachReportedAtTheirLineAndColumn() throws IOException {
         assertEquals(List.of(
-                        "7:16 uplink.maxInFlight: 0 — must be between 1 and 16",
-                        "8:16 uplink.heartbeatMs: 999 — must be between 1000 and 3600000",
-                        "9:23 uplink.batch.maxRecords: 5001 — must be between 1 and 5000"),
+                        "8:16 uplink.maxInFlight: 0 — must be between 1 and 16",
+                        "9:16 uplink.heartbeatMs: 999 — must be between 1000 and 3600000",
+                        "10:23 uplink.batch.maxRecords: 5001 — must be between 1 and 5000"),
                 problems("""
                         uplink:
                           brokerUri: tcp://b:1883
@@ -104,22 +105,29 @@ class UplinkSectionTest {
 
     @Test
     void theRecordsOwnRules_areReportedAtTheKeyTheyName() throws IOException {
-        assertEquals(List.of("5:9 uplink: uplink.caFile must be set exactly when uplink.brokerUri is ssl://, but the URI was"
+        assertEquals(List.of("6:9 uplink: uplink.caFile must be set exactly when uplink.brokerUri is ssl://, but the URI was"
                         + " ssl://b:8883 and caFile was not set"),
                 problems("uplink: {brokerUri: 'ssl://b:8883'}\n"));
-        assertEquals(List.of("7:20 uplink.sessionExpiryMs: must be whole seconds, but was 1500 ms"),
+        assertEquals(List.of("8:20 uplink.sessionExpiryMs: must be whole seconds, but was 1500 ms"),
                 problems("""
                         uplink:
                           brokerUri: tcp://b:1883
                           sessionExpiryMs: 1500
                         """));
-        assertEquals(List.of("6:14 uplink.brokerUri: must be tcp://host:port or ssl://host:port, but was \"mqtt://b\""),
+        assertEquals(List.of("7:14 uplink.brokerUri: must be tcp://host:port or ssl://host:port, but was \"mqtt://b\""),
                 problems("uplink:\n  brokerUri: mqtt://b\n"));
     }
 
     @Test
+    void anUplinkWithoutAScanLog_isRefused_itWouldHaveNothingToSend() throws IOException {
+        Path file = Files.writeString(dir.resolve("c.yaml"), REST.replace("scanlog: {database: state/scanlog.db}\n", "")
+                + "uplink: {brokerUri: 'tcp://b:1883'}\n");
+        assertEquals(List.of("5:9 uplink: an uplink sends the scan log — set scanlog.database too"), ConfigLoads.problems(file));
+    }
+
+    @Test
     void aMissingBroker_isRequired() throws IOException {
-        assertEquals(List.of("6:3 uplink.brokerUri: missing — required: a name of 1 to 64 characters"),
+        assertEquals(List.of("7:3 uplink.brokerUri: missing — required: a name of 1 to 64 characters"),
                 problems("uplink:\n  heartbeatMs: 5000\n"));
     }
 }
