@@ -167,12 +167,19 @@ public final class UplinkPump implements AutoCloseable {
      */
     public static UplinkPump start(UplinkConfig config, TerminalConfig terminal, SqliteConnections outboxFile, MqttLink link,
                                    WallClock wall, LongSupplier monotonic, Alarms alarms, Supplier<Map<String, Object>> status) {
+        return start(config, terminal, outboxFile, link, wall, monotonic, alarms, status, RandomGenerator.getDefault());
+    }
+
+    /** {@link #start}, with the backoffs' jitter drawn from {@code random} (tests take the ceiling every time). */
+    static UplinkPump start(UplinkConfig config, TerminalConfig terminal, SqliteConnections outboxFile, MqttLink link,
+                            WallClock wall, LongSupplier monotonic, Alarms alarms, Supplier<Map<String, Object>> status,
+                            RandomGenerator random) {
         UplinkPump pump = new UplinkPump(Objects.requireNonNull(config, "config must not be null"),
                 Objects.requireNonNull(terminal, "terminal must not be null"),
                 Objects.requireNonNull(outboxFile, "outboxFile must not be null"), Objects.requireNonNull(link, "link must not be null"),
                 Objects.requireNonNull(wall, "wall must not be null"), Objects.requireNonNull(monotonic, "monotonic must not be null"),
                 Objects.requireNonNull(alarms, "alarms must not be null"), Objects.requireNonNull(status, "status must not be null"),
-                RandomGenerator.getDefault());
+                Objects.requireNonNull(random, "random must not be null"));
         log.info("uplink: {} as {}, topics {}/{{{},{},{},{}}}, batches of up to {} scans or {} ms, {} in flight",
                 config.brokerUri(), config.clientId(), config.topic("").replaceAll("/$", ""), SCANS_TOPIC, PahoMqttLink.STATUS_TOPIC,
                 HEARTBEAT_TOPIC, ALARMS_TOPIC, config.batch().maxRecords(), config.batch().maxAge().toMillis(), config.maxInFlight());
