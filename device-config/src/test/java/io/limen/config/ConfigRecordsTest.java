@@ -132,7 +132,7 @@ class ConfigRecordsTest {
         AgentConfig base = AgentConfig.defaults(Path.of("trust.pem")).withPaths(paths);
         base = new AgentConfig(base.terminal(), base.board(), base.camera(), base.decoder(), base.debounce(), base.gate(),
                 base.credentials(), base.revocation(), base.paths(), logging, ScanLogConfig.at(Path.of("scanlog.db")),
-                java.util.Optional.of(new UplinkConfig("tcp://broker.example:1883", "door-1", "limen/s/door-1",
+                PolicyConfig.DEFAULTS, java.util.Optional.of(new UplinkConfig("tcp://broker.example:1883", "door-1", "limen/s/door-1",
                         java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(1),
                         java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(1), java.util.Optional.empty(),
                         java.time.Duration.ofHours(1))));
