@@ -38,7 +38,7 @@ final class FleetStatusTable {
         for (FleetLedger.TerminalSummary t : terminals) {
             String prefix = prefixes.get(t.terminal());
             shown.add(prefix);
-            TelemetryConsumer.Presence p = presence.get(prefix);
+            TelemetryConsumer.Presence p = prefix == null ? null : presence.get(prefix);
             rows.add(List.of(t.terminal().toString(), time(t.lastSeen()), Long.toString(t.lastSequence()), Long.toString(t.scans()),
                     Long.toString(t.duplicates()), Integer.toString(t.gaps()), Long.toString(t.missing()), status(p), heartbeat(p)));
         }

@@ -3,6 +3,7 @@ package io.limen.provisioning.telemetry;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -99,7 +100,9 @@ public final class TelemetrySubscriber implements AutoCloseable {
                 say("connected to " + settings.brokerUri() + " as " + settings.clientId() + "; subscribed to "
                         + String.join(", ", filters()));
                 String why = lost.join();
-                say("connection lost: " + why);
+                if (!closed) {
+                    say("connection lost: " + why);
+                }
             } catch (MqttException e) {
                 say("cannot connect to " + settings.brokerUri() + ": " + describe(e));
             } catch (SubscribeRefused e) {
@@ -236,7 +239,7 @@ public final class TelemetrySubscriber implements AutoCloseable {
 
     private void say(String line) {
         synchronized (events) {
-            events.println(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS) + " " + line);
+            events.println(clock.instant().truncatedTo(ChronoUnit.MILLIS) + " " + line);
             events.flush();
         }
     }

@@ -122,6 +122,8 @@ class TelemetryConsumerTest {
         IllegalStateException after = assertThrows(IllegalStateException.class,
                 () -> broken.batch(TOPIC, Batches.json("s", "t", 2), Batches.IDENTITY, T0));
         assertEquals("the scan output failed before; this consumer takes no more batches", after.getMessage());
+        // The table is still printed at the end (it once failed on a terminal whose batch was never written).
+        assertTrue(broken.statusTable(T0).lines().anyMatch(l -> l.startsWith("s/t ")), broken.statusTable(T0));
     }
 
     @Test
