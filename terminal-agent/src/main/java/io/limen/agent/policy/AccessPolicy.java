@@ -1,6 +1,8 @@
 package io.limen.agent.policy;
 
 import io.limen.format.credential.Verification;
+import io.limen.config.PolicyConfig;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,9 +19,24 @@ public final class AccessPolicy {
         this.rules = List.copyOf(rules);
     }
 
-    /** The rules of an entrance today: not revoked, then good for its zone. */
+    /** The rules of an entrance without a policy section: not revoked, good for its zone, not replayed. */
     public static AccessPolicy standard(Optional<String> zone) {
-        return new AccessPolicy(List.of(new NotRevoked(), new InZone(zone)));
+        return of(zone, PolicyConfig.DEFAULTS);
+    }
+
+    /**
+     * The rules of an entrance: not revoked; good for its zone; a dynamic code where only those will do
+     * ({@code static_not_allowed}); inside the schedule ({@code outside_schedule}); and last, not a
+     * replay ({@code replayed}), so that what the replay memory records is exactly what was granted.
+     */
+    public static AccessPolicy of(Optional<String> zone, PolicyConfig policy) {
+        List<Rule> rules = new ArrayList<>(List.of(new NotRevoked(), new InZone(zone)));
+        if (policy.dynamicCodesOnly()) {
+            rules.add(new DynamicCodesOnly());
+        }
+        policy.schedule().ifPresent(schedule -> rules.add(new InSchedule(schedule)));
+        rules.add(new NotReplayed());
+        return new AccessPolicy(rules);
     }
 
     public Decision decide(Verification verification, ScanContext context) {
