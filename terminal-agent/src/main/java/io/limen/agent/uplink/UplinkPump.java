@@ -96,6 +96,8 @@ public final class UplinkPump implements AutoCloseable {
     private BatchBuilder builder;
     private RestartSchedule publishBackoff;
     private long cursor;
+    /** {@link #cursor}, for other threads. */
+    private volatile long lastRead;
     private long pausedUntil;
     private long nextHeartbeat;
     private Set<ScanLogAlarm> alarmsPublished = Set.of();
@@ -198,6 +200,14 @@ public final class UplinkPump implements AutoCloseable {
     /** Whether the link is up now. */
     public boolean isConnected() {
         return loop.isUp();
+    }
+
+    /**
+     * The highest sequence number read into a batch since the last time the pump started again from the
+     * lowest unsent row (0 then): a benchmark that steps the clock waits for it.
+     */
+    public long lastRead() {
+        return lastRead;
     }
 
     public Counts counts() {
@@ -313,6 +323,7 @@ public final class UplinkPump implements AutoCloseable {
         }
         for (ScanRecord row : outbox.unsent(cursor, config.batch().maxRecords() - builder.size())) {
             cursor = row.sequence();
+            lastRead = cursor;
             Optional<BatchDocument> full = builder.add(row, now);
             if (full.isPresent()) {
                 return full.get();
@@ -357,6 +368,7 @@ public final class UplinkPump implements AutoCloseable {
         if (builder.size() > 0 || cursor != 0) {
             builder = builders.get();
             cursor = 0;
+            lastRead = 0;
         }
     }
 
