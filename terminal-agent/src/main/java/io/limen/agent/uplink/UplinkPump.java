@@ -139,6 +139,9 @@ public final class UplinkPump implements AutoCloseable {
         this.publishBackoff = backoffs.get();
         this.startWall = wall.read().instant();
         this.startNanos = monotonic.getAsLong();
+        // Monotonic readings may be negative (System.nanoTime has an arbitrary origin): start the timers at now, not 0.
+        this.pausedUntil = startNanos;
+        this.nextHeartbeat = startNanos;
         this.heartbeats = new Heartbeats(terminal, status, this::now, () -> monotonic.getAsLong() - startNanos);
         this.loopScheduler = new ExecutorScheduler("uplink-connect");
         this.loop = new ReconnectLoop(link, loopScheduler, new RestartSchedule(config.backoffInitial(), config.backoffMax(),
