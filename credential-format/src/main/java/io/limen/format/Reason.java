@@ -51,7 +51,25 @@ public enum Reason {
     /** The trust or revocation lists are older than the entrance allows. */
     LISTS_STALE("lists_stale"),
     /** The key that signed the credential is not trusted for its issuer (the trust file binds it to another). */
-    UNTRUSTED_ISSUER("untrusted_issuer");
+    UNTRUSTED_ISSUER("untrusted_issuer"),
+
+    // What the gate saw after (or without) a decision: the scan log keeps these beside the decisions,
+    // in rows of their own (never a grant: their rows are not granted).
+
+    /** Gate event: a grant was used, the passage sensor or door contact saw the person through. */
+    PASSED("passed"),
+    /** Gate event: a grant timed out with nobody through; the lock went back. */
+    NOT_PASSED("not_passed"),
+    /** Gate event: a passage with no grant, or a door opened while locked (tailgating, forced entry). */
+    FORCED("forced"),
+    /** Gate event: the door stood open longer than allowed. */
+    HELD_OPEN("held_open"),
+    /** Gate event: the request-to-exit button released the lock without a scan. */
+    EXIT_REQUEST("exit_request"),
+    /** Gate event: the fire-alarm input went active (or its wire was cut); the entrance is held free. */
+    FIRE_ALARM("fire_alarm"),
+    /** Gate event: the fire-alarm input is back to normal; the entrance locks again. */
+    FIRE_CLEARED("fire_cleared");
 
     private static final Map<String, Reason> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(r -> r.code, Function.identity()));

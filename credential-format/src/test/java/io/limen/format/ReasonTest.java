@@ -42,6 +42,13 @@ class ReasonTest {
             "CLOCK_UNSYNCED, clock_unsynced",
             "LISTS_STALE,    lists_stale",
             "UNTRUSTED_ISSUER, untrusted_issuer",
+            "PASSED,         passed",
+            "NOT_PASSED,     not_passed",
+            "FORCED,         forced",
+            "HELD_OPEN,      held_open",
+            "EXIT_REQUEST,   exit_request",
+            "FIRE_ALARM,     fire_alarm",
+            "FIRE_CLEARED,   fire_cleared",
     })
     void reason_hasItsPinnedCode(Reason reason, String code) {
         assertEquals(code, reason.code());
@@ -52,7 +59,7 @@ class ReasonTest {
     @Test
     void everyReasonIsPinned() {
         // Keep in step with the table above: a new constant needs a new row.
-        assertEquals(20, Reason.values().length, "Reason constants (add a row to reason_hasItsPinnedCode for each new one)");
+        assertEquals(27, Reason.values().length, "Reason constants (add a row to reason_hasItsPinnedCode for each new one)");
     }
 
     @ParameterizedTest

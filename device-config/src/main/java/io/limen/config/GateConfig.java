@@ -85,6 +85,11 @@ public record GateConfig(Duration grantPulse, Duration denyShow, Duration fireAl
                 direction, value);
     }
 
+    public GateConfig withTimes(Duration pulse, Duration show) {
+        return new GateConfig(pulse, show, fireAlarmDebounce, driver, relayMode, passageTimeout, heldOpen, alarmHold,
+                direction, antiPassback);
+    }
+
     public GateConfig withDirection(Direction value) {
         return new GateConfig(grantPulse, denyShow, fireAlarmDebounce, driver, relayMode, passageTimeout, heldOpen, alarmHold,
                 value, antiPassback);

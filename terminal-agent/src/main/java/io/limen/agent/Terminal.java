@@ -86,10 +86,11 @@ public final class Terminal implements AutoCloseable {
     private final Gate gate;
     private final ScanLog scanLog;
     /** Anti-passback's memory, carried across reloads: a reload must not let a pass through twice. */
-    private final Passages passages = new Passages(Checkpoint.PASSAGES);
+    private final Passages passages;
     private final AtomicReference<Assembly> current = new AtomicReference<>();
 
-    private Terminal(HardwareSeams seams, Gate gate, ScanLog scanLog) {
+    private Terminal(HardwareSeams seams, Gate gate, ScanLog scanLog, Passages passages) {
+        this.passages = passages;
         this.scanLog = scanLog;
         this.seams = seams;
         this.gate = gate;
@@ -107,10 +108,32 @@ public final class Terminal implements AutoCloseable {
         Objects.requireNonNull(config, "config must not be null");
         Objects.requireNonNull(seams, "seams must not be null");
         ListSnapshot lists = loadLists(config, seams);
-        Gate gate = new Gate(seams.gpio(), config.board(), seams.scheduler(), config.gate().fireAlarmDebounce());
-        Terminal terminal = new Terminal(seams, gate, scanLog(config, seams.wallClock()));
+        ScanLog scanLog = scanLog(config, seams.wallClock());
+        Passages passages = new Passages(Checkpoint.PASSAGES, config.gate().direction());
+        Gate gate;
+        try {
+            gate = new Gate(seams.gpio(), config.board(), seams.scheduler(), config.gate(), gateEvents(scanLog, passages));
+        } catch (RuntimeException e) {
+            scanLog.close();
+            throw e;
+        }
+        Terminal terminal = new Terminal(seams, gate, scanLog, passages);
         terminal.current.set(terminal.assembly(config, lists));
         return terminal;
+    }
+
+    /**
+     * Where the gate's events go: beside the decisions in the scan log, and a grant nobody used back to
+     * anti-passback, so its holder may try again at once. Runs under the gate's lock: offers only.
+     */
+    static java.util.function.Consumer<io.limen.agent.gate.GateEvent> gateEvents(ScanLog scanLog, Passages passages) {
+        return event -> {
+            if (event.kind() == io.limen.agent.gate.GateEvent.Kind.NOT_PASSED && event.credential().isPresent()
+                    && event.direction().isPresent()) {
+                passages.giveBack(event.credential().get().revocationKey(), event.direction().get());
+            }
+            scanLog.gateEvent(event);
+        };
     }
 
     /**
@@ -138,15 +161,23 @@ public final class Terminal implements AutoCloseable {
         Assembly built = assembly(next, loadLists(next, seams));
         AgentConfig old = current.getAndSet(built).config();
         if (!old.board().equals(next.board()) || !old.camera().equals(next.camera()) || !old.scanLog().equals(next.scanLog())
-                || !old.gate().fireAlarmDebounce().equals(next.gate().fireAlarmDebounce())) {
-            log.warn("config: board, camera, scanLog or gate.fireAlarmDebounce changed; they take effect at the next start");
+                || !gateHardware(old.gate()).equals(gateHardware(next.gate()))) {
+            log.warn("config: board, camera, scanLog or the gate's wiring and timing (all of gate but pulseMs, denyMs and"
+                    + " antiPassbackMs) changed; they take effect at the next start");
         }
+    }
+
+    /** The part of the gate config the running gate keeps until the next start: all but the per-decision times and the policy's window. */
+    private static io.limen.config.GateConfig gateHardware(io.limen.config.GateConfig gate) {
+        return gate.withAntiPassback(java.time.Duration.ZERO).withTimes(io.limen.config.GateConfig.DEFAULTS.grantPulse(),
+                io.limen.config.GateConfig.DEFAULTS.denyShow());
     }
 
     private Assembly assembly(AgentConfig config, ListSnapshot loaded) {
         AtomicReference<ListSnapshot> lists = new AtomicReference<>(loaded);
         Checkpoint checkpoint = new Checkpoint(new QrDecoder(config.decoder().tryHarder()), config.credentials().clockSkew(),
-                AccessPolicy.standard(config.terminal().zone()), lists::get, seams.wallClock(), seams.scheduler()::nanoTime, passages);
+                AccessPolicy.standard(config.terminal().zone(), config.gate()), lists::get, seams.wallClock(), seams.scheduler()::nanoTime,
+                passages);
         return new Assembly(config, new Agent(checkpoint, gate, config.gate(), seams.display(), scanLog), lists);
     }
 
@@ -156,8 +187,8 @@ public final class Terminal implements AutoCloseable {
      */
     public static Checkpoint checkpoint(AgentConfig config, QrDecoder decoder, Supplier<ListSnapshot> lists,
                                         WallClock clock, LongSupplier monotonic) {
-        return new Checkpoint(decoder, config.credentials().clockSkew(), AccessPolicy.standard(config.terminal().zone()),
-                lists, clock, monotonic);
+        return new Checkpoint(decoder, config.credentials().clockSkew(), AccessPolicy.standard(config.terminal().zone(),
+                config.gate()), lists, clock, monotonic);
     }
 
     /** The trust file and revocation store the config names, read now, as one snapshot. */

@@ -1,6 +1,7 @@
 package io.limen.agent.gate;
 
 import io.limen.config.Direction;
+import io.limen.format.Reason;
 import io.limen.format.credential.Credential;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,37 +20,55 @@ import java.util.Optional;
  */
 public record GateEvent(Kind kind, long atNanos, Optional<Direction> direction, Optional<Credential> credential) {
 
-    /** The kinds, with stable codes (the scan log's {@code gate_event} column and telemetry use them). */
+    /**
+     * The kinds, each with its stable code in {@link Reason} (the scan log's {@code reason} and
+     * {@code gate_events} columns and telemetry carry it).
+     */
     public enum Kind {
         /** A grant was used: the passage sensor or door contact confirmed someone went through. */
-        PASSED("passed"),
+        PASSED(Reason.PASSED),
         /** A grant timed out with nobody through; the lock went back and the passage is given back. */
-        NOT_PASSED("not_passed"),
+        NOT_PASSED(Reason.NOT_PASSED),
         /** A passage with no grant (tailgating, a forced rotation) or a door opened while locked: alarm. */
-        FORCED("forced"),
+        FORCED(Reason.FORCED),
         /** The door stood open longer than allowed: alarm until it closes. */
-        HELD_OPEN("held_open"),
+        HELD_OPEN(Reason.HELD_OPEN),
         /** The request-to-exit button released the lock without a scan. */
-        EXIT_REQUEST("exit_request"),
+        EXIT_REQUEST(Reason.EXIT_REQUEST),
         /** The fire-alarm input went active (or its wire was cut): the entrance is held free. */
-        FIRE_ALARM("fire_alarm"),
+        FIRE_ALARM(Reason.FIRE_ALARM),
         /** The fire-alarm input is back to normal: the entrance locks again. */
-        FIRE_CLEARED("fire_cleared");
+        FIRE_CLEARED(Reason.FIRE_CLEARED);
 
-        private final String code;
+        private final Reason reason;
 
-        Kind(String code) {
-            this.code = code;
+        Kind(Reason reason) {
+            this.reason = reason;
         }
 
         /** The stable code, e.g. {@code not_passed}. */
         public String code() {
-            return code;
+            return reason.code();
+        }
+
+        /** The reason code the scan log records the event under. */
+        public Reason reason() {
+            return reason;
+        }
+
+        /** The kind recorded under {@code reason}, if it is a gate event's. */
+        public static java.util.Optional<Kind> of(Reason reason) {
+            for (Kind k : values()) {
+                if (k.reason == reason) {
+                    return java.util.Optional.of(k);
+                }
+            }
+            return java.util.Optional.empty();
         }
 
         @Override
         public String toString() {
-            return code;
+            return code();
         }
     }
 

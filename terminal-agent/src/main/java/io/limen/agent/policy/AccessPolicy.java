@@ -22,6 +22,20 @@ public final class AccessPolicy {
         return new AccessPolicy(List.of(new NotRevoked(), new InZone(zone)));
     }
 
+    /**
+     * The standard rules, then anti-passback when {@code gate} turns it on ({@code gate.antiPassbackMs}
+     * &gt; 0), for scans going {@code gate.direction}.
+     */
+    public static AccessPolicy standard(Optional<String> zone, io.limen.config.GateConfig gate) {
+        if (!gate.antiPassbackOn()) {
+            return standard(zone);
+        }
+        // The standard rules as they are, with anti-passback after them: a refusal for another reason wins.
+        List<Rule> rules = new java.util.ArrayList<>(standard(zone).rules);
+        rules.add(new NoPassback(gate.antiPassback(), gate.direction()));
+        return new AccessPolicy(rules);
+    }
+
     public Decision decide(Verification verification, ScanContext context) {
         return switch (verification) {
             // The credential, when its signature verified, goes along: the log says whose code it was.
