@@ -52,6 +52,24 @@ public enum Reason {
     LISTS_STALE("lists_stale"),
     /** The key that signed the credential is not trusted for its issuer (the trust file binds it to another). */
     UNTRUSTED_ISSUER("untrusted_issuer"),
+    /**
+     * A dynamic code ({@code LQ1:}) whose holder-signed payload is not {@code [credential, t, nonce]}: not
+     * an array of three, a credential that is not a plain COSE_Sign1 (compressed, or itself a dynamic
+     * code), {@code t} not a NumericDate, or a nonce that is not 8 bytes.
+     */
+    BAD_PRESENTATION("bad_presentation"),
+    /** A dynamic code whose credential names no holder key ({@code cnf}), so nothing can check who signed it. */
+    NO_HOLDER_KEY("no_holder_key"),
+    /** A dynamic code not signed by the holder key its credential names (another key, alg or kid). */
+    BAD_HOLDER_SIGNATURE("bad_holder_signature"),
+    /** A dynamic code signed longer ago than the window allows: a screenshot, or a phone far behind. */
+    PRESENTATION_EXPIRED("presentation_expired"),
+    /** A dynamic code signed further in the future than the window allows: a phone's clock far ahead. */
+    PRESENTATION_NOT_YET_VALID("presentation_not_yet_valid"),
+    /** This entrance admits dynamic codes only, and a static credential ({@code LP1:}) was shown. */
+    STATIC_NOT_ALLOWED("static_not_allowed"),
+    /** The entrance's schedule is closed at this time (outside its weekly windows, or a holiday). */
+    OUTSIDE_SCHEDULE("outside_schedule"),
 
     // What the gate saw after (or without) a decision: the scan log keeps these beside the decisions,
     // in rows of their own (never a grant: their rows are not granted).

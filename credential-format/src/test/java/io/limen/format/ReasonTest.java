@@ -42,6 +42,13 @@ class ReasonTest {
             "CLOCK_UNSYNCED, clock_unsynced",
             "LISTS_STALE,    lists_stale",
             "UNTRUSTED_ISSUER, untrusted_issuer",
+            "BAD_PRESENTATION, bad_presentation",
+            "NO_HOLDER_KEY,  no_holder_key",
+            "BAD_HOLDER_SIGNATURE, bad_holder_signature",
+            "PRESENTATION_EXPIRED, presentation_expired",
+            "PRESENTATION_NOT_YET_VALID, presentation_not_yet_valid",
+            "STATIC_NOT_ALLOWED, static_not_allowed",
+            "OUTSIDE_SCHEDULE, outside_schedule",
             "PASSED,         passed",
             "NOT_PASSED,     not_passed",
             "FORCED,         forced",
@@ -59,7 +66,7 @@ class ReasonTest {
     @Test
     void everyReasonIsPinned() {
         // Keep in step with the table above: a new constant needs a new row.
-        assertEquals(27, Reason.values().length, "Reason constants (add a row to reason_hasItsPinnedCode for each new one)");
+        assertEquals(34, Reason.values().length, "Reason constants (add a row to reason_hasItsPinnedCode for each new one)");
     }
 
     @ParameterizedTest

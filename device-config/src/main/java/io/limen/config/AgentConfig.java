@@ -19,7 +19,8 @@ public record AgentConfig(
         RevocationConfig revocation,
         PathsConfig paths,
         LoggingConfig logging,
-        ScanLogConfig scanLog) {
+        ScanLogConfig scanLog,
+        PolicyConfig policy) {
 
     public AgentConfig {
         Checks.present("terminal", terminal);
@@ -33,6 +34,14 @@ public record AgentConfig(
         Checks.present("paths", paths);
         Checks.present("logging", logging);
         Checks.present("scanlog", scanLog);
+        Checks.present("policy", policy);
+    }
+
+    /** Without a policy section: static codes welcome, the default window, always open. */
+    public AgentConfig(TerminalConfig terminal, BoardProfile board, CameraConfig camera, DecoderConfig decoder, DebounceConfig debounce,
+                       GateConfig gate, CredentialsConfig credentials, RevocationConfig revocation, PathsConfig paths,
+                       LoggingConfig logging, ScanLogConfig scanLog) {
+        this(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, PolicyConfig.DEFAULTS);
     }
 
     /** Every default: any zone, the Limen HAT, no revocation store, no scan log; only the trust file has none. */
@@ -44,42 +53,46 @@ public record AgentConfig(
     }
 
     public AgentConfig withTerminal(TerminalConfig value) {
-        return new AgentConfig(value, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog);
+        return new AgentConfig(value, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy);
     }
 
     public AgentConfig withBoard(BoardProfile value) {
-        return new AgentConfig(terminal, value, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog);
+        return new AgentConfig(terminal, value, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy);
     }
 
     public AgentConfig withCamera(CameraConfig value) {
-        return new AgentConfig(terminal, board, value, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog);
+        return new AgentConfig(terminal, board, value, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy);
     }
 
     public AgentConfig withDecoder(DecoderConfig value) {
-        return new AgentConfig(terminal, board, camera, value, debounce, gate, credentials, revocation, paths, logging, scanLog);
+        return new AgentConfig(terminal, board, camera, value, debounce, gate, credentials, revocation, paths, logging, scanLog, policy);
     }
 
     public AgentConfig withDebounce(DebounceConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, value, gate, credentials, revocation, paths, logging, scanLog);
+        return new AgentConfig(terminal, board, camera, decoder, value, gate, credentials, revocation, paths, logging, scanLog, policy);
     }
 
     public AgentConfig withGate(GateConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, value, credentials, revocation, paths, logging, scanLog);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, value, credentials, revocation, paths, logging, scanLog, policy);
     }
 
     public AgentConfig withCredentials(CredentialsConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, value, revocation, paths, logging, scanLog);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, value, revocation, paths, logging, scanLog, policy);
     }
 
     public AgentConfig withRevocation(RevocationConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, value, paths, logging, scanLog);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, value, paths, logging, scanLog, policy);
     }
 
     public AgentConfig withPaths(PathsConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, value, logging, scanLog);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, value, logging, scanLog, policy);
+    }
+
+    public AgentConfig withPolicy(PolicyConfig value) {
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, value);
     }
 
     public AgentConfig withScanLog(ScanLogConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, value);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, value, policy);
     }
 }

@@ -6,6 +6,7 @@ import io.limen.agent.lists.ListSnapshot;
 import io.limen.agent.policy.AccessPolicy;
 import io.limen.agent.policy.Decision;
 import io.limen.agent.policy.Passages;
+import io.limen.agent.policy.Presentations;
 import io.limen.agent.policy.ScanContext;
 import io.limen.agent.time.WallClock;
 import io.limen.format.credential.CredentialVerifier;
@@ -36,6 +37,7 @@ public final class Checkpoint {
     private final WallClock clock;
     private final LongSupplier monotonic;
     private final Passages passages;
+    private final Presentations presentations;
     /** The lists of the scan in progress; the verifier reads its trust store from here. */
     private ListSnapshot scanLists;
 
@@ -55,13 +57,25 @@ public final class Checkpoint {
      */
     public Checkpoint(QrDecoder decoder, Duration clockSkew, AccessPolicy policy, Supplier<ListSnapshot> lists,
                       WallClock clock, LongSupplier monotonic, Passages passages) {
+        this(decoder, clockSkew, CredentialVerifier.DEFAULT_PRESENTATION_WINDOW, policy, lists, clock, monotonic, passages,
+                Presentations.none());
+    }
+
+    /**
+     * @param window        how far a dynamic code's {@code t} may be from the clock ({@code policy.presentationWindowMs})
+     * @param presentations the dynamic codes granted while fresh; like {@code passages}, a reload hands
+     *                      over the old checkpoint's, so a reload does not let a code through twice
+     */
+    public Checkpoint(QrDecoder decoder, Duration clockSkew, Duration window, AccessPolicy policy, Supplier<ListSnapshot> lists,
+                      WallClock clock, LongSupplier monotonic, Passages passages, Presentations presentations) {
         this.passages = Objects.requireNonNull(passages, "passages must not be null");
+        this.presentations = Objects.requireNonNull(presentations, "presentations must not be null");
         this.decoder = Objects.requireNonNull(decoder, "decoder must not be null");
         this.policy = Objects.requireNonNull(policy, "policy must not be null");
         this.lists = Objects.requireNonNull(lists, "lists must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.monotonic = Objects.requireNonNull(monotonic, "monotonic must not be null");
-        this.verifier = new CredentialVerifier(() -> scanLists.trust(), clockSkew);
+        this.verifier = new CredentialVerifier(() -> scanLists.trust(), clockSkew, window);
     }
 
     public ScanOutcome scan(Frame frame) {
@@ -87,13 +101,15 @@ public final class Checkpoint {
     /** The path from a code's text that {@link #read} found in {@code decodeNanos}. */
     public ScanOutcome.Scanned check(String text, long decodeNanos) {
         long start = System.nanoTime();
-        ScanContext context = new ScanContext(clock.read(), lists.get(), monotonic.getAsLong(), passages);
+        ScanContext context = new ScanContext(clock.read(), lists.get(), monotonic.getAsLong(), passages, presentations);
         scanLists = context.lists();
         Verification verification = verifier.verify(text, context.time().instant());
         long verified = System.nanoTime();
         Decision decision = policy.decide(verification, context);
         if (decision instanceof Decision.Granted granted) {
             passages.record(granted.holder().revocationKey(), context.monotonicNanos());
+            granted.holder().presentation().ifPresent(shown ->
+                    presentations.record(granted.holder().revocationKey(), shown, context.time().instant()));
         }
         long decided = System.nanoTime();
         return new ScanOutcome.Scanned(text, decision,

@@ -5,6 +5,7 @@ import io.limen.agent.gate.Gate;
 import io.limen.agent.lists.ListSnapshot;
 import io.limen.agent.policy.AccessPolicy;
 import io.limen.agent.policy.Passages;
+import io.limen.agent.policy.Presentations;
 import io.limen.agent.revocation.RevocationSet;
 import io.limen.agent.revocation.RevocationStore;
 import io.limen.agent.revocation.SqliteConnections;
@@ -87,10 +88,17 @@ public final class Terminal implements AutoCloseable {
     private final ScanLog scanLog;
     /** Anti-passback's memory, carried across reloads: a reload must not let a pass through twice. */
     private final Passages passages;
+    /**
+     * Replay memory of dynamic codes, carried across reloads like the passages. Its start time is the
+     * clock at assembly: codes signed before it are refused as replayed (it cannot know them).
+     */
+    private final Presentations presentations;
     private final AtomicReference<Assembly> current = new AtomicReference<>();
 
-    private Terminal(HardwareSeams seams, Gate gate, ScanLog scanLog, Passages passages) {
+    private Terminal(HardwareSeams seams, Gate gate, ScanLog scanLog, AgentConfig config, Passages passages) {
         this.passages = passages;
+        this.presentations = new Presentations(Presentations.DEFAULT_CAPACITY, config.policy().presentationWindow(),
+                seams.wallClock().read().instant());
         this.scanLog = scanLog;
         this.seams = seams;
         this.gate = gate;
@@ -117,7 +125,7 @@ public final class Terminal implements AutoCloseable {
             scanLog.close();
             throw e;
         }
-        Terminal terminal = new Terminal(seams, gate, scanLog, passages);
+        Terminal terminal = new Terminal(seams, gate, scanLog, config, passages);
         terminal.current.set(terminal.assembly(config, lists));
         return terminal;
     }
@@ -176,8 +184,8 @@ public final class Terminal implements AutoCloseable {
     private Assembly assembly(AgentConfig config, ListSnapshot loaded) {
         AtomicReference<ListSnapshot> lists = new AtomicReference<>(loaded);
         Checkpoint checkpoint = new Checkpoint(new QrDecoder(config.decoder().tryHarder()), config.credentials().clockSkew(),
-                AccessPolicy.standard(config.terminal().zone(), config.gate()), lists::get, seams.wallClock(), seams.scheduler()::nanoTime,
-                passages);
+                config.policy().presentationWindow(), AccessPolicy.of(config.terminal().zone(), config.policy(), config.gate()),
+                lists::get, seams.wallClock(), seams.scheduler()::nanoTime, passages, presentations);
         return new Assembly(config, new Agent(checkpoint, gate, config.gate(), seams.display(), scanLog), lists);
     }
 
@@ -187,8 +195,10 @@ public final class Terminal implements AutoCloseable {
      */
     public static Checkpoint checkpoint(AgentConfig config, QrDecoder decoder, Supplier<ListSnapshot> lists,
                                         WallClock clock, LongSupplier monotonic) {
-        return new Checkpoint(decoder, config.credentials().clockSkew(), AccessPolicy.standard(config.terminal().zone(),
-                config.gate()), lists, clock, monotonic);
+        // A tool, not an entrance: nothing to remember from before it started (Presentations.none()).
+        return new Checkpoint(decoder, config.credentials().clockSkew(), config.policy().presentationWindow(),
+                AccessPolicy.of(config.terminal().zone(), config.policy(), config.gate()), lists, clock, monotonic,
+                new Passages(Checkpoint.PASSAGES, config.gate().direction()), Presentations.none());
     }
 
     /** The trust file and revocation store the config names, read now, as one snapshot. */

@@ -88,6 +88,14 @@ public record CoseSign1(byte[] protectedBytes, CoseAlgorithm algorithm, KeyId ke
         } catch (CoseRefusal refusal) {
             return refusal.toResult();
         }
+        return verify(message, keysForKid);
+    }
+
+    /**
+     * Checks the signature of a message already {@link #decode decoded} (to look at it before paying
+     * for a verification), as {@link #verify(byte[], Function)} does; never throws.
+     */
+    public static CoseResult<Signed> verify(CoseSign1 message, Function<KeyId, List<VerifyingKey>> keysForKid) {
         List<VerifyingKey> candidates = keysForKid.apply(message.keyId);
         if (candidates.isEmpty()) {
             return new CoseResult.Refused<>(Reason.UNKNOWN_KID, "no trusted key has kid " + message.keyId);

@@ -41,7 +41,7 @@ public final class SigningKey {
     /** Both algorithms' signatures: Ed25519's 64 bytes, ES256's raw r‖s of 32 bytes each. */
     public static final int SIGNATURE_LENGTH = 64;
 
-    private static final ECNamedDomainParameters P256 = p256();
+    static final ECNamedDomainParameters P256 = p256();
 
     private final AsymmetricKeyParameter privateKey;
     private final VerifyingKey publicKey;

@@ -31,6 +31,9 @@ import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
  */
 public final class VerifyingKey {
 
+    /** A COSE_Key coordinate: Ed25519's public key, or one of a P-256 point's affine coordinates. */
+    public static final int COORDINATE_LENGTH = 32;
+
     private final CoseAlgorithm algorithm;
     private final AsymmetricKeyParameter publicKey;
     private final byte[] spki;
@@ -88,6 +91,51 @@ public final class VerifyingKey {
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("public key is not a valid " + algorithm.label() + " key: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A key from the coordinates of a COSE_Key (RFC 9053 §7): Ed25519's 32-byte public key as {@code x}
+     * with {@code y} empty, or a P-256 point's 32-byte affine {@code x} and {@code y}. The point is checked
+     * to be on the curve, so a key that cannot verify anything is refused here, not at each signature.
+     *
+     * @throws IllegalArgumentException saying what is wrong (lengths, a point not on P-256)
+     */
+    public static VerifyingKey fromCoseKey(CoseAlgorithm algorithm, byte[] x, byte[] y) {
+        int yLength = algorithm == CoseAlgorithm.EDDSA ? 0 : COORDINATE_LENGTH;
+        if (x.length != COORDINATE_LENGTH || y.length != yLength) {
+            throw new IllegalArgumentException("a COSE_Key for " + algorithm.label() + " must have x of 32 and y of " + yLength
+                    + " bytes, but had " + x.length + " and " + y.length);
+        }
+        try {
+            return switch (algorithm) {
+                case EDDSA -> of(new Ed25519PublicKeyParameters(x, 0));
+                case ES256 -> {
+                    byte[] point = new byte[1 + 2 * COORDINATE_LENGTH];
+                    point[0] = 0x04;
+                    System.arraycopy(x, 0, point, 1, COORDINATE_LENGTH);
+                    System.arraycopy(y, 0, point, 1 + COORDINATE_LENGTH, COORDINATE_LENGTH);
+                    // decodePoint checks the point is on the curve; the constructor that it is not infinity.
+                    yield of(new ECPublicKeyParameters(SigningKey.P256.getCurve().decodePoint(point), SigningKey.P256));
+                }
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("a COSE_Key is not a valid " + algorithm.label() + " public key: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * This key's COSE_Key coordinates, the inverse of {@link #fromCoseKey}: {@code [x, y]}, Ed25519's
+     * {@code y} empty, P-256's point uncompressed.
+     */
+    public byte[][] coseCoordinates() {
+        return switch (algorithm) {
+            case EDDSA -> new byte[][] {((Ed25519PublicKeyParameters) publicKey).getEncoded(), new byte[0]};
+            case ES256 -> {
+                byte[] point = ((ECPublicKeyParameters) publicKey).getQ().getEncoded(false);
+                yield new byte[][] {Arrays.copyOfRange(point, 1, 1 + COORDINATE_LENGTH),
+                        Arrays.copyOfRange(point, 1 + COORDINATE_LENGTH, point.length)};
+            }
+        };
     }
 
     /** The public half of a key pair just made or read: encoded canonically like any other. */

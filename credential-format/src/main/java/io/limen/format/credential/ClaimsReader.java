@@ -143,16 +143,25 @@ final class ClaimsReader {
         long crv = integer(key, -1, "COSE_Key crv");
         byte[] x = bytes(key, -2, "COSE_Key x");
         if (kty == 1 && crv == 6 && x.length == 32) {
-            return new HolderKey(CoseAlgorithm.EDDSA, x, new byte[0]);
+            return holderKey(CoseAlgorithm.EDDSA, x, new byte[0]);
         }
         if (kty == 2 && crv == 1 && x.length == 32) {
             byte[] y = bytes(key, -3, "COSE_Key y");
             if (y.length == 32) {
-                return new HolderKey(CoseAlgorithm.ES256, x, y);
+                return holderKey(CoseAlgorithm.ES256, x, y);
             }
         }
         throw refusal("claim 8 (cnf) key must be OKP/Ed25519 or EC2/P-256 with 32-byte coordinates, but was kty "
                 + kty + " crv " + crv);
+    }
+
+    /** A key the issuer signed but that is no key (a point off the curve) is a broken claim like any other. */
+    private static HolderKey holderKey(CoseAlgorithm algorithm, byte[] x, byte[] y) {
+        try {
+            return new HolderKey(algorithm, x, y);
+        } catch (IllegalArgumentException e) {
+            throw refusal("claim 8 (cnf) " + e.getMessage());
+        }
     }
 
     private static long integer(CBORObject map, int label, String what) {

@@ -107,7 +107,11 @@ class ClaimsBadInputTest {
                 row("cnf key RSA (kty 3)", with(CNF, cnf(CBORObject.NewOrderedMap().Add(1, 3).Add(-1, 6).Add(-2, new byte[32]))), BAD),
                 row("cnf key EC2 without y", with(CNF, cnf(CBORObject.NewOrderedMap().Add(1, 2).Add(-1, 1).Add(-2, new byte[32]))), BAD),
                 row("cnf key EC2 y of 33 bytes", with(CNF, cnf(ec2(new byte[33]))), BAD),
-                row("cnf key EC2 with 32-byte y", with(CNF, cnf(ec2(new byte[32]))), Reason.OK),
+                // A key the issuer signed that is no key: refused when read, not at each holder signature.
+                row("cnf key EC2 point (0, 0), not on P-256", with(CNF, cnf(ec2(new byte[32]))), BAD),
+                row("cnf key EC2 on P-384 (crv 2)", with(CNF, cnf(CBORObject.NewOrderedMap().Add(1, 2).Add(-1, 2)
+                        .Add(-2, new byte[48]).Add(-3, new byte[48]))), BAD),
+                row("cnf key EC2 on the P-256 curve", with(CNF, cnf(ec2(Forge.HOLDER_EC))), Reason.OK),
                 // -65537 access: a map.
                 row("access as an array", with(ACCESS, CBORObject.NewArray().Add("lobby")), BAD),
                 row("access as text", with(ACCESS, "lobby"), BAD),
@@ -264,6 +268,12 @@ class ClaimsBadInputTest {
     /** OKP (kty 1) on Ed25519 (crv 6). */
     private static CBORObject okp(byte[] x) {
         return CBORObject.NewOrderedMap().Add(1, 1).Add(-1, 6).Add(-2, x);
+    }
+
+    /** EC2 (kty 2) on P-256 (crv 1): the point of a real key. */
+    private static CBORObject ec2(io.limen.format.cose.SigningKey key) {
+        byte[][] xy = key.verifyingKey().coseCoordinates();
+        return CBORObject.NewOrderedMap().Add(1, 2).Add(-1, 1).Add(-2, xy[0]).Add(-3, xy[1]);
     }
 
     /** EC2 (kty 2) on P-256 (crv 1). */

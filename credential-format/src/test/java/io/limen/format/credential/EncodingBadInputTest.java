@@ -42,7 +42,8 @@ class EncodingBadInputTest {
                 Arguments.of("leading space", " " + VALID, Reason.BAD_PREFIX),
                 Arguments.of("no prefix at all", BODY, Reason.BAD_PREFIX),
                 Arguments.of("future version LP2:", "LP2:" + BODY, Reason.BAD_PREFIX),
-                Arguments.of("dynamic code LQ1: (not accepted yet)", "LQ1:" + BODY, Reason.BAD_PREFIX),
+                // A static credential behind the dynamic prefix: its payload is a claims map, not [credential, t, nonce].
+                Arguments.of("static credential behind LQ1:", "LQ1:" + BODY, Reason.BAD_PRESENTATION),
                 // Base45 characters.
                 Arguments.of("lower-case Base45", "LP1:" + BODY.toLowerCase(java.util.Locale.ROOT), Reason.BAD_BASE45),
                 Arguments.of("'!' is not Base45", replaceAt(VALID, 4, "!"), Reason.BAD_BASE45),

@@ -9,6 +9,7 @@ import io.limen.format.Reason;
 import io.limen.format.cose.CoseAlgorithm;
 import io.limen.format.cose.CoseSign1;
 import io.limen.format.cose.Keys;
+import io.limen.format.cose.SigningKey;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,11 @@ final class Forge {
     /** Not trusted by {@link #TRUST}. */
     static final IssuerKey STRANGER = key(CoseAlgorithm.EDDSA, 3);
     static final TrustStore TRUST = TrustStore.of(List.of(ED.publicKey(), EC.publicKey()));
+    /** The holder key {@link #claims()} names in cnf: it signs the dynamic codes. */
+    static final SigningKey HOLDER = Keys.key(CoseAlgorithm.EDDSA, 4);
+    static final SigningKey HOLDER_EC = Keys.key(CoseAlgorithm.ES256, 5);
+    /** A key no credential names. */
+    static final SigningKey OTHER_HOLDER = Keys.key(CoseAlgorithm.EDDSA, 6);
 
     static final int COSE_SIGN1_TAG = 18;
 
@@ -53,12 +59,36 @@ final class Forge {
 
     /** Every claim the format knows, so that each can be broken on its own. */
     static Claims claims() {
-        byte[] holderX = new byte[32];
-        Arrays.fill(holderX, (byte) 0x11);
+        return claims(Optional.of(HolderKey.of(HOLDER.verifyingKey())));
+    }
+
+    static Claims claims(Optional<HolderKey> holder) {
         return new Claims("https://issuer.example", "holder-7f3a", ISSUED_AT, Optional.of(ISSUED_AT), EXPIRES_AT,
-                new CredentialId(HexFormat.of().parseHex("0102030405060708")),
-                Optional.of(new HolderKey(CoseAlgorithm.EDDSA, holderX, new byte[0])),
+                new CredentialId(HexFormat.of().parseHex("0102030405060708")), holder,
                 List.of("lobby", "floor-3"), Optional.of("Ada L."));
+    }
+
+    /** The COSE_Sign1 bytes of {@link #claims()} (bound to {@link #HOLDER}) as {@link #ED} issues them. */
+    static byte[] boundCredential() {
+        return signedBytes(ED, CredentialIssuer.encodeClaims(claims()));
+    }
+
+    /** An 8-byte nonce. */
+    static final byte[] NONCE = HexFormat.of().parseHex("a1a2a3a4a5a6a7a8");
+
+    /** {@code LQ1:} text: a COSE_Sign1 by {@code holder} (its own alg and kid) over exactly these payload bytes. */
+    static String present(SigningKey holder, byte[] payload) {
+        return CredentialVerifier.DYNAMIC_PREFIX + Base45.encode(CoseSign1.sign(holder, payload));
+    }
+
+    /** {@code [credential, t, nonce]} as a holder signs it. */
+    static CBORObject presentationPayload(byte[] credential, Instant t, byte[] nonce) {
+        return CBORObject.NewArray().Add(credential).Add(t.getEpochSecond()).Add(nonce);
+    }
+
+    /** A well-formed dynamic code of {@link #boundCredential()} signed by {@link #HOLDER} at {@code t}. */
+    static String present(Instant t) {
+        return present(HOLDER, presentationPayload(boundCredential(), t, NONCE).EncodeToBytes());
     }
 
     /** {@link #claims()} as a CBOR map the caller may change before signing. */

@@ -86,6 +86,55 @@ class VerifierFuzzTest {
         assertTrue(outcomes.getOrDefault(Reason.OK, 0) > 0, "some mutants (unprotected changes) should still verify: " + outcomes);
     }
 
+    /**
+     * Dynamic codes, mutated in their text, in their outer COSE bytes (the holder signature no longer
+     * matches), and in the payload the holder signs (then re-signed by the holder, so that the mutation
+     * reaches the array, t, the nonce and the credential inside). A mutant that verifies carries the
+     * original credential's claims; one whose holder signature is the original's carries the original
+     * presentation too.
+     */
+    @Test
+    void mutatedDynamicCodes_verifyUnchangedOrAreRefused_neverThrow() {
+        byte[] payload = Forge.presentationPayload(Forge.boundCredential(), NOW, Forge.NONCE).EncodeToBytes();
+        byte[] outer = CoseSign1.sign(Forge.HOLDER, payload);
+        String valid = CredentialVerifier.DYNAMIC_PREFIX + Base45.encode(outer);
+        CredentialVerifier verifier = Forge.verifier();
+        Credential expected = assertInstanceOf(Verification.Verified.class, verifier.verify(valid, NOW)).credential();
+        Random random = new Random(SEED);
+        Map<Reason, Integer> outcomes = new EnumMap<>(Reason.class);
+        long start = System.nanoTime();
+
+        for (int i = 0; i < MUTANTS; i++) {
+            int kind = random.nextInt(3);
+            String mutant = switch (kind) {
+                case 0 -> mutateText(valid, random);
+                case 1 -> CredentialVerifier.DYNAMIC_PREFIX + Base45.encode(mutateBytes(outer, random));
+                default -> Forge.present(Forge.HOLDER, mutateBytes(payload, random));
+            };
+            int index = i;
+            Supplier<String> where = () -> "seed " + SEED + ", dynamic mutant " + index + " (kind " + kind + "): " + mutant;
+
+            Verification result = verifyOrFail(verifier, mutant, where);
+
+            if (result instanceof Verification.Verified verified) {
+                assertEquals(expected.claims(), verified.credential().claims(), where);
+                assertEquals(expected.keyId(), verified.credential().keyId(), where);
+                if (kind != 2) {
+                    assertEquals(expected.presentation(), verified.credential().presentation(), where);
+                }
+            } else {
+                assertTrue(!isCatchAll(result), () -> where.get() + " reached the catch-all: " + result);
+            }
+            outcomes.merge(Forge.reasonOf(result), 1, Integer::sum);
+        }
+
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        System.out.printf("VerifierFuzzTest: %d dynamic mutants (seed %d) in %d ms: %s%n", MUTANTS, SEED, elapsed.toMillis(), outcomes);
+        assertTrue(elapsed.compareTo(BUDGET) < 0, "seed " + SEED + ": took " + elapsed);
+        assertTrue(outcomes.getOrDefault(Reason.BAD_HOLDER_SIGNATURE, 0) > 0 && outcomes.getOrDefault(Reason.BAD_PRESENTATION, 0) > 0,
+                "fuzz should reach the holder signature and the payload checks: " + outcomes);
+    }
+
     @Test
     void randomClaimsSignedByTheTrustedKey_areReadOrRefusedAsBadClaims_neverThrow() {
         CredentialVerifier verifier = Forge.verifier();

@@ -29,12 +29,21 @@ import io.limen.config.Range;
 import io.limen.config.RevocationConfig;
 import io.limen.config.ScanLogConfig;
 import io.limen.config.TerminalConfig;
+import io.limen.config.PolicyConfig;
+import io.limen.config.Schedule;
+import io.limen.config.WeeklyWindow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalInt;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +60,7 @@ import java.util.Optional;
 public final class ConfigModel {
 
     /** Sections a later version will add; named so that the error says "not yet" rather than "typo". */
-    public static final List<String> RESERVED_SECTIONS = List.of("uplink", "lists", "display", "policy");
+    public static final List<String> RESERVED_SECTIONS = List.of("uplink", "lists", "display");
 
     private static final String MS = "ms";
 
@@ -218,7 +227,22 @@ public final class ConfigModel {
                             "The folder of the agent's log files when it does not log to the journal.")),
             group("logging", "What the agent logs.",
                     withDefault("level", new FieldType.Choice(Arrays.stream(LogLevel.values()).map(LogLevel::configName).toList()),
-                            LoggingConfig.DEFAULTS.level().configName(), "", "The least severe level the agent writes; applied when run starts (a reload keeps it)."))));
+                            LoggingConfig.DEFAULTS.level().configName(), "", "The least severe level the agent writes; applied when run starts (a reload keeps it).")),
+            group("policy", "What this entrance asks beyond a valid credential for its zone: dynamic codes, opening hours.",
+                    withDefault("presentationWindowMs", new FieldType.Whole(PolicyConfig.PRESENTATION_WINDOW_MS),
+                            PolicyConfig.DEFAULT_PRESENTATION_WINDOW.toMillis(), MS,
+                            "How far a dynamic code's signing time may be from the terminal's clock, either way; older codes are"
+                                    + " refused as `presentation_expired` (a screenshot), and a code is refused as `replayed` when shown twice within it."),
+                    withDefault("dynamicCodesOnly", new FieldType.Flag(), PolicyConfig.DEFAULTS.dynamicCodesOnly(), "",
+                            "Refuse static credentials (`LP1:`) as `static_not_allowed`: holders must show a fresh dynamic code (`LQ1:`)."),
+                    Field.optionalGroup("schedule", "When the entrance admits anyone; left out, always. Outside it: `outside_schedule`.",
+                            required("timeZone", new FieldType.Name(), "",
+                                    "The IANA time zone the windows and holidays are in, such as `Europe/Berlin`."),
+                            required("open", new FieldType.Words(Schedule.MAX_WINDOWS), "",
+                                    "Weekly windows, each `DAYS HH:MM-HH:MM` (start inclusive, end exclusive, up to `24:00`):"
+                                            + " `mon-fri 07:00-19:00`, `sat,sun 10:00-14:00`."),
+                            optional("holidays", new FieldType.Words(Schedule.MAX_HOLIDAYS), "",
+                                    "Dates (`YYYY-MM-DD`, in the time zone) on which the entrance is closed all day.")))));
 
     private ConfigModel() {
     }
@@ -253,12 +277,48 @@ public final class ConfigModel {
         PathsConfig paths = v.section("paths", x -> new PathsConfig(x.path("paths.state"), x.path("paths.logs")));
         LoggingConfig logging = v.section("logging",
                 x -> new LoggingConfig(LogLevel.valueOf(x.text("logging.level").toUpperCase(java.util.Locale.ROOT))));
+        PolicyConfig policy = v.section("policy", ConfigModel::policy);
         if (terminal == null || board == null || camera == null || decoder == null || debounce == null || gate == null
-                || credentials == null || revocation == null || scanLog == null || paths == null || logging == null) {
+                || credentials == null || revocation == null || scanLog == null || paths == null || logging == null
+                || policy == null) {
             return Optional.empty();
         }
         return Optional.of(new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging,
-                scanLog));
+                scanLog, policy));
+    }
+
+    private static PolicyConfig policy(Values v) {
+        Optional<Schedule> schedule = Optional.empty();
+        if (v.position("policy.schedule").isPresent()) {
+            ZoneId zone = null;
+            try {
+                zone = ZoneId.of(v.text("policy.schedule.timeZone"));
+            } catch (DateTimeException e) {
+                v.reject("policy.schedule.timeZone", "\"" + v.text("policy.schedule.timeZone")
+                        + "\" is not an IANA time zone (such as Europe/Berlin or America/New_York)");
+            }
+            List<WeeklyWindow> open = new ArrayList<>();
+            for (String window : v.words("policy.schedule.open")) {
+                try {
+                    open.add(WeeklyWindow.parse(window));
+                } catch (IllegalArgumentException e) {
+                    v.reject("policy.schedule.open", e.getMessage());
+                }
+            }
+            Set<LocalDate> holidays = new HashSet<>();
+            for (Object date : v.optional("policy.schedule.holidays", List.class).orElse(List.of())) {
+                try {
+                    holidays.add(LocalDate.parse(date.toString()));
+                } catch (DateTimeException e) {
+                    v.reject("policy.schedule.holidays", "\"" + date + "\" must be a date YYYY-MM-DD");
+                }
+            }
+            if (zone == null || v.rejections().stream().anyMatch(r -> r.path().startsWith("policy."))) {
+                return null;
+            }
+            schedule = Optional.of(new Schedule(zone, open, holidays));
+        }
+        return new PolicyConfig(v.millis("policy.presentationWindowMs"), v.flag("policy.dynamicCodesOnly"), schedule);
     }
 
     private static TerminalConfig terminal(Values v) {

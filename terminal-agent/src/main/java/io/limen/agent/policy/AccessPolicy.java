@@ -1,6 +1,8 @@
 package io.limen.agent.policy;
 
 import io.limen.format.credential.Verification;
+import io.limen.config.PolicyConfig;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,21 +19,37 @@ public final class AccessPolicy {
         this.rules = List.copyOf(rules);
     }
 
-    /** The rules of an entrance today: not revoked, then good for its zone. */
+    /** The rules of an entrance without a policy section: not revoked, good for its zone, not replayed. */
     public static AccessPolicy standard(Optional<String> zone) {
-        return new AccessPolicy(List.of(new NotRevoked(), new InZone(zone)));
+        return of(zone, PolicyConfig.DEFAULTS);
     }
 
     /**
-     * The standard rules, then anti-passback when {@code gate} turns it on ({@code gate.antiPassbackMs}
-     * &gt; 0), for scans going {@code gate.direction}.
+     * The rules of an entrance: not revoked; good for its zone; a dynamic code where only those will do
+     * ({@code static_not_allowed}); inside the schedule ({@code outside_schedule}); and last, not a
+     * replay ({@code replayed}), so that what the replay memory records is exactly what was granted.
      */
-    public static AccessPolicy standard(Optional<String> zone, io.limen.config.GateConfig gate) {
-        if (!gate.antiPassbackOn()) {
-            return standard(zone);
+    public static AccessPolicy of(Optional<String> zone, PolicyConfig policy) {
+        List<Rule> rules = new ArrayList<>(List.of(new NotRevoked(), new InZone(zone)));
+        if (policy.dynamicCodesOnly()) {
+            rules.add(new DynamicCodesOnly());
         }
-        // The standard rules as they are, with anti-passback after them: a refusal for another reason wins.
-        List<Rule> rules = new java.util.ArrayList<>(standard(zone).rules);
+        policy.schedule().ifPresent(schedule -> rules.add(new InSchedule(schedule)));
+        rules.add(new NotReplayed());
+        return new AccessPolicy(rules);
+    }
+
+    /**
+     * The rules of {@link #of(Optional, PolicyConfig)}, then anti-passback when {@code gate} turns it on
+     * ({@code gate.antiPassbackMs} &gt; 0), for scans going {@code gate.direction}.
+     */
+    public static AccessPolicy of(Optional<String> zone, PolicyConfig policy, io.limen.config.GateConfig gate) {
+        AccessPolicy base = of(zone, policy);
+        if (!gate.antiPassbackOn()) {
+            return base;
+        }
+        // The entrance's rules as they are, with anti-passback after them: a refusal for another reason wins.
+        List<Rule> rules = new ArrayList<>(base.rules);
         rules.add(new NoPassback(gate.antiPassback(), gate.direction()));
         return new AccessPolicy(rules);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.limen.agent.time.RestartSchedule;
+import io.limen.testing.Mosquitto;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.limen.agent.uplink;
+package io.limen.testing;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * PUBACK reason code of its script (nothing once the script is used up). Only the packets needed are
  * written by hand: CONNACK, PUBACK, PINGRESP.
  */
-final class FakeBroker implements AutoCloseable {
+public final class FakeBroker implements AutoCloseable {
 
     private final ServerSocket server;
     private final Integer connackCode;
@@ -27,19 +27,19 @@ final class FakeBroker implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
     /** @param connackCode the CONNACK reason code for every connect, or null to never answer */
-    FakeBroker(Integer connackCode, List<Integer> pubackCodes) throws IOException {
+    public FakeBroker(Integer connackCode, List<Integer> pubackCodes) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.connackCode = connackCode;
         this.pubackCodes = new ConcurrentLinkedQueue<>(pubackCodes);
         Thread.ofPlatform().daemon().name("fake-broker").start(this::acceptLoop);
     }
 
-    String uri() {
+    public String uri() {
         return "tcp://127.0.0.1:" + server.getLocalPort();
     }
 
     /** CONNECT packets received so far. */
-    int connects() {
+    public int connects() {
         return connects.get();
     }
 

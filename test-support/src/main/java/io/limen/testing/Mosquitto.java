@@ -1,4 +1,4 @@
-package io.limen.agent.uplink;
+package io.limen.testing;
 
 import static org.awaitility.Awaitility.await;
 
@@ -15,13 +15,13 @@ import java.util.concurrent.TimeUnit;
  * Debian's mosquitto 2.0 as a child process on a free loopback port, with a config file of its own
  * (anonymous, no persistence): started and stopped by the tests, restartable on the same port.
  */
-final class Mosquitto implements AutoCloseable {
+public final class Mosquitto implements AutoCloseable {
 
     private final Path dir;
     private final int port;
     private Process process;
 
-    Mosquitto(Path dir) throws IOException {
+    public Mosquitto(Path dir) throws IOException {
         this.dir = dir;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             this.port = probe.getLocalPort();
@@ -34,12 +34,12 @@ final class Mosquitto implements AutoCloseable {
                 """.formatted(port));
     }
 
-    String uri() {
+    public String uri() {
         return "tcp://127.0.0.1:" + port;
     }
 
     /** Starts the broker and waits until it accepts connections. */
-    Mosquitto start() throws IOException {
+    public Mosquitto start() throws IOException {
         process = new ProcessBuilder("mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))
@@ -60,7 +60,7 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** Stops the broker (SIGTERM) and waits for it to exit; its sessions and retained messages go with it. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
