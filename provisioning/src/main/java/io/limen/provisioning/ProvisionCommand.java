@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "limen provision",
         headerHeading = "%n",
-        header = "Fleet-side tools for Limen entrance terminals: keys and credentials.",
+        header = "Fleet-side tools for Limen entrance terminals: keys, credentials and telemetry.",
         description = {
             "Typical first use:",
             "  limen provision keys --out ~/limen-keys/",
@@ -62,6 +62,7 @@ public final class ProvisionCommand implements Runnable {
         CommandLine cli = new CommandLine(new ProvisionCommand())
                 .addSubcommand(new KeysCommand(random, steps))
                 .addSubcommand(new IssueCommand(clock, random, steps))
+                .addSubcommand(new ConsumeCommand(clock, random, ConsumeCommand.Lifetime.SHUTDOWN_HOOK))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 // An argument starting with @ is that argument (a name such as @ada), never a file of options.
                 .setExpandAtFiles(false)
@@ -74,7 +75,7 @@ public final class ProvisionCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required: keys or issue");
+        throw new ParameterException(spec.commandLine(), "a command is required: keys, issue or consume");
     }
 
     /** Bad arguments: one line naming the option, exit 2; the usage text is one --help away. */
