@@ -63,6 +63,8 @@ public final class ProvisionCommand implements Runnable {
                 .addSubcommand(new KeysCommand(random, steps))
                 .addSubcommand(new IssueCommand(clock, random, steps))
                 .addSubcommand(new ConsumeCommand(clock, random, ConsumeCommand.Lifetime.SHUTDOWN_HOOK))
+                .addSubcommand(new RevokeCommand())
+                .addSubcommand(new PublishListsCommand(clock, random))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 // An argument starting with @ is that argument (a name such as @ada), never a file of options.
                 .setExpandAtFiles(false)
