@@ -62,6 +62,8 @@ public final class ProvisionCommand implements Runnable {
         CommandLine cli = new CommandLine(new ProvisionCommand())
                 .addSubcommand(new KeysCommand(random, steps))
                 .addSubcommand(new IssueCommand(clock, random, steps))
+                .addSubcommand(new HolderKeysCommand(random, steps))
+                .addSubcommand(new PresentCommand(clock, random, duration -> Thread.sleep(duration.toMillis())))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 // An argument starting with @ is that argument (a name such as @ada), never a file of options.
                 .setExpandAtFiles(false)
@@ -74,7 +76,7 @@ public final class ProvisionCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required: keys or issue");
+        throw new ParameterException(spec.commandLine(), "a command is required: keys, issue, holder-keys or present");
     }
 
     /** Bad arguments: one line naming the option, exit 2; the usage text is one --help away. */
