@@ -20,7 +20,8 @@ public record AgentConfig(
         PathsConfig paths,
         LoggingConfig logging,
         ScanLogConfig scanLog,
-        PolicyConfig policy) {
+        PolicyConfig policy,
+        Optional<UplinkConfig> uplink) {
 
     public AgentConfig {
         Checks.present("terminal", terminal);
@@ -35,6 +36,14 @@ public record AgentConfig(
         Checks.present("logging", logging);
         Checks.present("scanlog", scanLog);
         Checks.present("policy", policy);
+        Checks.present("uplink", uplink);
+    }
+
+    /** Without an uplink section: nothing is sent. */
+    public AgentConfig(TerminalConfig terminal, BoardProfile board, CameraConfig camera, DecoderConfig decoder, DebounceConfig debounce,
+                       GateConfig gate, CredentialsConfig credentials, RevocationConfig revocation, PathsConfig paths,
+                       LoggingConfig logging, ScanLogConfig scanLog, PolicyConfig policy) {
+        this(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, Optional.empty());
     }
 
     /** Without a policy section: static codes welcome, the default window, always open. */
@@ -44,7 +53,7 @@ public record AgentConfig(
         this(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, PolicyConfig.DEFAULTS);
     }
 
-    /** Every default: any zone, the Limen HAT, no revocation store, no scan log; only the trust file has none. */
+    /** Every default: any zone, the Limen HAT, no revocation store, no scan log, no uplink; only the trust file has none. */
     public static AgentConfig defaults(Path trustFile) {
         return new AgentConfig(TerminalConfig.ofZone(Optional.empty()), BoardProfiles.LIMEN_HAT_V1,
                 CameraConfig.DEFAULTS, DecoderConfig.DEFAULTS, DebounceConfig.DEFAULTS, GateConfig.DEFAULTS,
@@ -53,42 +62,46 @@ public record AgentConfig(
     }
 
     public AgentConfig withTerminal(TerminalConfig value) {
-        return new AgentConfig(value, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy);
+        return new AgentConfig(value, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, uplink);
     }
 
     public AgentConfig withCamera(CameraConfig value) {
-        return new AgentConfig(terminal, board, value, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy);
+        return new AgentConfig(terminal, board, value, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, uplink);
     }
 
     public AgentConfig withDecoder(DecoderConfig value) {
-        return new AgentConfig(terminal, board, camera, value, debounce, gate, credentials, revocation, paths, logging, scanLog, policy);
+        return new AgentConfig(terminal, board, camera, value, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, uplink);
     }
 
     public AgentConfig withDebounce(DebounceConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, value, gate, credentials, revocation, paths, logging, scanLog, policy);
+        return new AgentConfig(terminal, board, camera, decoder, value, gate, credentials, revocation, paths, logging, scanLog, policy, uplink);
     }
 
     public AgentConfig withGate(GateConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, value, credentials, revocation, paths, logging, scanLog, policy);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, value, credentials, revocation, paths, logging, scanLog, policy, uplink);
     }
 
     public AgentConfig withCredentials(CredentialsConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, value, revocation, paths, logging, scanLog, policy);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, value, revocation, paths, logging, scanLog, policy, uplink);
     }
 
     public AgentConfig withRevocation(RevocationConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, value, paths, logging, scanLog, policy);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, value, paths, logging, scanLog, policy, uplink);
     }
 
     public AgentConfig withPaths(PathsConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, value, logging, scanLog, policy);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, value, logging, scanLog, policy, uplink);
     }
 
     public AgentConfig withPolicy(PolicyConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, value);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, value, uplink);
+    }
+
+    public AgentConfig withUplink(Optional<UplinkConfig> value) {
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, value);
     }
 
     public AgentConfig withScanLog(ScanLogConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, value, policy);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, value, policy, uplink);
     }
 }

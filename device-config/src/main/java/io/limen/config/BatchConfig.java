@@ -5,7 +5,7 @@ import java.time.Duration;
 /**
  * When the uplink closes a telemetry batch and how it is encoded. A batch closes when it holds
  * {@link #maxRecords} scans or when its oldest scan has waited {@link #maxAge}, whichever comes first.
- * Not yet read from the YAML file: the {@code uplink} section stays reserved until the agent runs the link.
+ * YAML: {@code uplink.batch}.
  *
  * @param maxRecords     the most scans one batch carries, 1..5000; a burst goes out in batches this large
  * @param maxAge         how long the oldest scan of an open batch may wait for the batch to close, 1 s..1 h

@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The MQTT 5 link to the central broker. Not yet read from the YAML file: the {@code uplink} section
- * stays reserved until the outbox and batches use the link.
+ * The MQTT 5 link to the central broker (YAML section {@code uplink}; docs/telemetry.md): where it
+ * connects, how it backs off, how many batches may wait for their PUBACK, how often it reports its
+ * status, and how it closes batches.
  *
  * @param brokerUri      {@code tcp://host:port} or {@code ssl://host:port} (the port is required)
  * @param clientId       the MQTT client identifier, 1..64 characters, no blanks around or control characters
@@ -21,6 +22,9 @@ import java.util.Optional;
  * @param backoffReset   how long a connection must stay up before the backoff starts again, 0..1 h
  * @param caFile         a PEM file of the CA(s) to trust; when present the URI must be {@code ssl://}
  * @param sessionExpiry  the MQTT 5 session expiry interval the broker keeps the session for, 0..1 day
+ * @param maxInFlight    batches published and not yet acknowledged at once, 1..16, sent in sequence order
+ * @param heartbeat      the time between two status heartbeats, 1 s..1 h
+ * @param batch          when a batch closes and how it is encoded
  */
 public record UplinkConfig(
         String brokerUri,
@@ -32,7 +36,10 @@ public record UplinkConfig(
         Duration backoffMax,
         Duration backoffReset,
         Optional<Path> caFile,
-        Duration sessionExpiry) {
+        Duration sessionExpiry,
+        int maxInFlight,
+        Duration heartbeat,
+        BatchConfig batch) {
 
     /** {@link #connectTimeout} and {@link #publishTimeout} in milliseconds: 100 ms..2 min. */
     public static final Range TIMEOUT_MS = new Range(100, 120_000);
@@ -44,6 +51,32 @@ public record UplinkConfig(
     public static final Range BACKOFF_RESET_MS = new Range(0, 3_600_000);
     /** {@link #sessionExpiry} in seconds: 0..1 day (MQTT 5 carries it as whole seconds). */
     public static final Range SESSION_EXPIRY_S = new Range(0, 86_400);
+    /** {@link #maxInFlight} in batches: 1..16. */
+    public static final Range MAX_IN_FLIGHT = new Range(1, 16);
+    /** {@link #heartbeat} in milliseconds: 1 s..1 h. */
+    public static final Range HEARTBEAT_MS = new Range(1_000, 3_600_000);
+
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_PUBLISH_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_BACKOFF_INITIAL = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_BACKOFF_RESET = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_SESSION_EXPIRY = Duration.ofHours(1);
+    /** One batch at a time: the broker sees a terminal's batches strictly in order. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 1;
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofMinutes(1);
+    /** The default topic prefix; {@code {site}} and {@code {terminal}} are the terminal section's names. */
+    public static final String DEFAULT_TOPIC_PREFIX = "limen/{site}/{terminal}";
+    /** The default client id: unique in a fleet because site and terminal together are. */
+    public static final String DEFAULT_CLIENT_ID = "limen-{site}-{terminal}";
+
+    /** The link without the later settings: one batch in flight, a heartbeat a minute, {@link BatchConfig#DEFAULTS}. */
+    public UplinkConfig(String brokerUri, String clientId, String topicPrefix, Duration connectTimeout, Duration publishTimeout,
+                        Duration backoffInitial, Duration backoffMax, Duration backoffReset, Optional<Path> caFile,
+                        Duration sessionExpiry) {
+        this(brokerUri, clientId, topicPrefix, connectTimeout, publishTimeout, backoffInitial, backoffMax, backoffReset, caFile,
+                sessionExpiry, DEFAULT_MAX_IN_FLIGHT, DEFAULT_HEARTBEAT, BatchConfig.DEFAULTS);
+    }
 
     public UplinkConfig {
         brokerUri = brokerUri(brokerUri);
@@ -57,13 +90,24 @@ public record UplinkConfig(
         Checks.present("uplink.caFile", caFile);
         Checks.present("uplink.sessionExpiry", sessionExpiry);
         if (sessionExpiry.getNano() != 0) {
-            throw new IllegalArgumentException("uplink.sessionExpiry must be whole seconds, but was " + sessionExpiry);
+            throw new IllegalArgumentException("uplink.sessionExpiry must be whole seconds, but was " + sessionExpiry.toMillis() + " ms");
         }
         Checks.within("uplink.sessionExpiry", sessionExpiry.getSeconds(), SESSION_EXPIRY_S);
+        Checks.within("uplink.maxInFlight", maxInFlight, MAX_IN_FLIGHT);
+        Checks.within("uplink.heartbeat", heartbeat, HEARTBEAT_MS);
+        Checks.present("uplink.batch", batch);
         if (caFile.isPresent() != brokerUri.startsWith("ssl://")) {
             throw new IllegalArgumentException("uplink.caFile must be set exactly when uplink.brokerUri is ssl://, but the URI was "
                     + brokerUri + " and caFile " + (caFile.isPresent() ? "was set" : "was not set"));
         }
+    }
+
+    /**
+     * {@code template} with {@code {site}} and {@code {terminal}} replaced by the terminal's names: how the
+     * config file's {@code topicPrefix} and {@code clientId} become this record's.
+     */
+    public static String expand(String template, TerminalConfig terminal) {
+        return template.replace("{site}", terminal.site()).replace("{terminal}", terminal.id());
     }
 
     /** The topic {@code prefix/suffix}, such as {@code limen/site-1/door-3/status}. */

@@ -131,15 +131,21 @@ class ConfigRecordsTest {
         LoggingConfig logging = new LoggingConfig(LogLevel.DEBUG);
         AgentConfig base = AgentConfig.defaults(Path.of("trust.pem")).withPaths(paths);
         base = new AgentConfig(base.terminal(), base.board(), base.camera(), base.decoder(), base.debounce(), base.gate(),
-                base.credentials(), base.revocation(), base.paths(), logging, ScanLogConfig.at(Path.of("scanlog.db")));
+                base.credentials(), base.revocation(), base.paths(), logging, ScanLogConfig.at(Path.of("scanlog.db")),
+                PolicyConfig.DEFAULTS, java.util.Optional.of(new UplinkConfig("tcp://broker.example:1883", "door-1", "limen/s/door-1",
+                        java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(1),
+                        java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(1), java.util.Optional.empty(),
+                        java.time.Duration.ofHours(1))));
 
         for (AgentConfig changed : new AgentConfig[] {
                 base.withCamera(new CameraConfig(640, 480, 15, 3)), base.withTerminal(base.terminal()),
                 base.withDecoder(base.decoder()), base.withDebounce(base.debounce()), base.withGate(base.gate()),
-                base.withCredentials(base.credentials()), base.withRevocation(base.revocation())}) {
+                base.withCredentials(base.credentials()), base.withRevocation(base.revocation()),
+                base.withScanLog(base.scanLog()), base.withPaths(paths)}) {
             assertEquals(paths, changed.paths());
             assertEquals(logging, changed.logging());
             assertEquals(base.scanLog(), changed.scanLog());
+            assertEquals(base.uplink(), changed.uplink());
         }
     }
 

@@ -73,7 +73,7 @@ class UplinkConfigTest {
         assertEquals("uplink.sessionExpiry must be within 0..86400, but was 86401",
                 failure(() -> with("tcp://b:1883", "door-3", "limen/s/t", Duration.ofSeconds(10), Duration.ofMillis(500),
                         Duration.ofMinutes(2), Optional.empty(), Duration.ofSeconds(86_401))));
-        assertEquals("uplink.sessionExpiry must be whole seconds, but was PT1.5S",
+        assertEquals("uplink.sessionExpiry must be whole seconds, but was 1500 ms",
                 failure(() -> with("tcp://b:1883", "door-3", "limen/s/t", Duration.ofSeconds(10), Duration.ofMillis(500),
                         Duration.ofMinutes(2), Optional.empty(), Duration.ofMillis(1500))));
         assertEquals("uplink.clientId must be 1..64 characters without surrounding blanks or control characters, but was \" door\"",

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "limen provision",
         headerHeading = "%n",
-        header = "Fleet-side tools for Limen entrance terminals: keys and credentials.",
+        header = "Fleet-side tools for Limen entrance terminals: keys, credentials and telemetry.",
         description = {
             "Typical first use:",
             "  limen provision keys --out ~/limen-keys/",
@@ -62,6 +62,7 @@ public final class ProvisionCommand implements Runnable {
         CommandLine cli = new CommandLine(new ProvisionCommand())
                 .addSubcommand(new KeysCommand(random, steps))
                 .addSubcommand(new IssueCommand(clock, random, steps))
+                .addSubcommand(new ConsumeCommand(clock, random, ConsumeCommand.Lifetime.SHUTDOWN_HOOK))
                 .addSubcommand(new HolderKeysCommand(random, steps))
                 .addSubcommand(new PresentCommand(clock, random, duration -> Thread.sleep(duration.toMillis())))
                 .setCaseInsensitiveEnumValuesAllowed(true)
@@ -76,7 +77,7 @@ public final class ProvisionCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required: keys, issue, holder-keys or present");
+        throw new ParameterException(spec.commandLine(), "a command is required: keys, issue, consume, holder-keys or present");
     }
 
     /** Bad arguments: one line naming the option, exit 2; the usage text is one --help away. */

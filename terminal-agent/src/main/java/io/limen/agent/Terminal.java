@@ -10,14 +10,24 @@ import io.limen.agent.revocation.RevocationSet;
 import io.limen.agent.revocation.RevocationStore;
 import io.limen.agent.revocation.SqliteConnections;
 import io.limen.agent.scanlog.Alarms;
+import io.limen.agent.scanlog.Outbox;
 import io.limen.agent.scanlog.ScanLog;
 import io.limen.agent.scanlog.ScanLogWriter;
 import io.limen.agent.time.WallClock;
+import io.limen.agent.uplink.LinkException;
+import io.limen.agent.uplink.MqttLink;
+import io.limen.agent.uplink.PahoMqttLink;
+import io.limen.agent.uplink.UplinkPump;
+import io.limen.config.UplinkConfig;
 import io.limen.config.AgentConfig;
 import io.limen.format.credential.TrustStore;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -52,8 +62,12 @@ import org.slf4j.LoggerFactory;
  * scan-log writer   the SQLite outbox (ScanLogWriter): takes  uplink (reads committed rows    SQLite, the disk
  *                   what the hand-off holds, appends it as   on its own connection)           (fsync per group)
  *                   one group, one fsync; cap, retention
- * uplink            the MQTT connection; batches, jittered  —                                the network
- *                   backoff, obeys "slow down"
+ * uplink            UplinkPump: its own outbox connection;  — (the scan-log writer only       the network (a PUBACK,
+ *                   batches, QoS 1, marks rows sent after   wakes it: a semaphore release)   up to the publish
+ *                   a success PUBACK; status, heartbeat,                                     timeout), SQLite
+ *                   alarms; backs off on "slow down"
+ * uplink-connect    ReconnectLoop: connect attempts with    the uplink thread (a wake)        the network (a CONNACK,
+ *                   full-jitter backoff                                                      up to the connect timeout)
  * list sync         builds a new ListSnapshot off the       AtomicReference swap, read by    the network, SQLite
  *                   admit thread (signed, versioned)        the admit thread at its next scan
  * config watcher    re-reads the config file (SIGHUP)       swaps a new config at a frame    the disk
@@ -66,8 +80,8 @@ import org.slf4j.LoggerFactory;
  * {@code camera.LatestFrame}) and the admit thread ({@code run.AdmitLoop}: debounce, decision lines);
  * the config watcher is the SIGHUP handler thread of {@code run.RunSignals}, which calls
  * {@link #reconfigure}: a new {@link Assembly} built off the admit thread and swapped in whole, read by
- * the admit thread once per frame. The scan-log writer runs when the config names a scan log. The
- * uplink, list sync and web come with their issues, each taking the row above. The rule they keep:
+ * the admit thread once per frame. The scan-log writer runs when the config names a scan log, the uplink
+ * pump when it names an uplink too. List sync and web come with their issues, each taking the row above. The rule they keep:
  * the admit thread hands off through
  * a slot, a queue offer or an {@code AtomicReference}, and waits on nothing.
  */
@@ -86,6 +100,10 @@ public final class Terminal implements AutoCloseable {
     private final HardwareSeams seams;
     private final Gate gate;
     private final ScanLog scanLog;
+    /** The uplink pump, or null for a terminal without one. */
+    private final UplinkPump uplink;
+    /** What the terminal tells the heartbeat about its camera; {@code TerminalRun} sets it once it reads one. */
+    private volatile Supplier<Map<String, Object>> cameraStatus = () -> Map.of("state", "not started");
     /** Anti-passback's memory, carried across reloads: a reload must not let a pass through twice. */
     private final Passages passages = new Passages(Checkpoint.PASSAGES);
     /**
@@ -95,10 +113,11 @@ public final class Terminal implements AutoCloseable {
     private final Presentations presentations;
     private final AtomicReference<Assembly> current = new AtomicReference<>();
 
-    private Terminal(HardwareSeams seams, Gate gate, ScanLog scanLog, AgentConfig config) {
+    private Terminal(HardwareSeams seams, Gate gate, ScanLog scanLog, UplinkPump uplink, AgentConfig config) {
         this.presentations = new Presentations(Presentations.DEFAULT_CAPACITY, config.policy().presentationWindow(),
                 seams.wallClock().read().instant());
         this.scanLog = scanLog;
+        this.uplink = uplink;
         this.seams = seams;
         this.gate = gate;
     }
@@ -116,19 +135,49 @@ public final class Terminal implements AutoCloseable {
         Objects.requireNonNull(seams, "seams must not be null");
         ListSnapshot lists = loadLists(config, seams);
         Gate gate = new Gate(seams.gpio(), config.board(), seams.scheduler(), config.gate().fireAlarmDebounce());
-        Terminal terminal = new Terminal(seams, gate, scanLog(config, seams.wallClock()), config);
+        Alarms alarms = new Alarms();
+        AtomicReference<Terminal> built = new AtomicReference<>();
+        UplinkPump uplink = uplink(config, seams, alarms, () -> built.get() == null ? Map.of() : built.get().status());
+        Terminal terminal = new Terminal(seams, gate, scanLog(config, seams.wallClock(), alarms,
+                uplink == null ? group -> { } : group -> uplink.wake()), uplink, config);
         terminal.current.set(terminal.assembly(config, lists));
+        built.set(terminal);
         return terminal;
+    }
+
+    /**
+     * The uplink pump the config names, started (it connects in the background and never delays the
+     * start); null when it names none. It sends the scan log, so a config with an uplink and no scan log
+     * is refused by the loader; here such a config gets no uplink, said once.
+     */
+    private static UplinkPump uplink(AgentConfig config, HardwareSeams seams, Alarms alarms, Supplier<Map<String, Object>> status) {
+        if (config.uplink().isEmpty()) {
+            return null;
+        }
+        if (config.scanLog().database().isEmpty()) {
+            log.error("uplink: configured but scanlog.database is not: there is nothing to send; running without the uplink");
+            return null;
+        }
+        UplinkConfig uplink = config.uplink().get();
+        MqttLink link;
+        try {
+            link = new PahoMqttLink(uplink);
+        } catch (LinkException e) {
+            log.error("uplink: {}; running without the uplink (decisions are still logged)", e.getMessage());
+            return null;
+        }
+        return UplinkPump.start(uplink, config.terminal(), SqliteConnections.file(config.scanLog().database().get(),
+                config.scanLog().busyTimeout()), link, seams.wallClock(), seams.scheduler()::nanoTime, alarms, status);
     }
 
     /**
      * The scan log the config names, its writer thread started; {@link ScanLog#NONE} when it names none.
      * Its own writable connection, not the seams' (read-only for the lists on a simulated terminal).
      */
-    private static ScanLog scanLog(AgentConfig config, WallClock clock) {
+    private static ScanLog scanLog(AgentConfig config, WallClock clock, Alarms alarms, Consumer<Outbox.Sequences> onDurable) {
         return config.scanLog().database()
                 .<ScanLog>map(file -> ScanLogWriter.start(config.scanLog(), SqliteConnections.file(file,
-                        config.scanLog().busyTimeout()), config.terminal().zone(), clock, new Alarms(), group -> { }))
+                        config.scanLog().busyTimeout()), config.terminal().zone(), clock, alarms, onDurable))
                 .orElse(ScanLog.NONE);
     }
 
@@ -146,8 +195,8 @@ public final class Terminal implements AutoCloseable {
         Assembly built = assembly(next, loadLists(next, seams));
         AgentConfig old = current.getAndSet(built).config();
         if (!old.board().equals(next.board()) || !old.camera().equals(next.camera()) || !old.scanLog().equals(next.scanLog())
-                || !old.gate().fireAlarmDebounce().equals(next.gate().fireAlarmDebounce())) {
-            log.warn("config: board, camera, scanLog or gate.fireAlarmDebounce changed; they take effect at the next start");
+                || !old.gate().fireAlarmDebounce().equals(next.gate().fireAlarmDebounce()) || !old.uplink().equals(next.uplink())) {
+            log.warn("config: board, camera, scanLog, uplink or gate.fireAlarmDebounce changed; they take effect at the next start");
         }
     }
 
@@ -199,6 +248,29 @@ public final class Terminal implements AutoCloseable {
         return scanLog;
     }
 
+    /** The uplink pump, when the config names an uplink (and a scan log for it to send). */
+    public Optional<UplinkPump> uplink() {
+        return Optional.ofNullable(uplink);
+    }
+
+    /** Sets what the heartbeat says of the camera (called by whoever reads it); called on the uplink thread. */
+    public void cameraStatus(Supplier<Map<String, Object>> value) {
+        cameraStatus = Objects.requireNonNull(value, "value must not be null");
+    }
+
+    /** The terminal's part of a heartbeat: the lists' ages and the camera. */
+    private Map<String, Object> status() {
+        ListSnapshot now = lists();
+        Map<String, Object> lists = new LinkedHashMap<>();
+        lists.put("trustAsOf", now.trustAsOf().toString());
+        lists.put("revocationsAsOf", now.revocationsAsOf().toString());
+        lists.put("revocationsVersion", now.revocations().version());
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("lists", lists);
+        status.put("camera", cameraStatus.get());
+        return status;
+    }
+
     public Gate gate() {
         return gate;
     }
@@ -224,7 +296,8 @@ public final class Terminal implements AutoCloseable {
 
     /**
      * Returns the gate's outputs to safe, closes the camera, then makes durable what the scan log was
-     * handed; the caller shuts the GPIO context down.
+     * handed, then stops the uplink (it says {@code offline}; unsent rows wait in the outbox for the next
+     * start); the caller shuts the GPIO context down.
      */
     @Override
     public void close() throws IOException {
@@ -234,7 +307,13 @@ public final class Terminal implements AutoCloseable {
             try {
                 seams.camera().close();
             } finally {
-                scanLog.close();
+                try {
+                    scanLog.close();
+                } finally {
+                    if (uplink != null) {
+                        uplink.close();
+                    }
+                }
             }
         }
     }

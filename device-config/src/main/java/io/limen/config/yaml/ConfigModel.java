@@ -24,6 +24,8 @@ import io.limen.config.Range;
 import io.limen.config.RevocationConfig;
 import io.limen.config.ScanLogConfig;
 import io.limen.config.TerminalConfig;
+import io.limen.config.UplinkConfig;
+import io.limen.config.BatchConfig;
 import io.limen.config.PolicyConfig;
 import io.limen.config.Schedule;
 import io.limen.config.WeeklyWindow;
@@ -53,7 +55,7 @@ import java.util.Optional;
 public final class ConfigModel {
 
     /** Sections a later version will add; named so that the error says "not yet" rather than "typo". */
-    public static final List<String> RESERVED_SECTIONS = List.of("uplink", "lists", "display");
+    public static final List<String> RESERVED_SECTIONS = List.of("lists", "display");
 
     private static final String MS = "ms";
 
@@ -176,6 +178,48 @@ public final class ConfigModel {
                     withDefault("busyTimeoutMs", new FieldType.Whole(ScanLogConfig.BUSY_TIMEOUT_MS),
                             ScanLogConfig.DEFAULT_BUSY_TIMEOUT.toMillis(), MS,
                             "How long a write waits for another connection's lock before the batch is retried.")),
+            Field.optionalGroup("uplink", "The MQTT 5 link that sends the scan log to the central broker in batches, with status"
+                            + " and alarms (docs/telemetry.md); left out, nothing is sent.",
+                    required("brokerUri", new FieldType.Name(), "",
+                            "`tcp://host:port`, or `ssl://host:port` with a `caFile`; the port is required."),
+                    withDefault("clientId", new FieldType.Name(), UplinkConfig.DEFAULT_CLIENT_ID, "",
+                            "The MQTT client identifier; `{site}` and `{terminal}` are the terminal section's names."),
+                    withDefault("topicPrefix", new FieldType.Name(), UplinkConfig.DEFAULT_TOPIC_PREFIX, "",
+                            "Every topic's prefix (`.../scans`, `.../status`, `.../heartbeat`, `.../alarms`); `{site}` and"
+                                    + " `{terminal}` as for clientId; no `+`, `#` or empty levels."),
+                    optional("caFile", new FieldType.FilePath(PathRule.FILE), "",
+                            "The PEM file of the CA(s) the broker's certificate must chain to; required with `ssl://`, refused"
+                                    + " with `tcp://`."),
+                    withDefault("connectTimeoutMs", new FieldType.Whole(UplinkConfig.TIMEOUT_MS),
+                            UplinkConfig.DEFAULT_CONNECT_TIMEOUT.toMillis(), MS, "How long one connect may wait for its CONNACK."),
+                    withDefault("publishTimeoutMs", new FieldType.Whole(UplinkConfig.TIMEOUT_MS),
+                            UplinkConfig.DEFAULT_PUBLISH_TIMEOUT.toMillis(), MS,
+                            "How long a batch may wait for its PUBACK before it is kept and sent again later."),
+                    withDefault("sessionExpiryMs", new FieldType.Whole(new Range(UplinkConfig.SESSION_EXPIRY_S.min() * 1000,
+                                    UplinkConfig.SESSION_EXPIRY_S.max() * 1000)), UplinkConfig.DEFAULT_SESSION_EXPIRY.toMillis(), MS,
+                            "How long the broker keeps the MQTT session after the connection ends; whole seconds (MQTT 5 carries seconds)."),
+                    withDefault("backoffInitialMs", new FieldType.Whole(UplinkConfig.BACKOFF_INITIAL_MS),
+                            UplinkConfig.DEFAULT_BACKOFF_INITIAL.toMillis(), MS,
+                            "The first reconnect wait's upper bound; the n-th waits random up to min(max, initial × 2^(n-1))."),
+                    withDefault("backoffMaxMs", new FieldType.Whole(UplinkConfig.BACKOFF_MAX_MS),
+                            UplinkConfig.DEFAULT_BACKOFF_MAX.toMillis(), MS, "The cap of every reconnect wait; at least backoffInitialMs."),
+                    withDefault("backoffResetMs", new FieldType.Whole(UplinkConfig.BACKOFF_RESET_MS),
+                            UplinkConfig.DEFAULT_BACKOFF_RESET.toMillis(), MS,
+                            "How long a connection must stay up before the count of failures starts again."),
+                    withDefault("maxInFlight", new FieldType.Whole(UplinkConfig.MAX_IN_FLIGHT),
+                            (long) UplinkConfig.DEFAULT_MAX_IN_FLIGHT, "batches",
+                            "Batches published and not yet acknowledged at once, in sequence order."),
+                    withDefault("heartbeatMs", new FieldType.Whole(UplinkConfig.HEARTBEAT_MS),
+                            UplinkConfig.DEFAULT_HEARTBEAT.toMillis(), MS, "The time between two status heartbeats."),
+                    group("batch", "When a batch of scans closes (by count or age, whichever first) and how it is encoded.",
+                            withDefault("maxRecords", new FieldType.Whole(BatchConfig.MAX_RECORDS),
+                                    (long) BatchConfig.DEFAULTS.maxRecords(), "scans", "A batch closes when it holds this many scans."),
+                            withDefault("maxAgeMs", new FieldType.Whole(BatchConfig.MAX_AGE_MS),
+                                    BatchConfig.DEFAULTS.maxAge().toMillis(), MS,
+                                    "A batch closes when its oldest scan has waited this long; 300000 is 5 minutes."),
+                            withDefault("gzipAboveBytes", new FieldType.Whole(BatchConfig.GZIP_ABOVE_BYTES),
+                                    (long) BatchConfig.DEFAULTS.gzipAboveBytes(), "bytes",
+                                    "A batch whose JSON is longer than this is sent gzip-compressed (0: always)."))),
             group("paths", "Where the agent keeps its files.",
                     withDefault("state", new FieldType.FilePath(PathRule.FOLDER), PathsConfig.DEFAULTS.state().toString(), "",
                             "The folder of the agent's state (scan log, synced lists)."),
@@ -223,17 +267,39 @@ public final class ConfigModel {
         ScanLogConfig scanLog = v.section("scanlog", x -> new ScanLogConfig(x.optional("scanlog.database", Path.class),
                 x.whole("scanlog.maxBytes"), x.millis("scanlog.retentionMs"), x.intValue("scanlog.queueCapacity"),
                 x.intValue("scanlog.memoryRecords"), x.millis("scanlog.busyTimeoutMs")));
+        Optional<UplinkConfig> uplink = v.position("uplink").isEmpty() ? Optional.empty()
+                : Optional.ofNullable(v.section("uplink", x -> uplink(x, terminal)));
+        if (uplink.isPresent() && scanLog != null && scanLog.database().isEmpty()) {
+            v.reject("uplink", "an uplink sends the scan log — set scanlog.database too");
+            uplink = Optional.empty();
+        }
         PathsConfig paths = v.section("paths", x -> new PathsConfig(x.path("paths.state"), x.path("paths.logs")));
         LoggingConfig logging = v.section("logging",
                 x -> new LoggingConfig(LogLevel.valueOf(x.text("logging.level").toUpperCase(java.util.Locale.ROOT))));
         PolicyConfig policy = v.section("policy", ConfigModel::policy);
         if (terminal == null || board == null || camera == null || decoder == null || debounce == null || gate == null
                 || credentials == null || revocation == null || scanLog == null || paths == null || logging == null
-                || policy == null) {
+                || policy == null || v.position("uplink").isPresent() && uplink.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging,
-                scanLog, policy));
+                scanLog, policy, uplink));
+    }
+
+    /**
+     * The uplink section, its templates filled with the terminal's names; with a broken terminal section
+     * (reported there) the default names stand in, so the uplink's own mistakes are still all reported.
+     */
+    private static UplinkConfig uplink(Values v, TerminalConfig given) {
+        TerminalConfig terminal = given != null ? given : TerminalConfig.ofZone(Optional.empty());
+        BatchConfig batch = new BatchConfig(v.intValue("uplink.batch.maxRecords"), v.millis("uplink.batch.maxAgeMs"),
+                v.intValue("uplink.batch.gzipAboveBytes"));
+        return new UplinkConfig(v.text("uplink.brokerUri"), UplinkConfig.expand(v.text("uplink.clientId"), terminal),
+                UplinkConfig.expand(v.text("uplink.topicPrefix"), terminal), v.millis("uplink.connectTimeoutMs"),
+                v.millis("uplink.publishTimeoutMs"), v.millis("uplink.backoffInitialMs"), v.millis("uplink.backoffMaxMs"),
+                v.millis("uplink.backoffResetMs"), v.optional("uplink.caFile", Path.class),
+                v.millis("uplink.sessionExpiryMs"), v.intValue("uplink.maxInFlight"),
+                v.millis("uplink.heartbeatMs"), batch);
     }
 
     private static PolicyConfig policy(Values v) {

@@ -126,7 +126,7 @@ class ConfigFileTest {
                   clockSkewMs: soon
                 paths: {state: state, logs: logs}
                 uplink:
-                  broker: mqtt.example
+                  brokerUri: mqtt.example
                 """);
 
         assertEquals(List.of(
@@ -140,7 +140,7 @@ class ConfigFileTest {
                 "16:14 credentials.trustFile: missing.pem (" + dir.resolve("missing.pem")
                         + ") does not exist — must be an existing file",
                 "17:16 credentials.clockSkewMs: \"soon\" — must be a whole number between 0 and 3600000",
-                "19:1 uplink: not supported by this version — a later version adds it; remove it for now"),
+                "20:14 uplink.brokerUri: must be tcp://host:port or ssl://host:port, but was \"mqtt.example\""),
                 problems);
     }
 

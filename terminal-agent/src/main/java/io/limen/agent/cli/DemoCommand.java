@@ -3,6 +3,7 @@ package io.limen.agent.cli;
 import io.limen.agent.demo.DemoReport;
 import io.limen.agent.demo.DemoRun;
 import io.limen.agent.demo.DemoScenario;
+import io.limen.agent.demo.DemoUplink;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -34,11 +35,15 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instant now = Instant.now();
+        DemoReport report = new DemoReport(spec.commandLine().getOut());
         // The folder stays locked until the run ends: a second demo there is refused, not mixed in.
-        try (DemoScenario scenario = DemoScenario.create(dir, now, seed)) {
-            DemoReport report = new DemoReport(spec.commandLine().getOut());
+        try (DemoUplink uplink = DemoUplink.start();
+             DemoScenario scenario = DemoScenario.create(dir, now, seed, uplink.brokerUri())) {
+            report.uplink(uplink.description());
             report.header(scenario);
             List<DemoRun.Outcome> outcomes = DemoRun.run(scenario, now, report);
+            uplink.received().ifPresent(report::telemetry);
+            scenario.recordScanLog();
             report.summary(outcomes, dir);
             return outcomes.stream().allMatch(DemoRun.Outcome::asExpected) ? 0 : 1;
         }

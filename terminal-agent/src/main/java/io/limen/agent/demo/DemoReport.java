@@ -60,6 +60,20 @@ public final class DemoReport implements DemoRun.Listener {
         out.flush();
     }
 
+    /** A line about the demo's uplink: which broker, or why there is none. */
+    public void uplink(String line) {
+        out.printf("%s%n%n", line);
+        out.flush();
+    }
+
+    /** What the central side received, in order of arrival (after the scans above were decided). */
+    public void telemetry(List<String> lines) {
+        out.printf("uplink: what a subscriber to limen/# received, as it arrived (docs/telemetry.md)%n");
+        lines.forEach(line -> out.printf("    %s%n", line));
+        out.printf("%n");
+        out.flush();
+    }
+
     public void summary(List<DemoRun.Outcome> outcomes, Path dir) {
         long granted = outcomes.stream().filter(o -> o.admission().scan().reason() == Reason.OK).count();
         long decided = outcomes.stream().filter(o -> o.admission().scan() instanceof ScanOutcome.Scanned).count();

@@ -3,6 +3,8 @@ package io.limen.agent.demo;
 import io.limen.agent.Agent;
 import io.limen.agent.HardwareSeams;
 import io.limen.agent.Terminal;
+import io.limen.agent.scanlog.ScanLogStatus;
+import io.limen.agent.scanlog.ScanLogWriter;
 import io.limen.agent.camera.CameraCounters;
 import io.limen.agent.display.DisplayMessage;
 import io.limen.agent.display.RecordingDisplay;
@@ -101,6 +103,7 @@ public final class DemoRun {
                     }
                     // The last person's pulse ends too; the run has ended, so this thread alone moves the time.
                     time.advance(PER_PERSON);
+                    awaitUplink(terminal, time);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } finally {
@@ -116,6 +119,26 @@ public final class DemoRun {
             listener.caseDone(i + 1, outcomes.get(i));
         }
         return outcomes;
+    }
+
+    /**
+     * With an uplink, waits (at most 10 s) until every decision logged has been acknowledged by the broker,
+     * moving the simulated time a second at a time so that the last batch closes by age, as it would.
+     */
+    private static void awaitUplink(Terminal terminal, SimulatedTime time) throws InterruptedException {
+        if (terminal.uplink().isEmpty() || !(terminal.scanLog() instanceof ScanLogWriter writer)) {
+            return;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() - deadline < 0) {
+            ScanLogStatus log = writer.status();
+            if (log.queued() == 0 && log.held() == 0 && terminal.uplink().get().counts().scans() >= log.lastSequence()) {
+                return;
+            }
+            time.advance(Duration.ofSeconds(1));
+            terminal.uplink().get().wake();
+            Thread.sleep(50);
+        }
     }
 
     /** Each case with the pin events from its admission up to the next one's, and the messages shown for it. */

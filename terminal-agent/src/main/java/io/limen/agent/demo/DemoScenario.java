@@ -41,6 +41,7 @@ import java.util.Optional;
  *   DIR/trust.pem                the public keys the terminal trusts, each bound to its issuer
  *   DIR/revocations.db           the SQLite revocation store
  *   DIR/limen.yaml               the terminal's config file, loaded as {@code agent run} loads one
+ *   DIR/scanlog.db               the scan log, when the demo has a broker to send it to
  *   DIR/codes/NN-case.txt        each code's text
  *   DIR/frames/NN-case.png       what the camera saw
  * </pre>
@@ -60,14 +61,16 @@ public final class DemoScenario implements AutoCloseable {
     private final IssuerKey untrustedKey = IssuerKey.generate(CoseAlgorithm.EDDSA, random);
     private final List<DemoCase> cases = new ArrayList<>();
     private final long seed;
+    private final Optional<String> broker;
     /** When the case being added arrives at the terminal, in the demo's simulated time. */
     private Instant arrival;
 
-    private DemoScenario(DemoFolder folder, Instant now, long seed) {
+    private DemoScenario(DemoFolder folder, Instant now, long seed, Optional<String> broker) {
         this.folder = folder;
         this.dir = folder.dir();
         this.now = now;
         this.seed = seed;
+        this.broker = broker;
         this.arrival = now;
     }
 
@@ -80,9 +83,17 @@ public final class DemoScenario implements AutoCloseable {
      *     files an earlier demo did not write
      */
     public static DemoScenario create(Path dir, Instant now, long seed) throws IOException {
+        return create(dir, now, seed, Optional.empty());
+    }
+
+    /**
+     * {@link #create(Path, Instant, long)} for a terminal with a scan log and an uplink to {@code broker}
+     * ({@code tcp://host:port}) when one is given: batches of up to {@link #BATCH_RECORDS} scans or 1 s.
+     */
+    public static DemoScenario create(Path dir, Instant now, long seed, Optional<String> broker) throws IOException {
         DemoFolder folder = DemoFolder.claim(dir);
         try {
-            DemoScenario scenario = new DemoScenario(folder, now, seed);
+            DemoScenario scenario = new DemoScenario(folder, now, seed, broker);
             scenario.writeKeys();
             scenario.makeCases();
             scenario.writeConfig();
@@ -126,7 +137,28 @@ public final class DemoScenario implements AutoCloseable {
                     timeZone: UTC
                     open: ["mon-sun 00:00-24:00"]
                     holidays: [%s]
-                """.formatted(ZONE, holiday()));
+                """.formatted(ZONE, holiday()) + broker.map(uri -> """
+                scanlog: {database: scanlog.db}
+                uplink:
+                  brokerUri: %s
+                  heartbeatMs: 60000
+                  batch: {maxRecords: %d, maxAgeMs: 1000}
+                """.formatted(uri, BATCH_RECORDS)).orElse(""));
+    }
+
+    /** Scans in a full demo batch: a dozen people make a few batches, closed by count and by age. */
+    static final int BATCH_RECORDS = 4;
+
+    /** The scan log the config names, if it names one (a demo with a broker). */
+    public Optional<Path> scanLogFile() {
+        return broker.map(b -> dir.resolve("scanlog.db"));
+    }
+
+    /** Records the scan log in the demo's manifest once the terminal has closed it, so the next demo deletes it. */
+    public void recordScanLog() throws IOException {
+        if (scanLogFile().isPresent() && java.nio.file.Files.exists(scanLogFile().get())) {
+            folder.record(scanLogFile().get());
+        }
     }
 
     public Path trustFile() {

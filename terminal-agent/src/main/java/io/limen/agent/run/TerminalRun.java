@@ -63,6 +63,15 @@ public final class TerminalRun {
     TerminalRun(Terminal terminal, CameraCounters camera, Listener listener, AdmitLoop.Step step) {
         this.terminal = Objects.requireNonNull(terminal, "terminal must not be null");
         this.camera = Objects.requireNonNull(camera, "camera must not be null");
+        terminal.cameraStatus(() -> {
+            CameraCounters.Counts c = camera.snapshot();
+            java.util.Map<String, Object> status = new java.util.LinkedHashMap<>();
+            status.put("framesRead", c.framesRead());
+            status.put("dropped", c.dropped());
+            status.put("restarts", c.restarts());
+            status.put("shortReads", c.shortReads());
+            return status;
+        });
         exchange = new LatestFrame(terminal.seams().camera()::release, camera);
         admit = new AdmitLoop(terminal, exchange, counters, Objects.requireNonNull(listener, "listener must not be null"), step);
         admitThread = new Thread(admit, "admit");

@@ -184,6 +184,28 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    /**
+     * The unsent rows as the heartbeat reports them: how many, and when the lowest-numbered of them was
+     * decided (by the wall clock then); empty when every row is sent. Two index reads.
+     */
+    public Backlog backlog() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            long count = single(s, "SELECT count(*) FROM scan WHERE sent_at IS NULL");
+            try (ResultSet rs = s.executeQuery("SELECT decided_at FROM scan WHERE sent_at IS NULL ORDER BY seq LIMIT 1")) {
+                return new Backlog(count, rs.next() ? Optional.of(Instant.ofEpochMilli(rs.getLong(1))) : Optional.empty());
+            }
+        }
+    }
+
+    /**
+     * The rows not yet acknowledged by the broker.
+     *
+     * @param unsentRows   how many
+     * @param oldestUnsent when the first of them was decided; empty for none
+     */
+    public record Backlog(long unsentRows, Optional<Instant> oldestUnsent) {
+    }
+
     /** The last {@code n} rows, oldest first. */
     public List<ScanRecord> tail(int n) throws SQLException {
         List<ScanRecord> rows = new ArrayList<>(query("SELECT " + COLUMNS + " FROM scan ORDER BY seq DESC LIMIT ?", n));

@@ -37,23 +37,16 @@ final class OutboxSchema {
 
     /**
      * Checks what {@code connection}'s file holds and creates the tables of a new file. The first
-     * statement is the first read of the file: a damaged or locked file fails there.
+     * statement is the first access to the file (the write lock when creating): a damaged or locked file fails there.
      *
      * @param create whether to create the tables in a file without any (false: opened to read)
      *
      * @throws OutboxException NEWER_SCHEMA or NOT_AN_OUTBOX, naming the file and what was found
      */
     static void checkOrCreate(Connection connection, String file, boolean create) throws SQLException, OutboxException {
-        Set<String> tables = new HashSet<>();
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
-            while (rs.next()) {
-                tables.add(rs.getString(1));
-            }
-        }
-        if (tables.isEmpty() && create) {
-            create(connection);
-            return;
+        Set<String> tables = create ? createIfEmpty(connection) : tables(connection);
+        if (tables == null) {
+            return; // made just now
         }
         if (!tables.contains("schema_version")) {
             // Also an empty file opened to read only: there is no scan log in it.
@@ -76,23 +69,50 @@ final class OutboxSchema {
         }
     }
 
-    private static void create(Connection connection) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try (Statement s = connection.createStatement()) {
-            s.execute("CREATE TABLE schema_version(version INTEGER NOT NULL)");
-            s.execute("INSERT INTO schema_version(version) VALUES (" + VERSION + ")");
-            s.execute("CREATE TABLE scan(seq INTEGER PRIMARY KEY AUTOINCREMENT, decided_at INTEGER NOT NULL,"
-                    + " granted INTEGER NOT NULL, reason TEXT NOT NULL, cti TEXT, issuer TEXT, subject TEXT, zone TEXT,"
-                    + " decode_us INTEGER NOT NULL, verify_us INTEGER NOT NULL, decide_us INTEGER NOT NULL,"
-                    + " relay_us INTEGER NOT NULL, gate_events TEXT, sent_at INTEGER)");
-            s.execute("CREATE INDEX scan_unsent ON scan(seq) WHERE sent_at IS NULL");
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
+    private static Set<String> tables(Connection connection) throws SQLException {
+        Set<String> tables = new HashSet<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
         }
+        return tables;
+    }
+
+    /**
+     * The file's tables, or null after making them in a file that had none. Under the write lock
+     * (BEGIN IMMEDIATE): the scan-log writer and the uplink open a new file at the same moment when a
+     * terminal starts, and the one that comes second must find the tables, not make them again.
+     */
+    private static Set<String> createIfEmpty(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                Set<String> tables = tables(connection);
+                if (tables.isEmpty()) {
+                    create(s);
+                }
+                s.execute("COMMIT");
+                return tables.isEmpty() ? null : tables;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    s.execute("ROLLBACK");
+                } catch (SQLException ignored) {
+                    // Already rolled back by SQLite; the cause is what matters.
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static void create(Statement s) throws SQLException {
+        s.execute("CREATE TABLE schema_version(version INTEGER NOT NULL)");
+        s.execute("INSERT INTO schema_version(version) VALUES (" + VERSION + ")");
+        s.execute("CREATE TABLE scan(seq INTEGER PRIMARY KEY AUTOINCREMENT, decided_at INTEGER NOT NULL,"
+                + " granted INTEGER NOT NULL, reason TEXT NOT NULL, cti TEXT, issuer TEXT, subject TEXT, zone TEXT,"
+                + " decode_us INTEGER NOT NULL, verify_us INTEGER NOT NULL, decide_us INTEGER NOT NULL,"
+                + " relay_us INTEGER NOT NULL, gate_events TEXT, sent_at INTEGER)");
+        s.execute("CREATE INDEX scan_unsent ON scan(seq) WHERE sent_at IS NULL");
     }
 }

@@ -24,7 +24,19 @@ public interface MqttLink extends AutoCloseable {
      *
      * @param userProperties MQTT 5 user properties, in iteration order
      */
-    PublishResult publish(String topic, byte[] payload, Map<String, String> userProperties);
+    default PublishResult publish(String topic, byte[] payload, Map<String, String> userProperties) {
+        return send(topic, payload, userProperties, false).await();
+    }
+
+    /**
+     * Publishes at QoS 1 without waiting for the PUBACK, so that several messages can be in flight;
+     * {@link Delivery#await} waits for it. Never throws: a message that could not be sent is a delivery
+     * whose result is {@link PublishResult.Status#FAILED}.
+     *
+     * @param userProperties MQTT 5 user properties, in iteration order
+     * @param retained       whether the broker keeps it as the topic's last message for late subscribers
+     */
+    Delivery send(String topic, byte[] payload, Map<String, String> userProperties, boolean retained);
 
     /** Whether a connection is up now. */
     boolean isConnected();
@@ -35,6 +47,21 @@ public interface MqttLink extends AutoCloseable {
     /** Disconnects and frees the client's threads; the link cannot be used again. */
     @Override
     void close();
+
+    /** A message sent at QoS 1 whose PUBACK is awaited. */
+    @FunctionalInterface
+    interface Delivery {
+        /**
+         * Waits at most the configured publish timeout for the PUBACK and says what became of the message;
+         * never throws. Call it once.
+         */
+        PublishResult await();
+
+        /** A message that never left: its result is known already. */
+        static Delivery done(PublishResult result) {
+            return () -> result;
+        }
+    }
 
     /** Hears that a connection ended without {@link #disconnect}. */
     @FunctionalInterface

@@ -112,22 +112,26 @@ public final class PahoMqttLink implements MqttLink {
     }
 
     @Override
-    public PublishResult publish(String topic, byte[] payload, Map<String, String> userProperties) {
+    public Delivery send(String topic, byte[] payload, Map<String, String> userProperties, boolean retained) {
         Objects.requireNonNull(topic, "topic must not be null");
         Objects.requireNonNull(payload, "payload must not be null");
         Objects.requireNonNull(userProperties, "userProperties must not be null");
-        MqttMessage message = new MqttMessage(payload, QOS_1, false, properties(userProperties));
+        MqttMessage message = new MqttMessage(payload, QOS_1, retained, properties(userProperties));
         IMqttToken token;
         synchronized (this) {
             if (client == null || !client.isConnected()) {
-                return new PublishResult(PublishResult.Status.FAILED, -1, "not connected");
+                return Delivery.done(new PublishResult(PublishResult.Status.FAILED, -1, "not connected"));
             }
             try {
                 token = client.publish(topic, message);
             } catch (MqttException e) {
-                return new PublishResult(PublishResult.Status.FAILED, -1, "publish failed: " + e.getMessage());
+                return Delivery.done(new PublishResult(PublishResult.Status.FAILED, -1, "publish failed: " + e.getMessage()));
             }
         }
+        return () -> awaitPuback(token);
+    }
+
+    private PublishResult awaitPuback(IMqttToken token) {
         try {
             token.waitForCompletion(config.publishTimeout().toMillis());
         } catch (MqttException e) {

@@ -35,6 +35,8 @@ public final class ReconnectLoop implements AutoCloseable {
     /** Counts connections, so that a reset or loss meant for an earlier one is ignored. */
     private long connection;
     private Scheduler.Cancellable pending;
+    /** The last failure logged at WARN: the same failure again is logged at DEBUG, so a day's outage is one line, not thousands. */
+    private String lastReported;
 
     /**
      * @param backoff    the waits between attempts; owned by this loop from now on
@@ -71,7 +73,8 @@ public final class ReconnectLoop implements AutoCloseable {
             backoff.frameArrived(scheduler.nanoTime());
             // The count of failures starts again only if this connection is still up after resetAfter.
             scheduler.schedule(() -> stayedUp(id), resetAfter);
-            log.info("uplink connected");
+            log.info("uplink connected{}", backoff.failuresInARow() > 0 ? " after " + backoff.failuresInARow() + " failed attempts" : "");
+            lastReported = null;
             listener.connected();
         } catch (LinkException e) {
             retry(e.getMessage());
@@ -99,7 +102,13 @@ public final class ReconnectLoop implements AutoCloseable {
             return;
         }
         Duration wait = backoff.failed();
-        log.warn("uplink: {}; attempt {} in {} ms", reason, backoff.failuresInARow() + 1, wait.toMillis());
+        if (reason.equals(lastReported)) {
+            log.debug("uplink: {}; attempt {} in {} ms", reason, backoff.failuresInARow() + 1, wait.toMillis());
+        } else {
+            log.warn("uplink: {}; retrying with backoff up to {} ms (further attempts failing alike are logged at DEBUG)",
+                    reason, backoff.ceiling(Math.max(1, backoff.failuresInARow())).toMillis());
+            lastReported = reason;
+        }
         listener.retrying(backoff.failuresInARow(), wait, reason);
         pending = scheduler.schedule(this::attempt, wait);
     }

@@ -34,6 +34,27 @@ class OutboxTest {
         return Outbox.open(SqliteConnections.file(file(), Duration.ofMillis(100)));
     }
 
+    /** The scan-log writer and the uplink open the same new file at the same moment when a terminal starts. */
+    @Test
+    void twoConnectionsOpeningANewFileTogether_bothSucceed_andTheSchemaIsMadeOnce() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Path file = dir.resolve("race-" + round + ".db");
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.Callable<Outbox> open = () -> {
+                together.await();
+                return Outbox.open(SqliteConnections.file(file, Duration.ofSeconds(5)));
+            };
+            try (java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+                java.util.concurrent.Future<Outbox> a = two.submit(open);
+                java.util.concurrent.Future<Outbox> b = two.submit(open);
+                try (Outbox first = a.get(); Outbox second = b.get()) {
+                    assertEquals(new Outbox.Sequences(1, 1), first.append(Scans.entries(0, 1, T0)), "round " + round);
+                    assertEquals(1, second.highestSequence(), "round " + round);
+                }
+            }
+        }
+    }
+
     @Test
     void newFile_isWalWithSynchronousFull_andSchemaVersion1() throws Exception {
         try (Outbox outbox = open()) {

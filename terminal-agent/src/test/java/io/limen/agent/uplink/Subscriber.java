@@ -2,6 +2,7 @@ package io.limen.agent.uplink;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -21,8 +22,15 @@ final class Subscriber implements MqttCallback, AutoCloseable {
 
     final List<Received> received = new CopyOnWriteArrayList<>();
     private final MqttAsyncClient client;
+    private final BiConsumer<String, MqttMessage> onMessage;
 
     Subscriber(String uri, String topicFilter) throws MqttException {
+        this(uri, topicFilter, null);
+    }
+
+    /** @param onMessage told of each message on Paho's thread instead of recording it; null to record */
+    Subscriber(String uri, String topicFilter, BiConsumer<String, MqttMessage> onMessage) throws MqttException {
+        this.onMessage = onMessage;
         client = new MqttAsyncClient(uri, "subscriber-" + System.nanoTime(), new MemoryPersistence());
         client.setCallback(this);
         MqttConnectionOptions options = new MqttConnectionOptions();
@@ -33,7 +41,11 @@ final class Subscriber implements MqttCallback, AutoCloseable {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-        received.add(new Received(topic, message));
+        if (onMessage != null) {
+            onMessage.accept(topic, message);
+        } else {
+            received.add(new Received(topic, message));
+        }
     }
 
     @Override

@@ -15,6 +15,7 @@ final class TcpCutter implements AutoCloseable {
     private final ServerSocket server;
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile boolean refusing;
 
     TcpCutter(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -30,6 +31,10 @@ final class TcpCutter implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                if (refusing) {
+                    client.close(); // as a network that is down: the connect fails at once
+                    continue;
+                }
                 Socket broker = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(broker);
@@ -49,6 +54,17 @@ final class TcpCutter implements AutoCloseable {
                 // Cut.
             }
         });
+    }
+
+    /** Cuts every connection and closes new ones at once until {@link #restore}: a network that is down. */
+    void down() throws IOException {
+        refusing = true;
+        cut();
+    }
+
+    /** Relays new connections again. */
+    void restore() {
+        refusing = false;
     }
 
     /** Closes every relayed connection on both sides; neither end sends an MQTT DISCONNECT. */

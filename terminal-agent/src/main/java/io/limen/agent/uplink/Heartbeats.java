@@ -1,0 +1,97 @@
+package io.limen.agent.uplink;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.limen.agent.scanlog.Outbox;
+import io.limen.agent.scanlog.ScanLogAlarm;
+import io.limen.config.TerminalConfig;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The JSON of the heartbeat and alarm messages (docs/telemetry.md, "Status, heartbeat, alarms"). Every
+ * message names its terminal and site and the time it was made, so a consumer needs no topic parsing.
+ */
+final class Heartbeats {
+
+    /** The version of the heartbeat and alarm documents; it changes with any change a version-1 reader would misread. */
+    static final int SCHEMA_VERSION = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TerminalConfig terminal;
+    private final Supplier<Map<String, Object>> status;
+    private final Supplier<Instant> now;
+    private final LongSupplier uptimeNanos;
+
+    /**
+     * @param status      the terminal's part (lists, camera), as JSON-ready maps, lists and scalars
+     * @param now         the uplink's clock
+     * @param uptimeNanos how long the uplink has run
+     */
+    Heartbeats(TerminalConfig terminal, Supplier<Map<String, Object>> status, Supplier<Instant> now, LongSupplier uptimeNanos) {
+        this.terminal = terminal;
+        this.status = status;
+        this.now = now;
+        this.uptimeNanos = uptimeNanos;
+    }
+
+    /** queueDepth (unsent scans), oldestUnsentAgeS (null when none), alarms, uptimeS, uplink counts, then the terminal's part. */
+    byte[] heartbeat(Outbox.Backlog backlog, Set<ScanLogAlarm> alarms, UplinkPump.Counts counts) {
+        Instant at = now.get();
+        Map<String, Object> doc = header(at);
+        doc.put("uptimeS", Duration.ofNanos(uptimeNanos.getAsLong()).toSeconds());
+        doc.put("queueDepth", backlog.unsentRows());
+        doc.put("oldestUnsentAgeS", backlog.oldestUnsent().map(t -> Math.max(0, Duration.between(t, at).toSeconds())).orElse(null));
+        doc.put("alarms", codes(alarms));
+        Map<String, Object> uplink = new LinkedHashMap<>();
+        uplink.put("batchesAcknowledged", counts.batches());
+        uplink.put("scansAcknowledged", counts.scans());
+        uplink.put("batchesNotAccepted", counts.notAccepted());
+        doc.put("uplink", uplink);
+        status.get().forEach(doc::putIfAbsent);
+        return write(doc);
+    }
+
+    /** The alarms active now, and which were raised and cleared since the last alarm message. */
+    byte[] alarms(Set<ScanLogAlarm> active, Set<ScanLogAlarm> before) {
+        Map<String, Object> doc = header(now.get());
+        doc.put("active", codes(active));
+        doc.put("raised", codes(difference(active, before)));
+        doc.put("cleared", codes(difference(before, active)));
+        return write(doc);
+    }
+
+    private Map<String, Object> header(Instant at) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("schemaVersion", SCHEMA_VERSION);
+        doc.put("terminal", terminal.id());
+        doc.put("site", terminal.site());
+        doc.put("at", at.toString());
+        return doc;
+    }
+
+    private static Set<ScanLogAlarm> difference(Set<ScanLogAlarm> a, Set<ScanLogAlarm> b) {
+        Set<ScanLogAlarm> d = a.isEmpty() ? EnumSet.noneOf(ScanLogAlarm.class) : EnumSet.copyOf(a);
+        d.removeAll(b);
+        return d;
+    }
+
+    private static java.util.List<String> codes(Set<ScanLogAlarm> alarms) {
+        return alarms.stream().sorted().map(ScanLogAlarm::code).toList();
+    }
+
+    private static byte[] write(Map<String, Object> doc) {
+        try {
+            return JSON.writeValueAsBytes(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a status document of maps, lists and scalars did not serialise", e);
+        }
+    }
+}
