@@ -96,7 +96,7 @@ final class ConsumeCommand implements java.util.concurrent.Callable<Integer> {
     private Duration statusEvery;
 
     @Option(names = "--no-presence",
-            description = "Do not subscribe to the terminals' status and heartbeat topics (the table's STATUS and HEARTBEAT columns).")
+            description = "Do not subscribe to the terminals' status, heartbeat and alarms topics (the table's last three columns).")
     private boolean noPresence;
 
     @Option(names = "--max-batch-bytes", paramLabel = "BYTES", defaultValue = "" + BatchDecoder.DEFAULT_MAX_BYTES,

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param clientId      the MQTT client id; give each instance a stable one so that a restart resumes its session
  * @param shareGroup    the shared-subscription group: instances in one group split the batches between them
  * @param prefixFilter  the terminals' topic prefix as a filter, such as {@code limen/+/+} for {@code limen/{site}/{terminal}}
- * @param presence      whether to subscribe to every terminal's {@code status} and {@code heartbeat} too (not shared)
+ * @param presence      whether to subscribe to every terminal's {@code status}, {@code heartbeat} and {@code alarms} too (not shared)
  * @param connectTimeout how long a connect (and the subscribe after it) may take
  * @param sessionExpiry how long the broker keeps this client's session, and queues its share of the batches,
  *                      while it is away

@@ -27,7 +27,7 @@ import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 /**
  * The consumer's MQTT 5 side, on Eclipse Paho mqttv5 1.2.5: connects, subscribes to the batches with a
  * shared subscription ({@link SubscriberSettings#scansFilter()}) and, with presence, to every terminal's
- * status and heartbeat, and hands each message to the {@link TelemetryConsumer} on Paho's callback
+ * status, heartbeat and alarms, and hands each message to the {@link TelemetryConsumer} on Paho's callback
  * thread. Paho acknowledges a QoS 1 message when that call returns, so a batch is acknowledged only
  * once its scans are written; if writing fails, the subscriber stops and reports it ({@link #failure()}).
  *
@@ -159,6 +159,7 @@ public final class TelemetrySubscriber implements AutoCloseable {
         if (settings.presence()) {
             filters.add(settings.prefixFilter() + "/" + TelemetryConsumer.STATUS);
             filters.add(settings.prefixFilter() + "/" + TelemetryConsumer.HEARTBEAT);
+            filters.add(settings.prefixFilter() + "/" + TelemetryConsumer.ALARMS);
         }
         return filters;
     }
@@ -302,6 +303,8 @@ public final class TelemetrySubscriber implements AutoCloseable {
                     consumer.status(topic, message.getPayload(), now);
                 } else if (topic.endsWith("/" + TelemetryConsumer.HEARTBEAT)) {
                     consumer.heartbeat(topic, now);
+                } else if (topic.endsWith("/" + TelemetryConsumer.ALARMS)) {
+                    consumer.alarms(topic, message.getPayload());
                 }
             } catch (Exception e) {
                 // The output failed: stop here, unacknowledged (throwing makes Paho drop the connection).

@@ -134,6 +134,7 @@ class TelemetrySubscriberMosquittoTest {
         broker = new Mosquitto(dir).start();
         Publisher terminal = publisher();
         terminal.publish("limen/site-1/door-3/status", "online".getBytes(StandardCharsets.UTF_8), Map.of(), true);
+        terminal.publish("limen/site-1/door-3/alarms", "{\"active\":[\"camera_down\"]}".getBytes(StandardCharsets.UTF_8), Map.of(), true);
         Instance consumer = instance("consumer-a", "central");
         String topic = "limen/site-1/door-3/scans";
 
@@ -155,7 +156,7 @@ class TelemetrySubscriberMosquittoTest {
         assertTrue(consumer.eventLines().contains("gap site-1/door-3 13..19 filled (0 missing)"), consumer.events().toString());
         assertEquals(new TelemetryConsumer.Counts(5, 22, 15, Map.of()), consumer.consumer().counts());
         String row = consumer.consumer().statusTable(java.time.Instant.now()).lines().skip(2).findFirst().orElseThrow();
-        assertTrue(row.matches("site-1/door-3 +\\S+ +22 +22 +15 +0 +0 +online since \\S+ +\\S+Z"), row);
+        assertTrue(row.matches("site-1/door-3 +\\S+ +22 +22 +15 +0 +0 +online since \\S+ +\\S+Z +camera_down"), row);
     }
 
     @Test
