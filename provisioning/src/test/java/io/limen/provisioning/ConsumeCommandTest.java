@@ -101,7 +101,11 @@ class ConsumeCommandTest {
 
     @Test
     void badOptions_areUsageErrors_namingTheOption() {
-        assertUsage("--broker must be tcp://HOST:PORT, but was ssl://x:8883", "--broker", "ssl://x:8883");
+        assertUsage("--broker must be tcp://HOST:PORT, or ssl://HOST:PORT with --ca-file, but was ssl://x:8883 without --ca-file",
+                "--broker", "ssl://x:8883");
+        assertUsage("--broker must be tcp://HOST:PORT, or ssl://HOST:PORT with --ca-file, but was tcp://x:1 with --ca-file",
+                "--broker", "tcp://x:1", "--ca-file", "ca.pem");
+        assertUsage("--broker must be tcp://HOST:PORT, or ssl://HOST:PORT with --ca-file, but was http://x", "--broker", "http://x");
         assertUsage("--group must be non-empty without / + or #, but was a/b", "--broker", "tcp://x:1", "--group", "a/b");
         assertUsage("--prefix must be topic levels (+ allowed, # not), but was limen/#", "--broker", "tcp://x:1", "--prefix", "limen/#");
         assertUsage("'PT0S' must be a positive duration", "--broker", "tcp://x:1", "--status-every", "PT0S");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.limen.testing.Mosquitto;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
@@ -47,13 +49,13 @@ class TelemetrySubscriberMosquittoTest {
         }
     }
 
-    private Instance instance(String clientId, String group) {
+    private Instance instance(String clientId, String group) throws IOException {
         StringWriter scans = new StringWriter();
         StringWriter events = new StringWriter();
         PrintWriter eventWriter = new PrintWriter(events, true);
         TelemetryConsumer consumer = new TelemetryConsumer(new BatchDecoder(1 << 20), new FleetLedger(1000), scans, eventWriter, 1000);
         SubscriberSettings settings = new SubscriberSettings(broker.uri(), clientId, group, "limen/+/+", true, Duration.ofSeconds(5),
-                Duration.ofSeconds(60), new Backoff(Duration.ofMillis(20), Duration.ofMillis(200)), Duration.ofSeconds(1));
+                Duration.ofSeconds(60), new Backoff(Duration.ofMillis(20), Duration.ofMillis(200)), Duration.ofSeconds(1), Optional.empty());
         TelemetrySubscriber subscriber = new TelemetrySubscriber(settings, consumer, eventWriter, Clock.systemUTC(),
                 new SplittableRandom(7), true);
         closeLast.add(subscriber);
