@@ -1,6 +1,6 @@
 package io.limen.agent.lists;
 
-import io.limen.agent.revocation.RevocationSet;
+import io.limen.agent.revocation.Revocations;
 import io.limen.format.credential.TrustStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +13,9 @@ import java.util.Objects;
  *
  * @param trustAsOf       when the trust store was known current: read from disk today, its signed issue
  *                        time once lists come signed
- * @param revocationsAsOf the same for the revocation list, whose version is {@link RevocationSet#version()}
+ * @param revocationsAsOf the same for the revocation list, whose version is {@link Revocations#version()}
  */
-public record ListSnapshot(TrustStore trust, RevocationSet revocations, Instant trustAsOf, Instant revocationsAsOf) {
+public record ListSnapshot(TrustStore trust, Revocations revocations, Instant trustAsOf, Instant revocationsAsOf) {
 
     public ListSnapshot {
         Objects.requireNonNull(trust, "trust must not be null");
@@ -25,7 +25,7 @@ public record ListSnapshot(TrustStore trust, RevocationSet revocations, Instant 
     }
 
     /** Both lists as of {@code asOf}. */
-    public static ListSnapshot of(TrustStore trust, RevocationSet revocations, Instant asOf) {
+    public static ListSnapshot of(TrustStore trust, Revocations revocations, Instant asOf) {
         return new ListSnapshot(trust, revocations, asOf, asOf);
     }
 

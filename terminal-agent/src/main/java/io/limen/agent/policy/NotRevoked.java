@@ -4,7 +4,10 @@ import io.limen.format.Reason;
 import io.limen.format.credential.Credential;
 import java.util.Optional;
 
-/** Refuses a credential on the snapshot's revocation list: an in-memory binary search, never the disk. */
+/**
+ * Refuses a credential on the snapshot's revocation list: answered from memory (a binary search, or a
+ * Bloom filter whose rare hits one SQLite point query confirms: {@code revocation.FilteredRevocations}).
+ */
 public final class NotRevoked implements Rule {
 
     @Override

@@ -18,7 +18,7 @@ import java.util.Collection;
  *
  * <p>Safe to share between threads; the agent swaps whole snapshots behind an {@code AtomicReference}.
  */
-public final class RevocationSet {
+public final class RevocationSet implements Revocations {
 
     private static final RevocationSet EMPTY = new RevocationSet(0, new long[0], new long[0]);
 
@@ -94,16 +94,19 @@ public final class RevocationSet {
         return new Builder(version, expectedSize);
     }
 
+    @Override
     public boolean contains(RevocationKey key) {
         return indexOf(key.high(), key.low()) >= 0;
     }
 
     /** How many distinct keys are revoked. */
+    @Override
     public int size() {
         return highs.length;
     }
 
     /** The version of the revocation list this snapshot was taken from; 0 for no list. */
+    @Override
     public long version() {
         return version;
     }

@@ -88,6 +88,11 @@ public final class RevocationStore implements AutoCloseable {
             log.warn("Revocation store {} runs in journal mode {}, not WAL: readers may wait for updates", file, mode);
         }
         RevocationSchema.create(connection);
+        FilterTable.create(connection);
+        try (Statement s = connection.createStatement()) {
+            // A snapshot in chunks is staged here until its last chunk, then swapped in whole.
+            s.execute("CREATE TABLE IF NOT EXISTS revoked_staging(key BLOB PRIMARY KEY CHECK(length(key) = 16)) WITHOUT ROWID");
+        }
     }
 
     /**
@@ -147,6 +152,10 @@ public final class RevocationStore implements AutoCloseable {
         }
     }
 
+    /** What an update changed in the table: rows inserted (new keys) and rows deleted. */
+    public record Change(int inserted, int deleted) {
+    }
+
     /**
      * Replaces the whole list with {@code keys} (duplicates allowed) and records {@code version}, in
      * one transaction.
@@ -155,27 +164,40 @@ public final class RevocationStore implements AutoCloseable {
      * already checked the signed update and its version against {@link #version()}; a version that
      * does not grow here is a bug or a second writer, and the file must not move backwards.
      *
+     * @return the rows inserted (the distinct keys) and deleted (the old list)
      * @throws IllegalArgumentException if {@code version} is not greater than {@link #version()}; the
      *     store is left unchanged
      */
-    public void replaceAll(long version, Collection<RevocationKey> keys) {
-        apply(version, keys, true);
+    public Change replaceAll(long version, Collection<RevocationKey> keys) {
+        return apply(version, keys, java.util.List.of(), true);
     }
 
     /**
      * Adds {@code keys} to the list (keys already present are ignored) and records {@code version},
      * in one transaction. Same version rule, and same reason for throwing, as {@link #replaceAll}.
      */
-    public void add(long version, Collection<RevocationKey> keys) {
-        apply(version, keys, false);
+    public Change add(long version, Collection<RevocationKey> keys) {
+        return apply(version, keys, java.util.List.of(), false);
     }
 
-    private void apply(long version, Collection<RevocationKey> keys, boolean replace) {
+    /**
+     * Removes {@code removed}, then adds {@code added} (a delta), and records {@code version}, in one
+     * transaction; keys already absent or already present are ignored. Same version rule, and same
+     * reason for throwing, as {@link #replaceAll}.
+     */
+    public Change applyDelta(long version, Collection<RevocationKey> added, Collection<RevocationKey> removed) {
+        return apply(version, added, removed, false);
+    }
+
+    private Change apply(long version, Collection<RevocationKey> keys, Collection<RevocationKey> removed, boolean replace) {
         // Sorted first, outside the transaction: in-order inserts into the B-tree are ~4x faster.
         RevocationKey[] sorted = keys.toArray(new RevocationKey[0]);
         Arrays.sort(sorted); // NullPointerException on a null key, before anything is written
+        RevocationKey[] sortedRemoved = removed.toArray(new RevocationKey[0]);
+        Arrays.sort(sortedRemoved);
         synchronized (this) {
             long started = System.nanoTime();
+            Change change;
             try (Statement s = connection.createStatement()) {
                 s.execute("BEGIN IMMEDIATE");
                 try {
@@ -184,10 +206,13 @@ public final class RevocationStore implements AutoCloseable {
                         throw new IllegalArgumentException("revocation list version must grow: stored version is "
                                 + stored + ", but the update has version " + version);
                     }
+                    int deleted = 0;
                     if (replace) {
                         s.execute("DELETE FROM revoked");
+                        deleted = Math.max(0, s.getUpdateCount());
                     }
-                    insertSorted(sorted);
+                    deleted += write("DELETE FROM revoked WHERE key = ?", sortedRemoved);
+                    int inserted = write("INSERT OR IGNORE INTO revoked(key) VALUES (?)", sorted);
                     try (PreparedStatement update = connection.prepareStatement(
                             "INSERT INTO meta(name, value) VALUES (?, ?)"
                                     + " ON CONFLICT(name) DO UPDATE SET value = excluded.value")) {
@@ -196,30 +221,137 @@ public final class RevocationStore implements AutoCloseable {
                         update.executeUpdate();
                     }
                     s.execute("COMMIT");
+                    change = new Change(inserted, deleted);
                 } catch (SQLException | RuntimeException | Error e) {
                     rollbackQuietly(s, e);
                     throw e;
                 }
             } catch (SQLException e) {
-                throw failure((replace ? "cannot replace the list with" : "cannot add to the list")
-                        + " version " + version + " (" + sorted.length + " keys)", e);
+                throw failure((replace ? "cannot replace the list with" : sortedRemoved.length == 0
+                        ? "cannot add to the list" : "cannot apply a delta to the list to reach")
+                        + " version " + version + " (" + sorted.length + " keys"
+                        + (sortedRemoved.length == 0 ? "" : " added, " + sortedRemoved.length + " removed") + ")", e);
             }
-            log.info("Revocation store {} {} {} keys, now at list version {}, in {} ms", file,
-                    replace ? "replaced with" : "added", sorted.length, version,
+            log.info("Revocation store {} {} {} keys, removed {}, now at list version {}, in {} ms", file,
+                    replace ? "replaced with" : "added", change.inserted(), change.deleted(), version,
                     (System.nanoTime() - started) / 1_000_000);
+            return change;
         }
     }
 
-    private void insertSorted(RevocationKey[] sorted) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT OR IGNORE INTO revoked(key) VALUES (?)")) {
+    /** Runs {@code sql} with each key bound as its one parameter; the rows it changed. */
+    private int write(String sql, RevocationKey[] sorted) throws SQLException {
+        int changed = 0;
+        if (sorted.length == 0) {
+            return 0; // no statement at all: the fault-injection tests count every write
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             byte[] buffer = new byte[RevocationKey.LENGTH]; // bound (copied) by each executeUpdate
             for (RevocationKey key : sorted) {
                 BIG_ENDIAN_LONG.set(buffer, 0, key.high());
                 BIG_ENDIAN_LONG.set(buffer, 8, key.low());
-                insert.setBytes(1, buffer);
-                insert.executeUpdate();
+                statement.setBytes(1, buffer);
+                changed += statement.executeUpdate();
             }
+        }
+        return changed;
+    }
+
+    /** Empties the staging table: a chunked snapshot starts, or is dropped. */
+    public synchronized void discardStaged() {
+        try (Statement s = connection.createStatement()) {
+            s.execute("DELETE FROM revoked_staging");
+        } catch (SQLException e) {
+            throw failure("cannot empty the staging table", e);
+        }
+    }
+
+    /**
+     * Adds one chunk's keys to the staging table in one transaction; the list itself is unchanged.
+     *
+     * @return how many of them were not staged already (fewer than given: a key in two chunks)
+     */
+    public int stage(Collection<RevocationKey> keys) {
+        RevocationKey[] sorted = keys.toArray(new RevocationKey[0]);
+        Arrays.sort(sorted);
+        synchronized (this) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("BEGIN IMMEDIATE");
+                try {
+                    int staged = write("INSERT OR IGNORE INTO revoked_staging(key) VALUES (?)", sorted);
+                    s.execute("COMMIT");
+                    return staged;
+                } catch (SQLException | RuntimeException | Error e) {
+                    rollbackQuietly(s, e);
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw failure("cannot stage " + sorted.length + " keys", e);
+            }
+        }
+    }
+
+    /**
+     * Replaces the list with the staged keys and records {@code version}, in one transaction that
+     * also empties the staging table. Same version rule, and same reason for throwing, as {@link #replaceAll}.
+     */
+    public synchronized Change replaceWithStaged(long version) {
+        long started = System.nanoTime();
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                long stored = RevocationSchema.readVersion(connection, file);
+                if (version <= stored) {
+                    throw new IllegalArgumentException("revocation list version must grow: stored version is "
+                            + stored + ", but the update has version " + version);
+                }
+                s.execute("DELETE FROM revoked");
+                int deleted = Math.max(0, s.getUpdateCount());
+                s.execute("INSERT INTO revoked(key) SELECT key FROM revoked_staging ORDER BY key");
+                int inserted = s.getUpdateCount();
+                s.execute("DELETE FROM revoked_staging");
+                try (PreparedStatement update = connection.prepareStatement(
+                        "INSERT INTO meta(name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value")) {
+                    update.setString(1, RevocationSchema.VERSION_NAME);
+                    update.setLong(2, version);
+                    update.executeUpdate();
+                }
+                s.execute("COMMIT");
+                log.info("Revocation store {} replaced with {} staged keys, now at list version {}, in {} ms", file,
+                        inserted, version, (System.nanoTime() - started) / 1_000_000);
+                return new Change(inserted, deleted);
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(s, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("cannot replace the list with the staged keys as version " + version, e);
+        }
+    }
+
+    /**
+     * Keeps {@code filter} in the file as the filter of list {@code version} with {@code keys} keys, so
+     * the next start reads it instead of every key ({@link FilterTable}); nothing is written if the list
+     * has moved past {@code version} meanwhile.
+     *
+     * @return whether it was written
+     */
+    public synchronized boolean saveFilter(long version, int keys, RevocationFilter filter) {
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                boolean current = RevocationSchema.readVersion(connection, file) == version;
+                if (current) {
+                    FilterTable.write(connection, version, keys, filter);
+                }
+                s.execute("COMMIT");
+                return current;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(s, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("cannot keep the filter of list version " + version, e);
         }
     }
 
