@@ -2,6 +2,7 @@ package io.limen.agent;
 
 import io.limen.agent.decode.QrDecoder;
 import io.limen.agent.gate.Gate;
+import io.limen.agent.lists.ListKeeper;
 import io.limen.agent.lists.ListSnapshot;
 import io.limen.agent.policy.AccessPolicy;
 import io.limen.agent.policy.Passages;
@@ -13,6 +14,7 @@ import io.limen.agent.scanlog.Alarms;
 import io.limen.agent.scanlog.Outbox;
 import io.limen.agent.scanlog.ScanLog;
 import io.limen.agent.scanlog.ScanLogWriter;
+import io.limen.agent.time.Scheduler;
 import io.limen.agent.time.WallClock;
 import io.limen.agent.uplink.LinkException;
 import io.limen.agent.uplink.MqttLink;
@@ -112,8 +114,14 @@ public final class Terminal implements AutoCloseable {
      */
     private final Presentations presentations;
     private final AtomicReference<Assembly> current = new AtomicReference<>();
+    /** The signed lists this terminal keeps itself ({@code lists.signers}), or null: lists read as before. */
+    private final ListKeeper keeper;
+    /** The next look for list updates, while the terminal runs; guarded by this. */
+    private Scheduler.Cancellable listRefresh;
+    private volatile boolean listsStale;
 
-    private Terminal(HardwareSeams seams, Gate gate, ScanLog scanLog, UplinkPump uplink, AgentConfig config) {
+    private Terminal(HardwareSeams seams, Gate gate, ScanLog scanLog, UplinkPump uplink, AgentConfig config, ListKeeper keeper) {
+        this.keeper = keeper;
         this.presentations = new Presentations(Presentations.DEFAULT_CAPACITY, config.policy().presentationWindow(),
                 seams.wallClock().read().instant());
         this.scanLog = scanLog;
@@ -133,15 +141,20 @@ public final class Terminal implements AutoCloseable {
     public static Terminal assemble(AgentConfig config, HardwareSeams seams) throws IOException {
         Objects.requireNonNull(config, "config must not be null");
         Objects.requireNonNull(seams, "seams must not be null");
-        ListSnapshot lists = loadLists(config, seams);
+        ListKeeper keeper = ListKeeper.open(config, seams.wallClock().read().instant()).orElse(null);
+        ListSnapshot lists = keeper != null ? keeper.load(seams.wallClock().read().instant()) : loadLists(config, seams);
         Gate gate = new Gate(seams.gpio(), config.board(), seams.scheduler(), config.gate().fireAlarmDebounce());
         Alarms alarms = new Alarms();
         AtomicReference<Terminal> built = new AtomicReference<>();
         UplinkPump uplink = uplink(config, seams, alarms, () -> built.get() == null ? Map.of() : built.get().status());
         Terminal terminal = new Terminal(seams, gate, scanLog(config, seams.wallClock(), alarms,
-                uplink == null ? group -> { } : group -> uplink.wake()), uplink, config);
+                uplink == null ? group -> { } : group -> uplink.wake()), uplink, config, keeper);
         terminal.current.set(terminal.assembly(config, lists));
         built.set(terminal);
+        if (keeper != null) {
+            terminal.seenListTimes(lists);
+            terminal.scheduleListRefresh();
+        }
         return terminal;
     }
 
@@ -192,7 +205,7 @@ public final class Terminal implements AutoCloseable {
      */
     public void reconfigure(AgentConfig next) throws IOException {
         Objects.requireNonNull(next, "next must not be null");
-        Assembly built = assembly(next, loadLists(next, seams));
+        Assembly built = assembly(next, keeper != null ? keeper.load(seams.wallClock().read().instant()) : loadLists(next, seams));
         AgentConfig old = current.getAndSet(built).config();
         if (!old.board().equals(next.board()) || !old.camera().equals(next.camera()) || !old.scanLog().equals(next.scanLog())
                 || !old.gate().fireAlarmDebounce().equals(next.gate().fireAlarmDebounce()) || !old.uplink().equals(next.uplink())) {
@@ -203,7 +216,7 @@ public final class Terminal implements AutoCloseable {
     private Assembly assembly(AgentConfig config, ListSnapshot loaded) {
         AtomicReference<ListSnapshot> lists = new AtomicReference<>(loaded);
         Checkpoint checkpoint = new Checkpoint(new QrDecoder(config.decoder().tryHarder()), config.credentials().clockSkew(),
-                config.policy().presentationWindow(), AccessPolicy.of(config.terminal().zone(), config.policy()), lists::get,
+                config.policy().presentationWindow(), AccessPolicy.of(config.terminal().zone(), config.policy(), config.lists()), lists::get,
                 seams.wallClock(), seams.scheduler()::nanoTime, passages, presentations);
         return new Assembly(config, new Agent(checkpoint, gate, config.gate(), seams.display(), scanLog), lists);
     }
@@ -216,7 +229,7 @@ public final class Terminal implements AutoCloseable {
                                         WallClock clock, LongSupplier monotonic) {
         // A tool, not an entrance: nothing to remember from before it started (Presentations.none()).
         return new Checkpoint(decoder, config.credentials().clockSkew(), config.policy().presentationWindow(),
-                AccessPolicy.of(config.terminal().zone(), config.policy()), lists, clock, monotonic,
+                AccessPolicy.of(config.terminal().zone(), config.policy(), config.lists()), lists, clock, monotonic,
                 new Passages(Checkpoint.PASSAGES), Presentations.none());
     }
 
@@ -231,6 +244,62 @@ public final class Terminal implements AutoCloseable {
 
     private static ListSnapshot loadLists(AgentConfig config, HardwareSeams seams) throws IOException {
         return loadLists(config, seams.sqlite(), seams.wallClock());
+    }
+
+    /** How often a terminal that keeps its lists looks for updates an import wrote. */
+    static final java.time.Duration LIST_REFRESH = java.time.Duration.ofSeconds(5);
+
+    private synchronized void scheduleListRefresh() {
+        listRefresh = seams.scheduler().schedule(this::refreshLists, LIST_REFRESH);
+    }
+
+    /**
+     * On the scheduler thread: swaps in lists an import changed, raises the time floor to their signed
+     * issue times, and says once when the lists turn stale or fresh again. A store that cannot be read
+     * now is said and tried again at the next look; the lists held stay.
+     */
+    private void refreshLists() {
+        try {
+            java.time.Instant now = seams.wallClock().read().instant();
+            keeper.refresh(lists(), now).ifPresent(next -> {
+                replaceLists(next);
+                seenListTimes(next);
+            });
+            ListSnapshot held = lists();
+            boolean stale = held.age(now).compareTo(config().lists().maxAge()) > 0;
+            if (stale != listsStale) {
+                listsStale = stale;
+                if (stale) {
+                    log.warn("lists: stale: revocations as of {}, trust as of {}, older than lists.maxAgeMs ({} min); this entrance {}",
+                            held.revocationsAsOf(), held.trustAsOf(), config().lists().maxAge().toMinutes(),
+                            config().lists().whenStale().configName());
+                } else {
+                    log.info("lists: fresh again: revocations as of {}, trust as of {}", held.revocationsAsOf(), held.trustAsOf());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.error("lists: cannot look for list updates ({}); the lists held stay, next look in {} s", e.getMessage(),
+                    LIST_REFRESH.toSeconds());
+        } finally {
+            synchronized (this) {
+                if (listRefresh != null) {
+                    scheduleListRefresh();
+                }
+            }
+        }
+    }
+
+    /** A signed list's issue time is a trustworthy time: the clock's floor rises to it. */
+    private void seenListTimes(ListSnapshot lists) {
+        seams.wallClock().trustworthyTimeSeen(lists.revocationsAsOf());
+        if (lists.trustAsOf().isBefore(seams.wallClock().read().instant())) {
+            seams.wallClock().trustworthyTimeSeen(lists.trustAsOf());
+        }
+    }
+
+    /** Whether the lists were older than {@code lists.maxAgeMs} at the last look (a terminal that keeps its lists). */
+    public boolean listsStale() {
+        return listsStale;
     }
 
     /** The admit path as configured now; read it once per frame. */
@@ -265,6 +334,7 @@ public final class Terminal implements AutoCloseable {
         lists.put("trustAsOf", now.trustAsOf().toString());
         lists.put("revocationsAsOf", now.revocationsAsOf().toString());
         lists.put("revocationsVersion", now.revocations().version());
+        lists.put("stale", listsStale);
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("lists", lists);
         status.put("camera", cameraStatus.get());
@@ -301,7 +371,16 @@ public final class Terminal implements AutoCloseable {
      */
     @Override
     public void close() throws IOException {
+        synchronized (this) {
+            if (listRefresh != null) {
+                listRefresh.cancel();
+                listRefresh = null;
+            }
+        }
         try {
+            if (keeper != null) {
+                keeper.close();
+            }
             gate.close();
         } finally {
             try {

@@ -9,7 +9,9 @@ import io.limen.agent.display.JournalDisplay;
 import io.limen.agent.gate.GpioContexts;
 import io.limen.agent.revocation.SqliteConnections;
 import io.limen.agent.time.ExecutorScheduler;
-import io.limen.agent.time.SystemWallClock;
+import io.limen.agent.time.FlooredWallClock;
+import io.limen.agent.time.TimeFloor;
+import io.limen.agent.time.TimesyncdState;
 import io.limen.config.AgentConfig;
 import io.limen.config.CameraSource;
 import io.limen.config.GateDriver;
@@ -53,8 +55,17 @@ final class LiveSeams implements AutoCloseable {
         JournalDisplay display = new JournalDisplay();
         HardwareSeams seams = new HardwareSeams(camera,
                 config.gate().driver() == GateDriver.PI4J ? GpioContexts.board() : GpioContexts.simulated(),
-                display, SystemWallClock.trustingSystemClock(), scheduler, SqliteConnections::readOnly);
+                display, clock(config), scheduler, SqliteConnections::readOnly);
         return new LiveSeams(seams, counters, display, scheduler);
+    }
+
+    /**
+     * The system clock judged against the time floor kept in the state folder ({@code time-floor}) and
+     * systemd-timesyncd's state: a Pi without a real-time clock is not trusted blindly.
+     */
+    private static FlooredWallClock clock(AgentConfig config) {
+        TimeFloor floor = TimeFloor.open(config.paths().state().resolve("time-floor"), TimeFloor.timesyncdSaved(TimesyncdState.SAVED_CLOCK));
+        return new FlooredWallClock(java.time.Clock.systemUTC(), floor, new TimesyncdState(TimesyncdState.RUN));
     }
 
     HardwareSeams seams() {
@@ -67,6 +78,9 @@ final class LiveSeams implements AutoCloseable {
 
     @Override
     public void close() {
+        if (seams.wallClock() instanceof FlooredWallClock floored) {
+            floored.floor().persist(); // the newest trusted time, for the next start
+        }
         display.close();
         scheduler.close();
         seams.gpio().shutdown();

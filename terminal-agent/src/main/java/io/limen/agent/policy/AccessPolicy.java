@@ -1,6 +1,7 @@
 package io.limen.agent.policy;
 
 import io.limen.format.credential.Verification;
+import io.limen.config.ListsConfig;
 import io.limen.config.PolicyConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,18 @@ public final class AccessPolicy {
         }
         policy.schedule().ifPresent(schedule -> rules.add(new InSchedule(schedule)));
         rules.add(new NotReplayed());
+        return new AccessPolicy(rules);
+    }
+
+    /**
+     * The rules of an entrance with its lists section: also its answers to a clock it cannot trust
+     * ({@code clock_unsynced}) and to stale lists ({@code lists_stale}), right after not revoked (a
+     * revoked credential is said to be revoked, whatever the clock).
+     */
+    public static AccessPolicy of(Optional<String> zone, PolicyConfig policy, ListsConfig lists) {
+        List<Rule> rules = new ArrayList<>(of(zone, policy).rules);
+        rules.add(1, new ClockTrusted(lists.whenClockUnsynced()));
+        rules.add(2, new ListsFresh(lists.maxAge(), lists.whenStale()));
         return new AccessPolicy(rules);
     }
 

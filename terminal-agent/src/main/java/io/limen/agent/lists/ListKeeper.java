@@ -1,0 +1,132 @@
+package io.limen.agent.lists;
+
+import io.limen.agent.revocation.FilteredRevocations;
+import io.limen.agent.revocation.RevocationIndex;
+import io.limen.agent.revocation.SqliteConnections;
+import io.limen.config.AgentConfig;
+import io.limen.format.credential.TrustStore;
+import io.limen.format.lists.ListDocuments;
+import io.limen.format.lists.ListResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lists of a terminal that takes signed lists ({@code lists.signers} and {@code revocation.database}
+ * set): it owns the revocation store ({@link RevocationIndex}: the filter in memory, the store on disk)
+ * and reads the trust file with the signed trust list kept beside it ({@link TrustListUpdates}). Each
+ * list is as old as its signed issue time, which the staleness policy judges.
+ *
+ * <p>Updates are written by {@code limen agent lists import} (another process, through SQLite's locks
+ * and the trust file's rename); {@link #refresh} notices a new version and loads it, off the admit
+ * thread, for the terminal to swap in.
+ */
+public final class ListKeeper implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ListKeeper.class);
+
+    private final RevocationIndex index;
+    private final Path trustFile;
+    private final TrustStore signers;
+    private long trustVersion;
+
+    private ListKeeper(RevocationIndex index, Path trustFile, TrustStore signers) {
+        this.index = index;
+        this.trustFile = trustFile;
+        this.signers = signers;
+    }
+
+    /**
+     * The keeper for {@code config}, or empty when it does not take signed lists (then lists are read as
+     * before: {@code Terminal.loadLists}).
+     *
+     * @throws IOException if the list-signing keys cannot be read
+     */
+    public static Optional<ListKeeper> open(AgentConfig config, Instant now) throws IOException {
+        if (config.lists().signers().isEmpty() || config.revocation().database().isEmpty()) {
+            return Optional.empty();
+        }
+        TrustStore signers = TrustStore.load(config.lists().signers().get());
+        RevocationIndex index = RevocationIndex.open(SqliteConnections.file(config.revocation().database().get(),
+                config.revocation().busyTimeout()), now);
+        // Every page of the store, read on a thread of its own (seconds at 10 M keys) while the terminal
+        // already answers from the kept filter; damage found is reported and the next snapshot replaces the file.
+        Thread.ofPlatform().daemon().name("revocation-check").start(() -> {
+            try {
+                index.checkIntegrity();
+            } catch (RuntimeException e) {
+                log.warn("Revocation store integrity check could not run: {}", e.getMessage());
+            }
+        });
+        return Optional.of(new ListKeeper(index, config.credentials().trustFile(), signers));
+    }
+
+    /** The lists as they are now, each as old as its signed issue time (a hand-made trust file: as of {@code now}). */
+    public synchronized ListSnapshot load(Instant now) throws IOException {
+        TrustStore trust = TrustStore.load(trustFile);
+        Optional<SignedTime> trustList = trustListTime();
+        trustVersion = trustList.map(SignedTime::version).orElse(0L);
+        FilteredRevocations revocations = index.current();
+        Instant revocationsAsOf = index.issuedAt().orElse(Instant.EPOCH);
+        return new ListSnapshot(trust, revocations, trustList.map(SignedTime::issuedAt).orElse(now), revocationsAsOf);
+    }
+
+    /**
+     * New lists if an import changed either since {@code held} was loaded: the store's version, or the
+     * trust list's; empty otherwise. Cheap when nothing changed (one indexed read, one small file).
+     */
+    public synchronized Optional<ListSnapshot> refresh(ListSnapshot held, Instant now) throws IOException {
+        boolean revocations = index.refresh();
+        long trustNow = trustListTime().map(SignedTime::version).orElse(0L);
+        if (!revocations && trustNow == trustVersion && held.revocations() == index.current()) {
+            return Optional.empty();
+        }
+        ListSnapshot next = load(now);
+        log.info("Lists updated: revocations version {} as of {}, trust list version {} as of {}", next.revocations().version(),
+                next.revocationsAsOf(), trustVersion, next.trustAsOf());
+        return Optional.of(next);
+    }
+
+    /** The revocation index, for list updates in this process. */
+    public RevocationIndex index() {
+        return index;
+    }
+
+    private record SignedTime(long version, Instant issuedAt) {
+    }
+
+    private Optional<SignedTime> trustListTime() {
+        Path document = Path.of(trustFile + ".list");
+        if (!Files.exists(document)) {
+            return Optional.empty();
+        }
+        try {
+            return switch (ListDocuments.read(Files.readAllBytes(document), signers::keysFor)) {
+                case ListResult.Accepted accepted -> Optional.of(new SignedTime(accepted.document().header().version(),
+                        accepted.document().header().issuedAt()));
+                case ListResult.Refused refused -> {
+                    log.warn("Trust list {} does not verify ({}): the trust file counts as never signed", document, refused);
+                    yield Optional.empty();
+                }
+            };
+        } catch (IOException e) {
+            log.warn("Trust list {} cannot be read ({})", document, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        index.close();
+    }
+
+    @Override
+    public String toString() {
+        return "ListKeeper{" + index + ", trust " + Objects.toString(trustFile) + "}";
+    }
+}
