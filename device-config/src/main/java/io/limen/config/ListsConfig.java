@@ -13,19 +13,22 @@ import java.util.Optional;
  * @param signers           the list-signing public keys (PEM); with it the terminal keeps its revocation store
  *                          itself (a Bloom filter in memory, the store on disk) and takes list updates
  *                          written to it by {@code limen agent lists import}; empty: lists as before
+ * @param dropFolder        a folder a technician drops signed list documents into; the terminal applies each
+ *                          (with {@code signers}) within seconds and moves it to {@code applied/} or {@code refused/}
  * @param maxAge            how old the older of the two lists may be (from its signed issue time) before the
  *                          entrance is degraded, 1 min..366 days
  * @param whenStale         what the entrance does past {@code maxAge}
  * @param whenClockUnsynced what it does while its clock is not trusted (never synchronised since boot, or
  *                          behind the newest trustworthy time it has seen)
  */
-public record ListsConfig(Optional<Path> signers, Duration maxAge, Degraded whenStale, Degraded whenClockUnsynced) {
+public record ListsConfig(Optional<Path> signers, Optional<Path> dropFolder, Duration maxAge, Degraded whenStale,
+                          Degraded whenClockUnsynced) {
 
     /** {@link #maxAge} in milliseconds: 1 min..366 days. */
     public static final Range MAX_AGE_MS = new Range(60_000, Duration.ofDays(366).toMillis());
     /** Two days: a weekend without a link keeps the entrance as it is. */
     public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(48);
-    public static final ListsConfig DEFAULTS = new ListsConfig(Optional.empty(), DEFAULT_MAX_AGE,
+    public static final ListsConfig DEFAULTS = new ListsConfig(Optional.empty(), Optional.empty(), DEFAULT_MAX_AGE,
             Degraded.ADMIT_WITH_WARNING, Degraded.ADMIT_WITH_WARNING);
 
     /** The degraded modes a building manager chooses from, per entrance. */
@@ -49,6 +52,7 @@ public record ListsConfig(Optional<Path> signers, Duration maxAge, Degraded when
 
     public ListsConfig {
         Checks.present("lists.signers", signers);
+        Checks.present("lists.dropFolder", dropFolder);
         Checks.within("lists.maxAge", maxAge, MAX_AGE_MS);
         Checks.present("lists.whenStale", whenStale);
         Checks.present("lists.whenClockUnsynced", whenClockUnsynced);

@@ -64,6 +64,7 @@ class TerminalListsTest {
     HardwareSeams seams;
     SigningKey listKey = SigningKey.generate(CoseAlgorithm.EDDSA, new SecureRandom());
     Path db;
+    Path drop;
 
     @BeforeEach
     void issue() throws Exception {
@@ -74,9 +75,10 @@ class TerminalListsTest {
         Path trust = Files.writeString(dir.resolve("trust.pem"), key.publicKeyPem());
         Path signers = Files.writeString(dir.resolve("list-signers.pem"), TrustStore.of(List.of(TrustedKey.of(listKey.verifyingKey()))).toPem());
         db = dir.resolve("revocations.db");
+        drop = Files.createDirectory(dir.resolve("drop"));
         config = AgentConfig.defaults(trust).withTerminal(new TerminalConfig("hq", "door-1", Optional.of("lobby")))
                 .withRevocation(RevocationConfig.at(db))
-                .withLists(new ListsConfig(Optional.of(signers), Duration.ofHours(1), ListsConfig.Degraded.REFUSE,
+                .withLists(new ListsConfig(Optional.of(signers), Optional.of(drop), Duration.ofHours(1), ListsConfig.Degraded.REFUSE,
                         ListsConfig.Degraded.ADMIT_WITH_WARNING));
         seams = HardwareSeams.simulated(new SyntheticFrameSource(List.of(pass)), time);
     }
@@ -150,6 +152,25 @@ class TerminalListsTest {
             assertEquals(3, terminal.lists().revocations().version());
             assertEquals(NOW.minusSeconds(3600), terminal.lists().revocationsAsOf());
             assertEquals(Reason.REVOKED, admit(terminal));
+        }
+    }
+
+    @Test
+    void aListDroppedIntoTheFolder_isApplied_andMovedAside_aForgedOneRefused() throws Exception {
+        try (Terminal terminal = Terminal.assemble(config, seams)) {
+            Files.write(drop.resolve("a-revocations-v1.cose"), ListDocuments.sign(listKey,
+                    revocations(1, OptionalLong.empty(), NOW, List.of(claims.revocationKey()), List.of())));
+            SigningKey stranger = SigningKey.generate(CoseAlgorithm.EDDSA, new SecureRandom());
+            Files.write(drop.resolve("b-forged-v2.cose"), ListDocuments.sign(stranger,
+                    revocations(2, OptionalLong.of(1), NOW, List.of(), List.of(claims.revocationKey()))));
+
+            time.advance(Terminal.LIST_REFRESH);
+
+            assertEquals(1, terminal.lists().revocations().version());
+            assertEquals(Reason.REVOKED, admit(terminal));
+            assertTrue(Files.exists(drop.resolve("applied/a-revocations-v1.cose")));
+            assertTrue(Files.exists(drop.resolve("refused/b-forged-v2.cose")));
+            assertFalse(Files.exists(drop.resolve("a-revocations-v1.cose")));
         }
     }
 }

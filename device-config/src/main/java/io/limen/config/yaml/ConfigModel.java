@@ -249,6 +249,9 @@ public final class ConfigModel {
                     optional("signers", new FieldType.FilePath(PathRule.FILE), "",
                             "The list-signing public keys (PEM), not the issuer keys. With it the terminal keeps its revocation store"
                                     + " itself (a Bloom filter in memory) and takes the updates `limen agent lists import` writes to it."),
+                    optional("dropFolder", new FieldType.FilePath(PathRule.FOLDER), "",
+                            "A folder a technician drops signed list documents into (with `signers`); each is applied within seconds"
+                                    + " and moved to `applied/` or `refused/` inside it."),
                     withDefault("maxAgeMs", new FieldType.Whole(ListsConfig.MAX_AGE_MS), ListsConfig.DEFAULT_MAX_AGE.toMillis(), MS,
                             "How old the older list may be, from its signed issue time, before `whenStale` applies; 172800000 is 48 h."),
                     withDefault("whenStale", new FieldType.Choice(DEGRADED), ListsConfig.DEFAULTS.whenStale().configName(), "",
@@ -295,7 +298,8 @@ public final class ConfigModel {
         LoggingConfig logging = v.section("logging",
                 x -> new LoggingConfig(LogLevel.valueOf(x.text("logging.level").toUpperCase(java.util.Locale.ROOT))));
         PolicyConfig policy = v.section("policy", ConfigModel::policy);
-        ListsConfig lists = v.section("lists", x -> new ListsConfig(x.optional("lists.signers", Path.class), x.millis("lists.maxAgeMs"),
+        ListsConfig lists = v.section("lists", x -> new ListsConfig(x.optional("lists.signers", Path.class),
+                x.optional("lists.dropFolder", Path.class), x.millis("lists.maxAgeMs"),
                 degraded(x.text("lists.whenStale")), degraded(x.text("lists.whenClockUnsynced"))));
         if (terminal == null || board == null || camera == null || decoder == null || debounce == null || gate == null
                 || credentials == null || revocation == null || scanLog == null || paths == null || logging == null

@@ -39,21 +39,23 @@ class ListsSectionTest {
     @Test
     void leftOut_isAdmitWithWarning_after48Hours_withoutSigners() throws IOException {
         assertEquals(ListsConfig.DEFAULTS, ConfigLoads.loaded(write("")).lists());
-        assertEquals(new ListsConfig(Optional.empty(), Duration.ofHours(48), ListsConfig.Degraded.ADMIT_WITH_WARNING,
+        assertEquals(new ListsConfig(Optional.empty(), Optional.empty(), Duration.ofHours(48), ListsConfig.Degraded.ADMIT_WITH_WARNING,
                 ListsConfig.Degraded.ADMIT_WITH_WARNING), ListsConfig.DEFAULTS);
     }
 
     @Test
     void everyKey_landsInTheRecord_pathsRelativeToTheConfig() throws IOException {
         Files.writeString(dir.resolve("list-signers.pem"), "-----BEGIN PUBLIC KEY-----\n-----END PUBLIC KEY-----\n");
+        Files.createDirectory(dir.resolve("drop"));
         ListsConfig lists = ConfigLoads.loaded(write("""
                 lists:
                   signers: list-signers.pem
+                  dropFolder: drop
                   maxAgeMs: 3600000
                   whenStale: admit-issued-before
                   whenClockUnsynced: refuse
                 """)).lists();
-        assertEquals(new ListsConfig(Optional.of(dir.resolve("list-signers.pem")), Duration.ofHours(1),
+        assertEquals(new ListsConfig(Optional.of(dir.resolve("list-signers.pem")), Optional.of(dir.resolve("drop")), Duration.ofHours(1),
                 ListsConfig.Degraded.ADMIT_ISSUED_BEFORE, ListsConfig.Degraded.REFUSE), lists);
     }
 

@@ -33,12 +33,17 @@ public final class ListKeeper implements AutoCloseable {
     private final RevocationIndex index;
     private final Path trustFile;
     private final TrustStore signers;
+    private final Optional<Path> dropFolder;
+    private final ListImport imports;
     private long trustVersion;
 
-    private ListKeeper(RevocationIndex index, Path trustFile, TrustStore signers) {
+    private ListKeeper(RevocationIndex index, Path trustFile, TrustStore signers, Optional<Path> dropFolder) {
         this.index = index;
         this.trustFile = trustFile;
         this.signers = signers;
+        this.dropFolder = dropFolder;
+        this.imports = new ListImport(signers::keysFor, Optional.of(new RevocationUpdates(index, applied -> { })),
+                Optional.of(new TrustListUpdates(trustFile, signers::keysFor)));
     }
 
     /**
@@ -63,7 +68,7 @@ public final class ListKeeper implements AutoCloseable {
                 log.warn("Revocation store integrity check could not run: {}", e.getMessage());
             }
         });
-        return Optional.of(new ListKeeper(index, config.credentials().trustFile(), signers));
+        return Optional.of(new ListKeeper(index, config.credentials().trustFile(), signers, config.lists().dropFolder()));
     }
 
     /** The lists as they are now, each as old as its signed issue time (a hand-made trust file: as of {@code now}). */
@@ -81,6 +86,9 @@ public final class ListKeeper implements AutoCloseable {
      * trust list's; empty otherwise. Cheap when nothing changed (one indexed read, one small file).
      */
     public synchronized Optional<ListSnapshot> refresh(ListSnapshot held, Instant now) throws IOException {
+        if (dropFolder.isPresent()) {
+            importDropped(dropFolder.get(), now);
+        }
         boolean revocations = index.refresh();
         long trustNow = trustListTime().map(SignedTime::version).orElse(0L);
         if (!revocations && trustNow == trustVersion && held.revocations() == index.current()) {
@@ -90,6 +98,30 @@ public final class ListKeeper implements AutoCloseable {
         log.info("Lists updated: revocations version {} as of {}, trust list version {} as of {}", next.revocations().version(),
                 next.revocationsAsOf(), trustVersion, next.trustAsOf());
         return Optional.of(next);
+    }
+
+    /**
+     * Applies the documents a technician dropped into {@code folder}, by name order (the chunks of a
+     * snapshot in their order), each moved afterwards to {@code applied/} (also a staged chunk) or
+     * {@code refused/}, with one log line saying what became of it. A file that cannot be moved is
+     * said and left; the next look would apply it again and refuse it as a rollback.
+     */
+    private void importDropped(Path folder, Instant now) throws IOException {
+        java.util.List<Path> files;
+        try (java.util.stream.Stream<Path> listing = Files.list(folder)) {
+            files = listing.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        }
+        for (Path file : files) {
+            ListOutcome outcome = imports.importFile(file, now);
+            Path to = folder.resolve(outcome instanceof ListOutcome.Refused ? "refused" : "applied");
+            Files.createDirectories(to);
+            Files.move(file, to.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            if (outcome instanceof ListOutcome.Refused) {
+                log.warn("lists: dropped {}: {}", file.getFileName(), outcome.describe());
+            } else {
+                log.info("lists: dropped {}: {}", file.getFileName(), outcome.describe());
+            }
+        }
     }
 
     /** The revocation index, for list updates in this process. */
