@@ -1,7 +1,13 @@
 package io.limen.benchmarks;
 
 import com.upokecenter.cbor.CBORObject;
+import io.limen.agent.policy.Presentations;
+import io.limen.format.cose.SigningKey;
 import io.limen.format.credential.Claims;
+import io.limen.format.credential.Credential;
+import io.limen.format.credential.HolderKey;
+import io.limen.format.credential.Presentation;
+import io.limen.format.credential.Presenter;
 import io.limen.format.cose.CoseAlgorithm;
 import io.limen.format.credential.CredentialId;
 import io.limen.format.credential.CredentialIssuer;
@@ -45,6 +51,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * bare Bouncy Castle signature verification of the same Sig_structure with the same key, in the same
  * run. The JDK's own verifier of the same bytes is there for scale.
  *
+ * <p>{@link #dynamicCheck} is the same credential shown as a dynamic code ({@code LQ1:}), bound to a
+ * holder key of the same algorithm: both signatures, the window, and the replay memory's lookup with
+ * {@value #REPLAY_ENTRIES} presentations remembered (its bound). Goal: at most 2.2 × {@link #fullCheck}.
+ *
  * <p>Run: {@code ./limen bench CredentialCheckBenchmark}
  */
 @State(Scope.Benchmark)
@@ -60,8 +70,12 @@ public class CredentialCheckBenchmark {
 
     private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
 
+    static final int REPLAY_ENTRIES = Presentations.DEFAULT_CAPACITY;
+
     private CredentialVerifier verifier;
     private String text;
+    private String dynamicText;
+    private Presentations presentations;
     private byte[] toBeSigned;
     private byte[] signature;
     private AsymmetricKeyParameter bcPublicKey;
@@ -87,8 +101,18 @@ public class CredentialCheckBenchmark {
                 .generatePublic(new X509EncodedKeySpec(key.publicKey().spki()));
         jdkSignature = algorithm == CoseAlgorithm.EDDSA ? signature : derOf(signature);
 
+        SigningKey holder = SigningKey.generate(algorithm, new SecureRandom());
+        Claims bound = new Claims(claims.issuer(), claims.subject(), claims.issuedAt(), claims.notBefore(), claims.expiresAt(),
+                claims.id(), Optional.of(HolderKey.of(holder.verifyingKey())), claims.zones(), claims.displayName());
+        dynamicText = new Presenter(new CredentialIssuer(key).issue(bound), holder).present(NOW, new SecureRandom());
+        // The replay memory full: other presentations of the same credential, all still in their window.
+        presentations = new Presentations(REPLAY_ENTRIES, CredentialVerifier.DEFAULT_PRESENTATION_WINDOW, Instant.MIN);
+        for (long nonce = 0; nonce < REPLAY_ENTRIES; nonce++) {
+            presentations.record(bound.revocationKey(), new Presentation(NOW, nonce), NOW);
+        }
+
         // A benchmark of a check that fails would measure the wrong path.
-        if (!(fullCheck() instanceof Verification.Verified) || !bareBouncyCastleVerify() || !jdkVerify()) {
+        if (!(fullCheck() instanceof Verification.Verified) || !bareBouncyCastleVerify() || !jdkVerify() || !dynamicCheck()) {
             throw new IllegalStateException("benchmark fixture does not verify");
         }
     }
@@ -96,6 +120,16 @@ public class CredentialCheckBenchmark {
     @Benchmark
     public Verification fullCheck() {
         return verifier.verify(text, NOW);
+    }
+
+    /** Verify the dynamic code and ask the replay memory about it, as the policy's last rule does: true when new. */
+    @Benchmark
+    public boolean dynamicCheck() {
+        if (!(verifier.verify(dynamicText, NOW) instanceof Verification.Verified verified)) {
+            return false;
+        }
+        Credential credential = verified.credential();
+        return !presentations.granted(credential.revocationKey(), credential.presentation().orElseThrow());
     }
 
     @Benchmark

@@ -69,7 +69,25 @@ public enum Reason {
     /** This entrance admits dynamic codes only, and a static credential ({@code LP1:}) was shown. */
     STATIC_NOT_ALLOWED("static_not_allowed"),
     /** The entrance's schedule is closed at this time (outside its weekly windows, or a holiday). */
-    OUTSIDE_SCHEDULE("outside_schedule");
+    OUTSIDE_SCHEDULE("outside_schedule"),
+
+    // What the gate saw after (or without) a decision: the scan log keeps these beside the decisions,
+    // in rows of their own (never a grant: their rows are not granted).
+
+    /** Gate event: a grant was used, the passage sensor or door contact saw the person through. */
+    PASSED("passed"),
+    /** Gate event: a grant timed out with nobody through; the lock went back. */
+    NOT_PASSED("not_passed"),
+    /** Gate event: a passage with no grant, or a door opened while locked (tailgating, forced entry). */
+    FORCED("forced"),
+    /** Gate event: the door stood open longer than allowed. */
+    HELD_OPEN("held_open"),
+    /** Gate event: the request-to-exit button released the lock without a scan. */
+    EXIT_REQUEST("exit_request"),
+    /** Gate event: the fire-alarm input went active (or its wire was cut); the entrance is held free. */
+    FIRE_ALARM("fire_alarm"),
+    /** Gate event: the fire-alarm input is back to normal; the entrance locks again. */
+    FIRE_CLEARED("fire_cleared");
 
     private static final Map<String, Reason> BY_CODE =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(r -> r.code, Function.identity()));

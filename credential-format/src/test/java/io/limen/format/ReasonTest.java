@@ -49,6 +49,13 @@ class ReasonTest {
             "PRESENTATION_NOT_YET_VALID, presentation_not_yet_valid",
             "STATIC_NOT_ALLOWED, static_not_allowed",
             "OUTSIDE_SCHEDULE, outside_schedule",
+            "PASSED,         passed",
+            "NOT_PASSED,     not_passed",
+            "FORCED,         forced",
+            "HELD_OPEN,      held_open",
+            "EXIT_REQUEST,   exit_request",
+            "FIRE_ALARM,     fire_alarm",
+            "FIRE_CLEARED,   fire_cleared",
     })
     void reason_hasItsPinnedCode(Reason reason, String code) {
         assertEquals(code, reason.code());
@@ -59,7 +66,7 @@ class ReasonTest {
     @Test
     void everyReasonIsPinned() {
         // Keep in step with the table above: a new constant needs a new row.
-        assertEquals(27, Reason.values().length, "Reason constants (add a row to reason_hasItsPinnedCode for each new one)");
+        assertEquals(34, Reason.values().length, "Reason constants (add a row to reason_hasItsPinnedCode for each new one)");
     }
 
     @ParameterizedTest

@@ -75,6 +75,10 @@ public record AgentConfig(
         return new AgentConfig(value, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, uplink, lists);
     }
 
+    public AgentConfig withBoard(BoardProfile value) {
+        return new AgentConfig(terminal, value, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy);
+    }
+
     public AgentConfig withCamera(CameraConfig value) {
         return new AgentConfig(terminal, board, value, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, uplink, lists);
     }

@@ -1,6 +1,8 @@
 package io.limen.config;
 
+import java.time.Duration;
 import java.util.Collection;
+import java.util.OptionalInt;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -48,10 +50,69 @@ public final class BoardProfiles {
     public static final BoardProfile WAVESHARE_RELAY_3CH =
             new BoardProfile("waveshare-relay-3ch", 26, 23, 24, 16, 12, false);
 
+    /**
+     * A generic two-channel relay module (the blue optocoupled "2 Relay Module", IN1/IN2, relays energise
+     * when the input is LOW) with a 16×2 character LCD on a PCF8574 I2C backpack (address 0x27, BCM 2/3).
+     *
+     * <pre>
+     *   BCM 17  out  relay CH1 (lock), active-low; fail-secure (strike or turnstile release)
+     *   BCM 18  out  relay CH2 switching a 12 V sounder: the buzzer output, HIGH = sounding
+     *                (the module's CH2 is active-low too: wire the sounder to its NC contact, or invert
+     *                 with a transistor; Limen drives the pin HIGH to sound)
+     *   BCM 23  out  green LED (via 330 Ω), HIGH = lit
+     *   BCM 24  out  red LED (via 330 Ω), HIGH = lit
+     *   BCM 5   in   fire panel dry contact, normally closed to GND, pull-up: HIGH = alarm or cut wire
+     *   BCM 6   in   exit button, normally open to GND, pull-up: LOW = pressed
+     *   BCM 2/3      I2C to the LCD backpack
+     * </pre>
+     */
+    public static final BoardProfile GENERIC_2RELAY_LCD = new BoardProfile("generic-2relay-lcd", 17, 23, 24, 5, 6, false)
+            .withBuzzerPin(OptionalInt.of(18));
+
+    /**
+     * A tripod turnstile: the arm's release solenoid on the relay, and two rotation sensors (one per
+     * direction: the cam's microswitches or opto sensors, pulsing once per third of a turn).
+     *
+     * <pre>
+     *   BCM 17  out  relay: the release solenoid, HIGH energises; fail-secure (an unpowered arm is locked;
+     *                set board.lockFailMode: fail-safe for drop-arm models that fall free without power)
+     *   BCM 27  out  green LED, HIGH = lit          BCM 22  out  red LED, HIGH = lit
+     *   BCM 13  out  buzzer, HIGH = sounding
+     *   BCM 5   in   fire panel dry contact, normally closed to GND, pull-up: HIGH = alarm or cut wire
+     *   BCM 6   in   exit (free-passage) button, normally open to GND, pull-up: LOW = pressed, 20 ms
+     *   BCM 19  in   entry rotation sensor, open collector to GND, pull-up: LOW = a turn inwards, 5 ms
+     *   BCM 26  in   exit rotation sensor, open collector to GND, pull-up: LOW = a turn outwards, 5 ms
+     * </pre>
+     */
+    public static final BoardProfile TRIPOD_TURNSTILE = new BoardProfile("tripod-turnstile", 17, 27, 22, 5, 6, true)
+            .withBuzzerPin(OptionalInt.of(13))
+            .withInput(BoardInput.PASSAGE_ENTRY, new InputWiring(19, InputWiring.Pull.UP, false, Duration.ofMillis(5)))
+            .withInput(BoardInput.PASSAGE_EXIT, new InputWiring(26, InputWiring.Pull.UP, false, Duration.ofMillis(5)));
+
+    /**
+     * A door with a magnetic lock, a reed door contact and a request-to-exit button.
+     *
+     * <pre>
+     *   BCM 17  out  relay switching the magnetic lock's 12 V, HIGH energises; fail-safe: an unpowered
+     *                lock (no power, agent dead) leaves the door free, as escape routes require
+     *   BCM 27  out  green LED, HIGH = lit          BCM 22  out  red LED, HIGH = lit
+     *   BCM 13  out  buzzer, HIGH = sounding
+     *   BCM 5   in   fire panel dry contact, normally closed to GND, pull-up: HIGH = alarm or cut wire
+     *   BCM 6   in   exit button, normally open to GND, pull-up: LOW = pressed, 20 ms
+     *   BCM 16  in   door contact (reed), closed to GND while the door is shut, pull-up: HIGH = open
+     *                (a cut wire reads as open), 50 ms
+     * </pre>
+     */
+    public static final BoardProfile MAGLOCK_DOOR = new BoardProfile("maglock-door", 17, 27, 22, 5, 6, true)
+            .withLockFailMode(LockFailMode.FAIL_SAFE)
+            .withBuzzerPin(OptionalInt.of(13))
+            .withInput(BoardInput.DOOR_CONTACT, InputWiring.normallyClosed(16, Duration.ofMillis(50)));
+
     private static final Map<String, BoardProfile> BY_NAME = new TreeMap<>();
 
     static {
-        for (BoardProfile p : new BoardProfile[] {LIMEN_HAT_V1, WAVESHARE_RELAY_3CH}) {
+        for (BoardProfile p : new BoardProfile[] {LIMEN_HAT_V1, WAVESHARE_RELAY_3CH, GENERIC_2RELAY_LCD, TRIPOD_TURNSTILE,
+                MAGLOCK_DOOR}) {
             BY_NAME.put(p.name(), p);
         }
     }

@@ -62,13 +62,39 @@ class BoardProfileTest {
     void byName_findsBuiltInProfiles() {
         assertSame(BoardProfiles.LIMEN_HAT_V1, BoardProfiles.byName("limen-hat-v1"));
         assertSame(BoardProfiles.WAVESHARE_RELAY_3CH, BoardProfiles.byName("waveshare-relay-3ch"));
-        assertEquals(2, BoardProfiles.all().size());
+        assertSame(BoardProfiles.TRIPOD_TURNSTILE, BoardProfiles.byName("tripod-turnstile"));
+        assertSame(BoardProfiles.MAGLOCK_DOOR, BoardProfiles.byName("maglock-door"));
+        assertSame(BoardProfiles.GENERIC_2RELAY_LCD, BoardProfiles.byName("generic-2relay-lcd"));
+        assertEquals(5, BoardProfiles.all().size());
     }
 
     @Test
     void byName_unknownBoard_listsKnownNames() {
         var e = assertThrows(IllegalArgumentException.class, () -> BoardProfiles.byName("pi-zero-diy"));
-        assertEquals("board must be one of [limen-hat-v1, waveshare-relay-3ch], but was \"pi-zero-diy\"",
+        assertEquals("board must be one of [generic-2relay-lcd, limen-hat-v1, maglock-door, tripod-turnstile,"
+                + " waveshare-relay-3ch], but was \"pi-zero-diy\"",
                 e.getMessage());
+    }
+
+    @Test
+    void fireAlarmReadingACutWireAsNormal_isRejected() {
+        var e = assertThrows(IllegalArgumentException.class, () -> BoardProfiles.LIMEN_HAT_V1.withInput(BoardInput.FIRE_ALARM,
+                new InputWiring(5, InputWiring.Pull.UP, false, java.time.Duration.ZERO)));
+        assertEquals("fire-alarm input must read an open circuit (a cut wire) as alarm, but pull up with active-low reads it"
+                + " as normal", e.getMessage());
+    }
+
+    @Test
+    void sensorSharingTheBuzzerPin_isRejectedNamingBoth() {
+        var e = assertThrows(IllegalArgumentException.class, () -> BoardProfiles.TRIPOD_TURNSTILE.withInput(
+                BoardInput.DOOR_CONTACT, InputWiring.normallyClosed(13, java.time.Duration.ZERO)));
+        assertEquals("buzzer pin must differ from door-contact pin, but both were 13", e.getMessage());
+    }
+
+    @Test
+    void debounceAboveOneSecond_isRejectedWithValue() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> InputWiring.normallyOpen(6, java.time.Duration.ofMillis(1500)));
+        assertEquals("debounce must be within 0..1000 ms, but was 1500 ms", e.getMessage());
     }
 }

@@ -20,14 +20,14 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The gate on a real Raspberry Pi with a Limen HAT v1 and the loop-back jig, through the gpiod
  * providers. Runs only when asked, on the jig:
  *
  * <pre>
- *   mvn -B -o -pl hardware-tests -am test -Dlimen.jig=true -Dtest=JigGateTest -Dsurefire.failIfNoSpecifiedTests=false
+ *   mvn -B -o -pl hardware-tests -am test -Pjig -Dtest=JigGateTest -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  *
  * Jig wiring (each gate pin looped back to a spare GPIO through a 1 kΩ resistor, so a mis-driven pair
@@ -46,7 +46,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Only the relay's mechanics and the alarm input's debounce need real time, so those reads wait for
  * the expected level up to a deadline.
  */
-@EnabledIfSystemProperty(named = "limen.jig", matches = "true")
+@Tag("hardware")
 class JigGateTest {
 
     private static final BoardProfile HAT = BoardProfiles.LIMEN_HAT_V1;

@@ -27,6 +27,7 @@ import io.limen.agent.gate.PinRole;
 import io.limen.agent.time.Scheduler;
 import io.limen.config.BoardProfile;
 import io.limen.config.BoardProfiles;
+import io.limen.config.GateConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -88,8 +89,10 @@ class SimulatedGateTest {
                 "relay, green, red");
     }
 
+    /** Sets the fire-alarm input and lets it hold for its debounce, so the gate takes it. */
     private void alarm(DigitalState state) {
         ((MockDigitalInput) context.io("fire-alarm", DigitalInput.class)).mockState(state);
+        time.advance(GateConfig.DEFAULTS.fireAlarmDebounce());
     }
 
     private static long ms(long millis) {

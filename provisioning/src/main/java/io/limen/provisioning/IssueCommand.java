@@ -6,6 +6,7 @@ import io.limen.format.credential.Claims;
 import io.limen.format.credential.CredentialId;
 import io.limen.format.credential.CredentialIssuer;
 import io.limen.format.credential.CredentialVerifier;
+import io.limen.format.credential.HolderKey;
 import io.limen.format.credential.IssuerKey;
 import io.limen.format.credential.TrustStore;
 import io.limen.format.credential.Verification;
@@ -103,6 +104,11 @@ final class IssueCommand implements Callable<Integer> {
             description = "Credential id, 1 to 16 bytes in hex. Default: 16 random bytes (leave it so unless told otherwise).")
     private CredentialId cti;
 
+    @Option(names = "--holder-key", paramLabel = "FILE",
+            description = "Bind the credential to this holder's PUBLIC key (holder.pub from 'holder-keys'), put in its cnf claim:"
+                    + " the holder can then show it as a dynamic code ('present'), which entrances with dynamic codes only require.")
+    private Path holderKeyFile;
+
     @Option(names = "--out", required = true, paramLabel = "PREFIX",
             description = "Where to write: PREFIX.png and PREFIX.txt, e.g. --out badges/ada.")
     private String outPrefix;
@@ -147,6 +153,7 @@ final class IssueCommand implements Callable<Integer> {
                 .put("expires", claims.expiresAt().toString())
                 .put("png", png.toString())
                 .put("txt", txt.toString());
+        claims.holderKey().ifPresent(holder -> line.put("holder_kid", holder.verifyingKey().keyId().toHex()));
         // The image, its text and the printed line (the only record of the revocation key) appear
         // together or not at all: the line is printed between writing the files and placing them.
         try (FileSet.Prepared credential = files.prepare(List.of(
@@ -213,8 +220,9 @@ final class IssueCommand implements Callable<Integer> {
             throw usage("--expires must be at most " + LATEST_EXPIRY + ", but was " + expires);
         }
         CredentialId id = cti != null ? cti : randomId();
+        Optional<HolderKey> holder = Optional.ofNullable(holderKeyFile).map(HolderKeyFiles::loadPublic);
         return new Claims(issuer, subject, now, Optional.ofNullable(notBefore), expires,
-                id, Optional.empty(), zones, Optional.ofNullable(name));
+                id, holder, zones, Optional.ofNullable(name));
     }
 
     private Instant expiry(Instant start) {

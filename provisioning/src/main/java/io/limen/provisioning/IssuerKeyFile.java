@@ -35,7 +35,7 @@ final class IssuerKeyFile {
             throw new ProvisioningException(file + ": cannot read the issuer key: not a regular file"
                     + (Files.isDirectory(file) ? " but a directory (give the key file, e.g. " + file.resolve(KeysCommand.KEY_FILE) + ")" : ""));
         }
-        checkOwnerOnly(file);
+        checkOwnerOnly(file, "an issuer key");
         try {
             return IssuerKey.load(file);
         } catch (IOException e) {
@@ -46,7 +46,8 @@ final class IssuerKeyFile {
         }
     }
 
-    private static void checkOwnerOnly(Path file) {
+    /** Refuses a private key file its group or others may access, naming {@code what} it is ("a holder key"). */
+    static void checkOwnerOnly(Path file, String what) {
         if (!FileSet.posix()) {
             return; // no modes to check (Windows): the folder's ACL is the owner's business
         }
@@ -54,13 +55,13 @@ final class IssuerKeyFile {
         try {
             permissions = Files.getPosixFilePermissions(file);
         } catch (IOException e) {
-            throw new ProvisioningException(file + ": cannot read the issuer key's permissions: " + ProvisionCommand.reason(e));
+            throw new ProvisioningException(file + ": cannot read the permissions of " + what + ": " + ProvisionCommand.reason(e));
         }
         Set<PosixFilePermission> open = EnumSet.noneOf(PosixFilePermission.class);
         open.addAll(permissions);
         open.retainAll(GROUP_OR_OTHERS);
         if (!open.isEmpty()) {
-            throw new ProvisioningException(file + ": an issuer key must be accessible by its owner only, but its mode is "
+            throw new ProvisioningException(file + ": " + what + " must be accessible by its owner only, but its mode is "
                     + PosixFilePermissions.toString(permissions) + ": run chmod 600 " + file
                     + " (and if others could read it, treat the key as leaked: make a new one)");
         }

@@ -65,6 +65,8 @@ public final class ProvisionCommand implements Runnable {
                 .addSubcommand(new ConsumeCommand(clock, random, ConsumeCommand.Lifetime.SHUTDOWN_HOOK))
                 .addSubcommand(new RevokeCommand())
                 .addSubcommand(new PublishListsCommand(clock, random))
+                .addSubcommand(new HolderKeysCommand(random, steps))
+                .addSubcommand(new PresentCommand(clock, random, duration -> Thread.sleep(duration.toMillis())))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 // An argument starting with @ is that argument (a name such as @ada), never a file of options.
                 .setExpandAtFiles(false)
@@ -77,7 +79,7 @@ public final class ProvisionCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required: keys, issue or consume");
+        throw new ParameterException(spec.commandLine(), "a command is required: keys, issue, consume, revoke, publish-lists, holder-keys or present");
     }
 
     /** Bad arguments: one line naming the option, exit 2; the usage text is one --help away. */

@@ -56,8 +56,10 @@ import org.slf4j.LoggerFactory;
  * scheduler         timers: pulse and deny-show ends,       Gate (takes its lock)            nothing
  *                   backoff, periodic work (one daemon
  *                   thread, ExecutorScheduler)
- * GPIO events       Pi4J/gpiod listener threads: input      Gate (takes its lock)            nothing
- *                   edges (fire alarm) into the gate
+ * GPIO events       Pi4J/gpiod listener threads: input      Gate (takes its lock; its events nothing
+ *                   edges (fire alarm, exit button, door    offered to the scan log, a
+ *                   contact, passage sensors), debounced    not_passed given back to Passages)
+ *                   on the scheduler, into the gate
  * display writer    the display hardware (the log today,    —                                the display (I2C, log)
  *                   the LCD later); takes the newest
  *                   message from its slot
@@ -107,7 +109,7 @@ public final class Terminal implements AutoCloseable {
     /** What the terminal tells the heartbeat about its camera; {@code TerminalRun} sets it once it reads one. */
     private volatile Supplier<Map<String, Object>> cameraStatus = () -> Map.of("state", "not started");
     /** Anti-passback's memory, carried across reloads: a reload must not let a pass through twice. */
-    private final Passages passages = new Passages(Checkpoint.PASSAGES);
+    private final Passages passages;
     /**
      * Replay memory of dynamic codes, carried across reloads like the passages. Its start time is the
      * clock at assembly: codes signed before it are refused as replayed (it cannot know them).
@@ -120,7 +122,9 @@ public final class Terminal implements AutoCloseable {
     private Scheduler.Cancellable listRefresh;
     private volatile boolean listsStale;
 
-    private Terminal(HardwareSeams seams, Gate gate, ScanLog scanLog, UplinkPump uplink, AgentConfig config, ListKeeper keeper) {
+    private Terminal(HardwareSeams seams, Gate gate, ScanLog scanLog, UplinkPump uplink, AgentConfig config, Passages passages,
+                     ListKeeper keeper) {
+        this.passages = passages;
         this.keeper = keeper;
         this.presentations = new Presentations(Presentations.DEFAULT_CAPACITY, config.policy().presentationWindow(),
                 seams.wallClock().read().instant());
@@ -142,13 +146,35 @@ public final class Terminal implements AutoCloseable {
         Objects.requireNonNull(config, "config must not be null");
         Objects.requireNonNull(seams, "seams must not be null");
         ListKeeper keeper = ListKeeper.open(config, seams.wallClock().read().instant()).orElse(null);
-        ListSnapshot lists = keeper != null ? keeper.load(seams.wallClock().read().instant()) : loadLists(config, seams);
-        Gate gate = new Gate(seams.gpio(), config.board(), seams.scheduler(), config.gate().fireAlarmDebounce());
+        ListSnapshot lists;
+        try {
+            lists = keeper != null ? keeper.load(seams.wallClock().read().instant()) : loadLists(config, seams);
+        } catch (IOException | RuntimeException e) {
+            if (keeper != null) {
+                keeper.close();
+            }
+            throw e;
+        }
+        // The gate first: its pins are safe before anything else starts. Its events wait for the scan log.
+        Passages passages = new Passages(Checkpoint.PASSAGES, config.gate().direction());
+        GateEventSink gateEvents = new GateEventSink();
+        Gate gate = new Gate(seams.gpio(), config.board(), seams.scheduler(), config.gate(), gateEvents);
         Alarms alarms = new Alarms();
         AtomicReference<Terminal> built = new AtomicReference<>();
-        UplinkPump uplink = uplink(config, seams, alarms, () -> built.get() == null ? Map.of() : built.get().status());
-        Terminal terminal = new Terminal(seams, gate, scanLog(config, seams.wallClock(), alarms,
-                uplink == null ? group -> { } : group -> uplink.wake()), uplink, config, keeper);
+        UplinkPump uplink;
+        ScanLog scanLog;
+        try {
+            uplink = uplink(config, seams, alarms, () -> built.get() == null ? Map.of() : built.get().status());
+            scanLog = scanLog(config, seams.wallClock(), alarms, uplink == null ? group -> { } : group -> uplink.wake());
+        } catch (RuntimeException e) {
+            gate.close();
+            if (keeper != null) {
+                keeper.close();
+            }
+            throw e;
+        }
+        gateEvents.attach(gateEvents(scanLog, passages));
+        Terminal terminal = new Terminal(seams, gate, scanLog, uplink, config, passages, keeper);
         terminal.current.set(terminal.assembly(config, lists));
         built.set(terminal);
         if (keeper != null) {
@@ -156,6 +182,45 @@ public final class Terminal implements AutoCloseable {
             terminal.scheduleListRefresh();
         }
         return terminal;
+    }
+
+    /**
+     * The gate's events until the scan log exists, then the scan log's: the gate is built first (its
+     * outputs safe before anything else), and an event it sees at start (a fire alarm already active)
+     * waits here rather than being lost. Called under the gate's lock; never blocks on it.
+     */
+    private static final class GateEventSink implements java.util.function.Consumer<io.limen.agent.gate.GateEvent> {
+        private final java.util.List<io.limen.agent.gate.GateEvent> early = new java.util.ArrayList<>();
+        private java.util.function.Consumer<io.limen.agent.gate.GateEvent> target;
+
+        @Override
+        public synchronized void accept(io.limen.agent.gate.GateEvent event) {
+            if (target == null) {
+                early.add(event);
+            } else {
+                target.accept(event);
+            }
+        }
+
+        synchronized void attach(java.util.function.Consumer<io.limen.agent.gate.GateEvent> to) {
+            early.forEach(to);
+            early.clear();
+            target = to;
+        }
+    }
+
+    /**
+     * Where the gate's events go: beside the decisions in the scan log, and a grant nobody used back to
+     * anti-passback, so its holder may try again at once. Runs under the gate's lock: offers only.
+     */
+    static java.util.function.Consumer<io.limen.agent.gate.GateEvent> gateEvents(ScanLog scanLog, Passages passages) {
+        return event -> {
+            if (event.kind() == io.limen.agent.gate.GateEvent.Kind.NOT_PASSED && event.credential().isPresent()
+                    && event.direction().isPresent()) {
+                passages.giveBack(event.credential().get().revocationKey(), event.direction().get());
+            }
+            scanLog.gateEvent(event);
+        };
     }
 
     /**
@@ -208,16 +273,23 @@ public final class Terminal implements AutoCloseable {
         Assembly built = assembly(next, keeper != null ? keeper.load(seams.wallClock().read().instant()) : loadLists(next, seams));
         AgentConfig old = current.getAndSet(built).config();
         if (!old.board().equals(next.board()) || !old.camera().equals(next.camera()) || !old.scanLog().equals(next.scanLog())
-                || !old.gate().fireAlarmDebounce().equals(next.gate().fireAlarmDebounce()) || !old.uplink().equals(next.uplink())) {
-            log.warn("config: board, camera, scanLog, uplink or gate.fireAlarmDebounce changed; they take effect at the next start");
+                || !gateHardware(old.gate()).equals(gateHardware(next.gate())) || !old.uplink().equals(next.uplink())) {
+            log.warn("config: board, camera, scanLog, uplink or the gate's wiring and timing (all of gate but pulseMs, denyMs"
+                    + " and antiPassbackMs) changed; they take effect at the next start");
         }
+    }
+
+    /** The part of the gate config the running gate keeps until the next start: all but the per-decision times and the policy's window. */
+    private static io.limen.config.GateConfig gateHardware(io.limen.config.GateConfig gate) {
+        return gate.withAntiPassback(java.time.Duration.ZERO).withTimes(io.limen.config.GateConfig.DEFAULTS.grantPulse(),
+                io.limen.config.GateConfig.DEFAULTS.denyShow());
     }
 
     private Assembly assembly(AgentConfig config, ListSnapshot loaded) {
         AtomicReference<ListSnapshot> lists = new AtomicReference<>(loaded);
         Checkpoint checkpoint = new Checkpoint(new QrDecoder(config.decoder().tryHarder()), config.credentials().clockSkew(),
-                config.policy().presentationWindow(), AccessPolicy.of(config.terminal().zone(), config.policy(), config.lists()), lists::get,
-                seams.wallClock(), seams.scheduler()::nanoTime, passages, presentations);
+                config.policy().presentationWindow(), AccessPolicy.of(config.terminal().zone(), config.policy(), config.gate(),
+                config.lists()), lists::get, seams.wallClock(), seams.scheduler()::nanoTime, passages, presentations);
         return new Assembly(config, new Agent(checkpoint, gate, config.gate(), seams.display(), scanLog), lists);
     }
 
@@ -229,8 +301,8 @@ public final class Terminal implements AutoCloseable {
                                         WallClock clock, LongSupplier monotonic) {
         // A tool, not an entrance: nothing to remember from before it started (Presentations.none()).
         return new Checkpoint(decoder, config.credentials().clockSkew(), config.policy().presentationWindow(),
-                AccessPolicy.of(config.terminal().zone(), config.policy(), config.lists()), lists, clock, monotonic,
-                new Passages(Checkpoint.PASSAGES), Presentations.none());
+                AccessPolicy.of(config.terminal().zone(), config.policy(), config.gate(), config.lists()), lists, clock, monotonic,
+                new Passages(Checkpoint.PASSAGES, config.gate().direction()), Presentations.none());
     }
 
     /** The trust file and revocation store the config names, read now, as one snapshot. */

@@ -10,7 +10,7 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
@@ -204,8 +204,13 @@ public final class SigningKey {
         System.arraycopy(bytes, skip, into, offset + 32 - (bytes.length - skip), bytes.length - skip);
     }
 
+    /**
+     * P-256 on Bouncy Castle's custom curve (SecP256R1Curve, fixed-width field arithmetic), as its
+     * PublicKeyFactory decodes keys: ECNamedCurveTable's generic curve computes with BigIntegers and
+     * makes a signature check several times slower (a holder key of a dynamic code is decoded on it).
+     */
     private static ECNamedDomainParameters p256() {
-        X9ECParameters x9 = ECNamedCurveTable.getByName("P-256");
+        X9ECParameters x9 = CustomNamedCurves.getByName("P-256");
         return new ECNamedDomainParameters(X9ObjectIdentifiers.prime256v1, x9);
     }
 

@@ -106,18 +106,23 @@ public final class VerifyingKey {
             throw new IllegalArgumentException("a COSE_Key for " + algorithm.label() + " must have x of 32 and y of " + yLength
                     + " bytes, but had " + x.length + " and " + y.length);
         }
+        // Decoded once and encoded straight to the canonical SPKI: this runs on every dynamic code, and a
+        // round trip through fromSpki would decode (and for Ed25519, validate) the point twice more.
         try {
-            return switch (algorithm) {
-                case EDDSA -> of(new Ed25519PublicKeyParameters(x, 0));
+            AsymmetricKeyParameter key = switch (algorithm) {
+                case EDDSA -> new Ed25519PublicKeyParameters(x, 0);
                 case ES256 -> {
                     byte[] point = new byte[1 + 2 * COORDINATE_LENGTH];
                     point[0] = 0x04;
                     System.arraycopy(x, 0, point, 1, COORDINATE_LENGTH);
                     System.arraycopy(y, 0, point, 1 + COORDINATE_LENGTH, COORDINATE_LENGTH);
                     // decodePoint checks the point is on the curve; the constructor that it is not infinity.
-                    yield of(new ECPublicKeyParameters(SigningKey.P256.getCurve().decodePoint(point), SigningKey.P256));
+                    yield new ECPublicKeyParameters(SigningKey.P256.getCurve().decodePoint(point), SigningKey.P256);
                 }
             };
+            return new VerifyingKey(algorithm, key, SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(key).getEncoded("DER"));
+        } catch (IOException e) {
+            throw new IllegalStateException("encoding a public key in memory cannot fail", e);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("a COSE_Key is not a valid " + algorithm.label() + " public key: " + e.getMessage(), e);
         }

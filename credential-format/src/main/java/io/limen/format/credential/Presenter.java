@@ -1,6 +1,7 @@
 package io.limen.format.credential;
 
 import io.limen.format.cose.CoseSign1;
+import io.limen.format.cose.KeyId;
 import io.limen.format.cose.SigningKey;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -39,6 +40,11 @@ public final class Presenter {
             throw new IllegalArgumentException("the credential is bound to holder key " + bound.verifyingKey().keyId()
                     + ", but the key given is " + holderKey.keyId());
         }
+    }
+
+    /** The kid every code of this holder carries. */
+    public KeyId holderKeyId() {
+        return holderKey.keyId();
     }
 
     /** A fresh code signed at {@code now} (whole seconds) with 8 nonce bytes from {@code random}. */

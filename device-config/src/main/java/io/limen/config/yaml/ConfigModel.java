@@ -15,6 +15,11 @@ import io.limen.config.RestartBackoff;
 import io.limen.config.CredentialsConfig;
 import io.limen.config.DebounceConfig;
 import io.limen.config.DecoderConfig;
+import io.limen.config.Direction;
+import io.limen.config.BoardInput;
+import io.limen.config.InputWiring;
+import io.limen.config.LockFailMode;
+import io.limen.config.RelayMode;
 import io.limen.config.GateConfig;
 import io.limen.config.GateDriver;
 import io.limen.config.ListsConfig;
@@ -31,6 +36,8 @@ import io.limen.config.PolicyConfig;
 import io.limen.config.Schedule;
 import io.limen.config.WeeklyWindow;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalInt;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -76,9 +83,25 @@ public final class ConfigModel {
                             pin("greenLed", "Output lighting the green \"go\" LED."),
                             pin("redLed", "Output lighting the red \"refused\" LED."),
                             pin("fireAlarm", "Input from the fire panel's dry contact."),
-                            pin("exitButton", "Input from the request-to-exit button.")),
+                            pin("exitButton", "Input from the request-to-exit button."),
+                            pin("doorContact", "Input from the door contact (closed to GND while the door is shut); given on a"
+                                    + " profile without one, it adds one."),
+                            pin("passageEntry", "Input from the entry rotation or passage sensor (pulls to GND per person);"
+                                    + " given on a profile without one, it adds one."),
+                            pin("passageExit", "Input from the exit rotation or passage sensor; given on a profile without one,"
+                                    + " it adds one."),
+                            pin("buzzer", "Output sounding the buzzer (HIGH = sounding); given on a profile without one, it adds one.")),
                     optional("relayActiveHigh", new FieldType.Flag(), "",
-                            "Whether driving the relay pin HIGH energises the relay; left out, the profile's.")),
+                            "Whether driving the relay pin HIGH energises the relay; left out, the profile's."),
+                    optional("lockFailMode", new FieldType.Choice(Arrays.stream(LockFailMode.values()).map(LockFailMode::configName).toList()),
+                            "", "The state the lock takes without power: `fail-secure` (locked; strike, turnstile) or `fail-safe`"
+                                    + " (free; magnetic lock); left out, the profile's."),
+                    group("debounce", "How long an input must hold a level before it counts, by input; each left out keeps the"
+                                    + " profile's (the fire alarm's is gate.fireAlarmDebounceMs).",
+                            debounce("exitButtonMs", "The exit button."),
+                            debounce("doorContactMs", "The door contact."),
+                            debounce("passageEntryMs", "The entry rotation or passage sensor."),
+                            debounce("passageExitMs", "The exit rotation or passage sensor."))),
             group("camera", "What the camera delivers and where from (docs/camera.md).",
                     withDefault("width", new FieldType.Whole(CameraConfig.WIDTH), (long) CameraConfig.DEFAULTS.width(),
                             "pixels", "Frame width; a multiple of 64 for kind `rpicam`."),
@@ -149,7 +172,28 @@ public final class ConfigModel {
                             "How long the fire-alarm input must hold a level before it counts (contact bounce)."),
                     withDefault("driver", new FieldType.Choice(Arrays.stream(GateDriver.values()).map(GateDriver::configName).toList()),
                             GateConfig.DEFAULTS.driver().configName(), "",
-                            "`pi4j`: the Pi's GPIO; `simulated`: no hardware (a laptop, a demo).")),
+                            "`pi4j`: the Pi's GPIO; `simulated`: no hardware (a laptop, a demo)."),
+                    withDefault("relayMode", new FieldType.Choice(Arrays.stream(RelayMode.values()).map(RelayMode::configName).toList()),
+                            GateConfig.DEFAULTS.relayMode().configName(), "",
+                            "`pulse`: released for pulseMs; `latch`: released until the passage or passageTimeoutMs (needs a"
+                                    + " passage sensor or door contact)."),
+                    withDefault("passageTimeoutMs", new FieldType.Whole(GateConfig.PASSAGE_TIMEOUT_MS),
+                            GateConfig.DEFAULTS.passageTimeout().toMillis(), MS,
+                            "How long after a grant its passage still counts; then it is logged `not_passed` (entrances with a"
+                                    + " passage sensor or door contact)."),
+                    withDefault("heldOpenMs", new FieldType.Whole(GateConfig.HELD_OPEN_MS),
+                            GateConfig.DEFAULTS.heldOpen().toMillis(), MS,
+                            "How long the door may stand open before the `held_open` alarm."),
+                    withDefault("alarmMs", new FieldType.Whole(GateConfig.ALARM_HOLD_MS),
+                            GateConfig.DEFAULTS.alarmHold().toMillis(), MS,
+                            "How long the buzzer and red LED sound for a forced passage (a door forced or held open sounds until it closes)."),
+                    withDefault("direction", new FieldType.Choice(Arrays.stream(Direction.values()).map(Direction::configName).toList()),
+                            GateConfig.DEFAULTS.direction().configName(), "",
+                            "Which way a scan at this terminal lets a person through (the exit button always lets out)."),
+                    withDefault("antiPassbackMs", new FieldType.Whole(GateConfig.ANTI_PASSBACK_MS),
+                            GateConfig.DEFAULTS.antiPassback().toMillis(), MS,
+                            "How long a credential granted here is refused (`passback`) in the same direction; 0 turns it off."
+                                    + " A grant nobody used (`not_passed`) is given back.")),
             group("credentials", "How credentials are verified.",
                     required("trustFile", new FieldType.FilePath(PathRule.FILE), "",
                             "The issuer public keys the terminal trusts (PEM, docs/credential-format.md)."),
@@ -268,6 +312,10 @@ public final class ConfigModel {
     private ConfigModel() {
     }
 
+    private static Field debounce(String key, String doc) {
+        return optional(key, new FieldType.Whole(InputWiring.DEBOUNCE_MS), MS, doc);
+    }
+
     private static Field pin(String role, String doc) {
         return optional(role, new FieldType.Whole(BoardProfile.BCM_PIN), "BCM GPIO", doc);
     }
@@ -280,7 +328,10 @@ public final class ConfigModel {
         DecoderConfig decoder = v.section("decoder", x -> new DecoderConfig(x.flag("decoder.tryHarder"), x.whole("decoder.maxImagePixels")));
         DebounceConfig debounce = v.section("debounce", x -> new DebounceConfig(x.millis("debounce.absenceMs"), x.millis("debounce.holdMs")));
         GateConfig gate = v.section("gate", x -> new GateConfig(x.millis("gate.pulseMs"), x.millis("gate.denyMs"),
-                x.millis("gate.fireAlarmDebounceMs"), GateDriver.valueOf(x.text("gate.driver").toUpperCase(java.util.Locale.ROOT))));
+                x.millis("gate.fireAlarmDebounceMs"), GateDriver.valueOf(x.text("gate.driver").toUpperCase(java.util.Locale.ROOT)),
+                RelayMode.valueOf(x.text("gate.relayMode").toUpperCase(Locale.ROOT)), x.millis("gate.passageTimeoutMs"),
+                x.millis("gate.heldOpenMs"), x.millis("gate.alarmMs"),
+                Direction.valueOf(x.text("gate.direction").toUpperCase(Locale.ROOT)), x.millis("gate.antiPassbackMs")));
         CredentialsConfig credentials = v.section("credentials",
                 x -> new CredentialsConfig(x.path("credentials.trustFile"), x.millis("credentials.clockSkewMs")));
         RevocationConfig revocation = v.section("revocation",
@@ -384,37 +435,83 @@ public final class ConfigModel {
                 v.intValue("camera.buffers"), source, region, v.millis("camera.watchdogMs"), backoff);
     }
 
+    /** The roles under {@code board.pins}, in the order clashes are checked (the profile's record order). */
+    private static final List<String> PIN_ROLES = List.of("relay", "greenLed", "redLed", "fireAlarm", "exitButton", "doorContact",
+            "passageEntry", "passageExit", "buzzer");
+
     /** The profile with the file's overrides; a pin that two roles would share is rejected where the file gives it. */
     private static BoardProfile board(Values v) {
         BoardProfile profile = BoardProfiles.byName(v.text("board.profile"));
-        String[] roles = {"relay", "greenLed", "redLed", "fireAlarm", "exitButton"};
-        int[] profilePins = {profile.relayPin(), profile.greenLedPin(), profile.redLedPin(), profile.fireAlarmPin(),
-                profile.exitButtonPin()};
-        int[] pins = new int[roles.length];
+        List<String> roles = PIN_ROLES;
+        Integer[] profilePins = {profile.relayPin(), profile.greenLedPin(), profile.redLedPin(), profile.fireAlarmPin(),
+                profile.exitButtonPin(), inputPin(profile, BoardInput.DOOR_CONTACT), inputPin(profile, BoardInput.PASSAGE_ENTRY),
+                inputPin(profile, BoardInput.PASSAGE_EXIT), profile.buzzerPin().isPresent() ? profile.buzzerPin().getAsInt() : null};
+        Integer[] pins = new Integer[roles.size()];
         Map<Integer, String> roleOfPin = new HashMap<>();
-        for (int i = 0; i < roles.length; i++) {
-            String path = "board.pins." + roles[i];
+        for (int i = 0; i < pins.length; i++) {
+            String path = "board.pins." + roles.get(i);
             pins[i] = v.optional(path, Long.class).map(Math::toIntExact).orElse(profilePins[i]);
-            v.resolve(path, (long) pins[i]);
+            if (pins[i] != null) {
+                v.resolve(path, (long) pins[i]);
+            }
         }
         // Overridden pins last, so a clash is reported at a key the file wrote, naming the other role.
-        Integer[] order = new Integer[roles.length];
+        Integer[] order = new Integer[roles.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> Boolean.compare(v.position("board.pins." + roles[a]).isPresent(),
-                v.position("board.pins." + roles[b]).isPresent()));
+        Arrays.sort(order, (a, b) -> Boolean.compare(v.position("board.pins." + roles.get(a)).isPresent(),
+                v.position("board.pins." + roles.get(b)).isPresent()));
         for (int i : order) {
-            String other = roleOfPin.putIfAbsent(pins[i], roles[i]);
+            if (pins[i] == null) {
+                continue;
+            }
+            String other = roleOfPin.putIfAbsent(pins[i], roles.get(i));
             if (other != null) {
                 String otherPath = "board.pins." + other;
                 String whence = v.position(otherPath).map(p -> "line " + p.line()).orElse("profile " + profile.name());
-                v.reject("board.pins." + roles[i], pins[i] + " — already the pin of " + otherPath + " (" + whence
+                v.reject("board.pins." + roles.get(i), pins[i] + " — already the pin of " + otherPath + " (" + whence
                         + "); each role needs its own pin");
             }
         }
         boolean activeHigh = v.optional("board.relayActiveHigh", Boolean.class).orElse(profile.relayActiveHigh());
         v.resolve("board.relayActiveHigh", activeHigh);
-        return new BoardProfile(profile.name(), pins[0], pins[1], pins[2], pins[3], pins[4], activeHigh);
+        LockFailMode failMode = v.optional("board.lockFailMode", String.class)
+                .map(name -> LockFailMode.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'))).orElse(profile.lockFailMode());
+        v.resolve("board.lockFailMode", failMode.configName());
+        Map<BoardInput, InputWiring> inputs = new java.util.EnumMap<>(BoardInput.class);
+        for (int i = 3; i <= 7; i++) {
+            BoardInput input = BoardInput.values()[i - 3];
+            String debouncePath = "board.debounce." + roles.get(i) + "Ms";
+            if (pins[i] == null) {
+                if (v.position(debouncePath).isPresent()) {
+                    v.reject(debouncePath, "given, but the board has no " + input.label() + " (add board.pins." + roles.get(i) + ")");
+                }
+                continue;
+            }
+            InputWiring wiring = profile.input(input).orElseGet(() -> defaultWiring(input)).withPin(pins[i]);
+            if (input != BoardInput.FIRE_ALARM) {
+                wiring = wiring.withDebounce(v.optional(debouncePath, Long.class).map(Duration::ofMillis).orElse(wiring.debounce()));
+                v.resolve(debouncePath, wiring.debounce().toMillis());
+            }
+            inputs.put(input, wiring);
+        }
+        BoardProfile board = new BoardProfile(profile.name(), pins[0], pins[1], pins[2], activeHigh, failMode,
+                pins[8] == null ? OptionalInt.empty() : OptionalInt.of(pins[8]), inputs);
+        return board;
+    }
+
+    private static Integer inputPin(BoardProfile profile, BoardInput input) {
+        return profile.input(input).map(InputWiring::pin).orElse(null);
+    }
+
+    /** The wiring of an input the file adds to a profile without it: the usual contacts to GND with the pull-up. */
+    private static InputWiring defaultWiring(BoardInput input) {
+        return switch (input) {
+            case DOOR_CONTACT -> InputWiring.normallyClosed(0, Duration.ofMillis(50));
+            case PASSAGE_ENTRY, PASSAGE_EXIT -> InputWiring.normallyOpen(0, Duration.ofMillis(5));
+            case FIRE_ALARM -> InputWiring.normallyClosed(0, BoardProfile.DEFAULT_FIRE_ALARM_DEBOUNCE);
+            case EXIT_BUTTON -> InputWiring.normallyOpen(0, BoardProfile.DEFAULT_CONTACT_DEBOUNCE);
+        };
     }
 }

@@ -142,7 +142,8 @@ class BadConfigFileTest {
 
     @Test
     void unknownKey_farFromAnyKnown_listsTheKnownKeys() throws IOException {
-        assertEquals(List.of("11:3 gate.colour: unknown key — known keys in gate: pulseMs, denyMs, fireAlarmDebounceMs, driver"),
+        assertEquals(List.of("11:3 gate.colour: unknown key — known keys in gate: pulseMs, denyMs, fireAlarmDebounceMs, driver,"
+                + " relayMode, passageTimeoutMs, heldOpenMs, alarmMs, direction, antiPassbackMs"),
                 problemsWith("gate:\n  colour: green\n"));
     }
 

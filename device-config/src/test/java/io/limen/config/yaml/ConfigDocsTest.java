@@ -1,5 +1,6 @@
 package io.limen.config.yaml;
 
+import io.limen.config.BoardInput;
 import io.limen.config.BoardProfile;
 import io.limen.config.BoardProfiles;
 import java.io.IOException;
@@ -24,8 +25,15 @@ class ConfigDocsTest {
         String doc = Files.readString(DOC);
         for (BoardProfile p : BoardProfiles.all()) {
             String row = "| `" + p.name() + "` | " + p.relayPin() + " | " + p.greenLedPin() + " | " + p.redLedPin() + " | "
-                    + p.fireAlarmPin() + " | " + p.exitButtonPin() + " | " + (p.relayActiveHigh() ? "HIGH" : "LOW") + " |";
+                    + p.fireAlarmPin() + " | " + p.exitButtonPin() + " | " + (p.relayActiveHigh() ? "HIGH" : "LOW") + " | "
+                    + pin(p, BoardInput.DOOR_CONTACT) + " | " + pin(p, BoardInput.PASSAGE_ENTRY) + " | "
+                    + pin(p, BoardInput.PASSAGE_EXIT) + " | " + (p.buzzerPin().isPresent() ? p.buzzerPin().getAsInt() : "—")
+                    + " | " + p.lockFailMode().configName() + " |";
             assertTrue(doc.contains(row), "docs/configuration.md lacks the row " + row);
         }
+    }
+
+    private static String pin(BoardProfile p, BoardInput input) {
+        return p.input(input).map(w -> String.valueOf(w.pin())).orElse("—");
     }
 }

@@ -159,7 +159,17 @@ class ConfigFileTest {
                     redLed: 22
                     fireAlarm: 5
                     exitButton: 6
+                    doorContact: null
+                    passageEntry: null
+                    passageExit: null
+                    buzzer: null
                   relayActiveHigh: true
+                  lockFailMode: fail-secure
+                  debounce:
+                    exitButtonMs: 20
+                    doorContactMs: null
+                    passageEntryMs: null
+                    passageExitMs: null
                 """), effective);
         assertTrue(effective.contains("  zone: null\n"), effective);
         assertTrue(effective.contains("  trustFile: " + dir.resolve("trust.pem") + "\n"), effective);

@@ -86,7 +86,8 @@ public final class DemoRun {
         List<DemoCase> cases = scenario.cases();
         RecordingDisplay display = new RecordingDisplay();
         HardwareSeams seams = HardwareSeams.simulated(
-                new SteppedFrameSource(cases.stream().map(DemoCase::frame).toList(), time, PER_PERSON), time).withDisplay(display);
+                new SteppedFrameSource(cases.stream().map(DemoCase::frame).toList(), time,
+                        cases.stream().map(DemoCase::after).toList()), time).withDisplay(display);
         List<Admitted> admitted = new CopyOnWriteArrayList<>();
         List<PinActivity.PinEvent> events;
         try {

@@ -9,7 +9,10 @@ import io.limen.format.credential.Claims;
 import io.limen.format.cose.CoseAlgorithm;
 import io.limen.format.credential.CredentialId;
 import io.limen.format.credential.CredentialIssuer;
+import io.limen.format.credential.HolderKey;
 import io.limen.format.credential.IssuerKey;
+import io.limen.format.credential.Presenter;
+import io.limen.format.cose.SigningKey;
 import io.limen.agent.decode.QrDecoder;
 import io.limen.agent.revocation.RevocationStore;
 import io.limen.agent.revocation.SqliteConnections;
@@ -19,6 +22,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +62,8 @@ public final class DemoScenario implements AutoCloseable {
     private final List<DemoCase> cases = new ArrayList<>();
     private final long seed;
     private final Optional<String> broker;
+    /** When the case being added arrives at the terminal, in the demo's simulated time. */
+    private Instant arrival;
 
     private DemoScenario(DemoFolder folder, Instant now, long seed, Optional<String> broker) {
         this.folder = folder;
@@ -64,6 +71,7 @@ public final class DemoScenario implements AutoCloseable {
         this.now = now;
         this.seed = seed;
         this.broker = broker;
+        this.arrival = now;
     }
 
     /**
@@ -123,7 +131,13 @@ public final class DemoScenario implements AutoCloseable {
                 credentials: {trustFile: trust.pem}
                 revocation: {database: revocations.db}
                 paths: {state: ., logs: .}
-                """.formatted(ZONE) + broker.map(uri -> """
+                policy:
+                  presentationWindowMs: 30000     # dynamic codes: 30 s either way, each granted once
+                  schedule:
+                    timeZone: UTC
+                    open: ["mon-sun 00:00-24:00"]
+                    holidays: [%s]
+                """.formatted(ZONE, holiday()) + broker.map(uri -> """
                 scanlog: {database: scanlog.db}
                 uplink:
                   brokerUri: %s
@@ -183,6 +197,11 @@ public final class DemoScenario implements AutoCloseable {
                 claims("https://elsewhere.example", "someone", "Mallory", List.of(ZONE), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)))), null);
         add("not a credential (a restaurant menu link)", Reason.BAD_PREFIX, "https://menu.example/table/12", null);
         add("staff pass, screen cracked over the code", Reason.NO_CODE, null, SyntheticScene.withDamagedCode(staff.issue(ada), seed + 1000));
+        addDynamicCases(staff);
+        // The lobby is closed on the next public holiday (the config's schedule): the same valid pass is refused.
+        Instant holidayMorning = holiday().atTime(1, 0).toInstant(ZoneOffset.UTC);
+        add("staff pass on a public holiday (lobby closed)", Reason.OUTSIDE_SCHEDULE, staff.issue(ada), null,
+                Duration.between(arrival, holidayMorning));
 
         try (RevocationStore store = RevocationStore.open(SqliteConnections.file(folder.newFile("revocations.db")))) {
             store.replaceAll(1, List.of(revoked.revocationKey()));
@@ -190,8 +209,41 @@ public final class DemoScenario implements AutoCloseable {
         folder.record(revocationsFile()); // closed: checkpointed, whole in the one file
     }
 
+    /**
+     * A staff member whose pass is bound to the key in her phone: her app's fresh code opens the door,
+     * once; a screenshot of an older code and the same code shown again do not.
+     */
+    private void addDynamicCases(CredentialIssuer staff) throws IOException {
+        SigningKey phone = SigningKey.generate(CoseAlgorithm.ES256, random);
+        Claims katherine = claims(ISSUER, "staff-0007", "Katherine Johnson", List.of(ZONE), now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(30)));
+        Presenter app = new Presenter(staff.issue(new Claims(katherine.issuer(), katherine.subject(), katherine.issuedAt(),
+                katherine.notBefore(), katherine.expiresAt(), katherine.id(), Optional.of(HolderKey.of(phone.verifyingKey())),
+                katherine.zones(), katherine.displayName())), phone);
+        Instant shownAt = arrival.plus(DemoRun.PER_PERSON);
+        String fresh = app.present(shownAt, random);
+        add("staff app, dynamic code signed just now (LQ1:)", Reason.OK, fresh, null);
+        add("screenshot of the app's code from 2 minutes ago", Reason.PRESENTATION_EXPIRED,
+                app.present(arrival.plus(DemoRun.PER_PERSON).minus(Duration.ofMinutes(2)), random), null);
+        add("the app's code from before shown again (a replay)", Reason.REPLAYED, fresh, null);
+    }
+
+    /**
+     * The lobby's one holiday: the day after the demo's, or the one after that when the demo starts in
+     * its day's last minute, so that every other case (a minute at most) falls before it.
+     */
+    private LocalDate holiday() {
+        return LocalDate.ofInstant(now.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(1)), ZoneOffset.UTC);
+    }
+
     /** A case; the frame is the text drawn on a phone unless given. */
     private void add(String label, Reason expected, String text, Frame frame) throws IOException {
+        add(label, expected, text, frame, cases.isEmpty() ? Duration.ZERO : DemoRun.PER_PERSON);
+    }
+
+    /** A case arriving {@code after} the previous one (the first arrives at the demo's start). */
+    private void add(String label, Reason expected, String text, Frame frame, Duration after) throws IOException {
+        arrival = arrival.plus(after);
         int number = cases.size() + 1;
         Frame seen = frame != null ? frame : readableScene(text, seed + number);
         String name = String.format("%02d-%s", number, label.replaceAll("[^a-zA-Z0-9]+", "-").replaceAll("-+$", "").toLowerCase());
@@ -201,7 +253,7 @@ public final class DemoScenario implements AutoCloseable {
         Path png = folder.newFile("frames/" + name + ".png");
         ImageFrames.writePng(seen, png);
         folder.record(png);
-        cases.add(new DemoCase(label, expected, seen));
+        cases.add(new DemoCase(label, expected, seen, after));
     }
 
     /**

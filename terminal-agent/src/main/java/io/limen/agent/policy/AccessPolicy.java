@@ -52,6 +52,33 @@ public final class AccessPolicy {
         return new AccessPolicy(rules);
     }
 
+    /**
+     * The rules of {@link #of(Optional, PolicyConfig)}, then anti-passback when {@code gate} turns it on
+     * ({@code gate.antiPassbackMs} &gt; 0), for scans going {@code gate.direction}.
+     */
+    public static AccessPolicy of(Optional<String> zone, PolicyConfig policy, io.limen.config.GateConfig gate) {
+        AccessPolicy base = of(zone, policy);
+        if (!gate.antiPassbackOn()) {
+            return base;
+        }
+        // The entrance's rules as they are, with anti-passback after them: a refusal for another reason wins.
+        List<Rule> rules = new ArrayList<>(base.rules);
+        rules.add(new NoPassback(gate.antiPassback(), gate.direction()));
+        return new AccessPolicy(rules);
+    }
+
+    /**
+     * The rules of {@link #of(Optional, PolicyConfig, io.limen.config.GateConfig)}, with the clock and
+     * staleness answers of {@link #of(Optional, PolicyConfig, ListsConfig)} right after not revoked: a
+     * whole entrance as its config describes it.
+     */
+    public static AccessPolicy of(Optional<String> zone, PolicyConfig policy, io.limen.config.GateConfig gate, ListsConfig lists) {
+        List<Rule> rules = new ArrayList<>(of(zone, policy, gate).rules);
+        rules.add(1, new ClockTrusted(lists.whenClockUnsynced()));
+        rules.add(2, new ListsFresh(lists.maxAge(), lists.whenStale()));
+        return new AccessPolicy(rules);
+    }
+
     public Decision decide(Verification verification, ScanContext context) {
         return switch (verification) {
             // The credential, when its signature verified, goes along: the log says whose code it was.

@@ -1,5 +1,6 @@
 package io.limen.agent.scanlog;
 
+import io.limen.agent.gate.GateEvent;
 import io.limen.agent.policy.Decision;
 import io.limen.format.Reason;
 import io.limen.format.credential.Claims;
@@ -8,7 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One decided scan as the scan log keeps it, before the outbox gives it a sequence number. Only what a
+ * One decided scan (or one {@linkplain #of(GateEvent, Instant, Optional) gate event}) as the scan log
+ * keeps it, before the outbox gives it a sequence number. Only what a
  * verified signature vouches for is kept: a code refused before its signature was checked has no
  * credential id, issuer or subject here, because whoever printed it chose them.
  *
@@ -58,6 +60,22 @@ public record ScanEntry(Instant decidedAt, Reason reason, Optional<String> crede
         return new ScanEntry(decidedAt, decision.reason(), claims.map(c -> c.id().toHex()), claims.map(Claims::issuer),
                 claims.map(Claims::subject), zone, new StageMicros(decodeNanos / 1000, verifyNanos / 1000,
                 decideNanos / 1000, frameToRelayNanos / 1000));
+    }
+
+    /**
+     * The row of something the gate saw (a passage, a forced door, the fire alarm): its reason is the
+     * event's code ({@code passed}, {@code not_passed}, ...), never a grant; the credential is the one
+     * whose grant it is about, when there is one; no stage latencies.
+     */
+    public static ScanEntry of(GateEvent event, Instant at, Optional<String> zone) {
+        Optional<Claims> claims = event.credential().map(c -> c.claims());
+        return new ScanEntry(at, event.kind().reason(), claims.map(c -> c.id().toHex()), claims.map(Claims::issuer),
+                claims.map(Claims::subject), zone, new StageMicros(0, 0, 0, 0));
+    }
+
+    /** Whether this row is a gate event rather than a decision. */
+    public boolean gateEvent() {
+        return GateEvent.Kind.of(reason).isPresent();
     }
 
     public boolean granted() {

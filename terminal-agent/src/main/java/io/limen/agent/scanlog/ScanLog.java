@@ -1,5 +1,6 @@
 package io.limen.agent.scanlog;
 
+import io.limen.agent.gate.GateEvent;
 import io.limen.agent.policy.Decision;
 
 /**
@@ -13,6 +14,11 @@ public interface ScanLog extends AutoCloseable {
     ScanLog NONE = new ScanLog() {
         @Override
         public void decided(Decision decision, long decodeNanos, long verifyNanos, long decideNanos, long frameToRelayNanos) {
+            // No scan log configured: nothing to record.
+        }
+
+        @Override
+        public void gateEvent(GateEvent event) {
             // No scan log configured: nothing to record.
         }
 
@@ -36,6 +42,12 @@ public interface ScanLog extends AutoCloseable {
      * @param frameToRelayNanos the frame's arrival to the gate command returning
      */
     void decided(Decision decision, long decodeNanos, long verifyNanos, long decideNanos, long frameToRelayNanos);
+
+    /**
+     * Hands one gate event to the log, beside the decisions, on whichever thread the gate saw it (an
+     * input edge, a timer). Never blocks and never throws, as {@link #decided}.
+     */
+    void gateEvent(GateEvent event);
 
     /** Makes durable what was handed over (as far as the outbox can be written), then stops. */
     @Override

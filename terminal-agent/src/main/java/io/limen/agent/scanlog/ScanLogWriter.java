@@ -1,5 +1,6 @@
 package io.limen.agent.scanlog;
 
+import io.limen.agent.gate.GateEvent;
 import io.limen.agent.policy.Decision;
 import io.limen.agent.revocation.SqliteConnections;
 import io.limen.agent.time.WallClock;
@@ -90,6 +91,14 @@ public final class ScanLogWriter implements ScanLog {
                 decideNanos, frameToRelayNanos), nanos.getAsLong());
         if (!handOff.offer(pending)) {
             droppedAtHandOff.increment(); // the writer raises the alarm: the admit thread only counts
+        }
+    }
+
+    @Override
+    public void gateEvent(GateEvent event) {
+        Pending pending = new Pending(ScanEntry.of(event, clock.read().instant(), zone), nanos.getAsLong());
+        if (!handOff.offer(pending)) {
+            droppedAtHandOff.increment();
         }
     }
 

@@ -24,7 +24,8 @@ public final class SteppedFrameSource implements FrameSource {
 
     private final List<Frame> frames;
     private final SimulatedTime time;
-    private final Duration step;
+    /** Before each frame but the first: how far the time moves. */
+    private final List<Duration> steps;
     /** One permit while no frame is out: the reader takes it to hand one out, the release gives it back. */
     private final Semaphore idle = new Semaphore(1);
     private int next;
@@ -32,9 +33,20 @@ public final class SteppedFrameSource implements FrameSource {
 
     /** @param step simulated time between two frames (33 ms at 30 fps); the first frame comes at the time's start */
     public SteppedFrameSource(List<Frame> frames, SimulatedTime time, Duration step) {
+        this(frames, time, java.util.Collections.nCopies(frames.size(), Objects.requireNonNull(step, "step must not be null")));
+    }
+
+    /**
+     * @param stepsBefore for each frame, the simulated time moved before it is handed out (the first's is
+     *                    not used: the first frame comes at the time's start); as many as frames
+     */
+    public SteppedFrameSource(List<Frame> frames, SimulatedTime time, List<Duration> stepsBefore) {
         this.frames = List.copyOf(frames);
         this.time = Objects.requireNonNull(time, "time must not be null");
-        this.step = Objects.requireNonNull(step, "step must not be null");
+        this.steps = List.copyOf(stepsBefore);
+        if (steps.size() != this.frames.size()) {
+            throw new IllegalArgumentException("steps must be one per frame (" + this.frames.size() + "), but were " + steps.size());
+        }
     }
 
     @Override
@@ -45,7 +57,7 @@ public final class SteppedFrameSource implements FrameSource {
             return Optional.empty();
         }
         if (next > 0) {
-            time.advance(step);
+            time.advance(steps.get(next));
         }
         return Optional.of(frames.get(next++).arrivedAt(System.nanoTime()));
     }

@@ -55,7 +55,9 @@ class DemoTest {
         List<Reason> decided = outcomes.stream().map(o -> o.admission().scan().reason()).toList();
 
         assertEquals(List.of(Reason.NO_CODE, Reason.OK, Reason.OK, Reason.EXPIRED, Reason.NOT_YET_VALID, Reason.REVOKED,
-                Reason.WRONG_ZONE, Reason.BAD_SIGNATURE, Reason.UNTRUSTED_ISSUER, Reason.UNKNOWN_KID, Reason.BAD_PREFIX, Reason.NO_CODE), decided);
+                Reason.WRONG_ZONE, Reason.BAD_SIGNATURE, Reason.UNTRUSTED_ISSUER, Reason.UNKNOWN_KID, Reason.BAD_PREFIX, Reason.NO_CODE,
+                // Dynamic codes: fresh, a 2-minute-old screenshot, the fresh one again; then a valid pass on a holiday.
+                Reason.OK, Reason.PRESENTATION_EXPIRED, Reason.REPLAYED, Reason.OUTSIDE_SCHEDULE), decided);
         assertTrue(outcomes.stream().allMatch(DemoRun.Outcome::asExpected));
     }
 
@@ -100,6 +102,10 @@ class DemoTest {
         assertEquals(List.of(new DisplayMessage(true, "welcome, Ada Lovelace")), shown.get(1));
         assertEquals(List.of(new DisplayMessage(false, "refused: expired")), shown.get(3));
         assertEquals(List.of(), shown.get(11), "a damaged code is no code");
+        assertEquals(List.of(new DisplayMessage(true, "welcome, Katherine Johnson")), shown.get(12), "her app's fresh code");
+        assertEquals(List.of(new DisplayMessage(false, "refused: presentation_expired")), shown.get(13));
+        assertEquals(List.of(new DisplayMessage(false, "refused: replayed")), shown.get(14));
+        assertEquals(List.of(new DisplayMessage(false, "refused: outside_schedule")), shown.get(15));
     }
 
     @Test
@@ -107,7 +113,7 @@ class DemoTest {
         assertTrue(printed.contains("GRANTED ok"), printed);
         assertTrue(printed.contains("denied  bad_signature"), printed);
         assertTrue(printed.contains("decision  none    no_code"), printed);
-        assertTrue(printed.contains("12 scans, 2 granted, 8 denied, 2 without a code; 12 of 12 outcomes as expected"), printed);
+        assertTrue(printed.contains("16 scans, 3 granted, 11 denied, 2 without a code; 16 of 16 outcomes as expected"), printed);
     }
 
     @Test
@@ -127,7 +133,7 @@ class DemoTest {
         assertTrue(Files.exists(demo.resolve("trust.pem")));
         assertTrue(Files.exists(demo.resolve("revocations.db")));
         try (var frames = Files.list(demo.resolve("frames"))) {
-            assertEquals(12, frames.count());
+            assertEquals(16, frames.count());
         }
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(demo.resolve("issuer-ed25519.key"))));
     }

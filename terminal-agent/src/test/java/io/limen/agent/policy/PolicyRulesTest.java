@@ -12,6 +12,9 @@ import io.limen.config.WeeklyWindow;
 import io.limen.format.Reason;
 import io.limen.format.cose.CoseAlgorithm;
 import io.limen.format.cose.KeyId;
+import io.limen.format.cose.SigningKey;
+import io.limen.format.credential.HolderKey;
+import java.security.SecureRandom;
 import io.limen.format.credential.Claims;
 import io.limen.format.credential.Credential;
 import io.limen.format.credential.CredentialId;
@@ -63,6 +66,19 @@ class PolicyRulesTest {
         assertEquals(Reason.STATIC_NOT_ALLOWED, decide(policy, STATIC, context));
         assertEquals(Reason.OK, decide(policy, DYNAMIC, context));
         assertEquals(Reason.OK, decide(AccessPolicy.standard(Optional.of("lab")), STATIC, context), "static codes are welcome by default");
+    }
+
+    @Test
+    void staticShowingOfAHolderBoundCredential_isRefusedToo_withAHintToShowTheApp() {
+        Claims claims = STATIC.claims();
+        Credential bound = new Credential(new Claims(claims.issuer(), claims.subject(), claims.issuedAt(), claims.notBefore(),
+                claims.expiresAt(), claims.id(), Optional.of(HolderKey.of(SigningKey.generate(CoseAlgorithm.EDDSA, new SecureRandom())
+                .verifyingKey())), claims.zones(), claims.displayName()), STATIC.keyId(), STATIC.algorithm());
+        AccessPolicy policy = AccessPolicy.of(Optional.of("lab"), new PolicyConfig(Duration.ofSeconds(30), true, Optional.empty()));
+
+        Decision decision = policy.decide(new Verification.Verified(bound), at(MONDAY_9, Presentations.none()));
+        assertEquals(Reason.STATIC_NOT_ALLOWED, decision.reason());
+        assertTrue(decision.detail().contains("show the holder's app's dynamic code"), decision.detail());
     }
 
     @Test
