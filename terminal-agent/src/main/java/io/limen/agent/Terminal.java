@@ -3,6 +3,7 @@ package io.limen.agent;
 import io.limen.agent.decode.QrDecoder;
 import io.limen.agent.gate.Gate;
 import io.limen.agent.lists.ListKeeper;
+import io.limen.agent.lists.ListSync;
 import io.limen.agent.lists.ListSnapshot;
 import io.limen.agent.policy.AccessPolicy;
 import io.limen.agent.policy.Passages;
@@ -20,6 +21,7 @@ import io.limen.agent.uplink.LinkException;
 import io.limen.agent.uplink.MqttLink;
 import io.limen.agent.uplink.PahoMqttLink;
 import io.limen.agent.uplink.UplinkPump;
+import io.limen.format.lists.ListTopics;
 import io.limen.config.UplinkConfig;
 import io.limen.config.AgentConfig;
 import io.limen.format.credential.TrustStore;
@@ -72,8 +74,15 @@ import org.slf4j.LoggerFactory;
  *                   alarms; backs off on "slow down"
  * uplink-connect    ReconnectLoop: connect attempts with    the uplink thread (a wake)        the network (a CONNACK,
  *                   full-jitter backoff                                                      up to the connect timeout)
- * list sync         builds a new ListSnapshot off the       AtomicReference swap, read by    the network, SQLite
- *                   admit thread (signed, versioned)        the admit thread at its next scan
+ * list sync         ListSync, with ListKeeper: looks for    AtomicReference swap, read by    SQLite (a snapshot apply:
+ *                   imports and the drop folder (the        the admit thread at its next     seconds at 1 M keys), the
+ *                   scheduler only says when, every 5 s),   scan; the time floor (signed     disk; never the network
+ *                   applies MQTT list messages (ListFeed),  issue times)
+ *                   loads the new filter, builds the new
+ *                   ListSnapshot off the admit thread
+ * MQTT client       Paho's callback thread: hands each      list sync (a queue; waits only   list sync's queue (more
+ *   callback        list message to list sync               past 32 MiB queued: back-        than 32 MiB waiting)
+ *                                                           pressure to the broker)
  * config watcher    re-reads the config file (SIGHUP)       swaps a new config at a frame    the disk
  *                                                          boundary
  * web               the technician's status page; reads     —                                the network
@@ -85,7 +94,8 @@ import org.slf4j.LoggerFactory;
  * the config watcher is the SIGHUP handler thread of {@code run.RunSignals}, which calls
  * {@link #reconfigure}: a new {@link Assembly} built off the admit thread and swapped in whole, read by
  * the admit thread once per frame. The scan-log writer runs when the config names a scan log, the uplink
- * pump when it names an uplink too. List sync and web come with their issues, each taking the row above. The rule they keep:
+ * pump when it names an uplink too; list sync when it names {@code lists.signers} (its MQTT messages with
+ * the uplink's link). Web comes with its issue, taking the row above. The rule they keep:
  * the admit thread hands off through
  * a slot, a queue offer or an {@code AtomicReference}, and waits on nothing.
  */
@@ -118,14 +128,17 @@ public final class Terminal implements AutoCloseable {
     private final AtomicReference<Assembly> current = new AtomicReference<>();
     /** The signed lists this terminal keeps itself ({@code lists.signers}), or null: lists read as before. */
     private final ListKeeper keeper;
+    /** The list-sync thread of a terminal with a keeper, or null. */
+    private final ListSync listSync;
     /** The next look for list updates, while the terminal runs; guarded by this. */
     private Scheduler.Cancellable listRefresh;
     private volatile boolean listsStale;
 
     private Terminal(HardwareSeams seams, Gate gate, ScanLog scanLog, UplinkPump uplink, AgentConfig config, Passages passages,
-                     ListKeeper keeper) {
+                     ListKeeper keeper, ListSync listSync) {
         this.passages = passages;
         this.keeper = keeper;
+        this.listSync = listSync;
         this.presentations = new Presentations(Presentations.DEFAULT_CAPACITY, config.policy().presentationWindow(),
                 seams.wallClock().read().instant());
         this.scanLog = scanLog;
@@ -161,20 +174,37 @@ public final class Terminal implements AutoCloseable {
         Gate gate = new Gate(seams.gpio(), config.board(), seams.scheduler(), config.gate(), gateEvents);
         Alarms alarms = new Alarms();
         AtomicReference<Terminal> built = new AtomicReference<>();
+        // List work runs on a thread of its own, never the scheduler's (gate timers) or the MQTT client's.
+        ListSync listSync = keeper == null ? null : ListSync.start(() -> {
+            Terminal terminal = built.get();
+            if (terminal != null) {
+                terminal.refreshLists();
+            }
+        });
+        MqttLink.MessageHandler listMessages = listSync == null ? null
+                : (topic, payload, retained) -> listSync.message(payload.length, () -> {
+                    Terminal terminal = built.get();
+                    if (terminal != null) {
+                        terminal.listMessage(topic, payload);
+                    }
+                });
         UplinkPump uplink;
         ScanLog scanLog;
         try {
-            uplink = uplink(config, seams, alarms, () -> built.get() == null ? Map.of() : built.get().status());
+            uplink = uplink(config, seams, alarms, () -> built.get() == null ? Map.of() : built.get().status(), listMessages);
             scanLog = scanLog(config, seams.wallClock(), alarms, uplink == null ? group -> { } : group -> uplink.wake());
         } catch (RuntimeException e) {
             gate.close();
+            if (listSync != null) {
+                listSync.close();
+            }
             if (keeper != null) {
                 keeper.close();
             }
             throw e;
         }
         gateEvents.attach(gateEvents(scanLog, passages));
-        Terminal terminal = new Terminal(seams, gate, scanLog, uplink, config, passages, keeper);
+        Terminal terminal = new Terminal(seams, gate, scanLog, uplink, config, passages, keeper, listSync);
         terminal.current.set(terminal.assembly(config, lists));
         built.set(terminal);
         if (keeper != null) {
@@ -226,9 +256,12 @@ public final class Terminal implements AutoCloseable {
     /**
      * The uplink pump the config names, started (it connects in the background and never delays the
      * start); null when it names none. It sends the scan log, so a config with an uplink and no scan log
-     * is refused by the loader; here such a config gets no uplink, said once.
+     * is refused by the loader; here such a config gets no uplink, said once. With {@code listMessages}
+     * (a terminal that keeps its lists), the link subscribes to the site's list topics
+     * ({@link ListTopics}, docs/lists.md "Over MQTT") before it first connects.
      */
-    private static UplinkPump uplink(AgentConfig config, HardwareSeams seams, Alarms alarms, Supplier<Map<String, Object>> status) {
+    private static UplinkPump uplink(AgentConfig config, HardwareSeams seams, Alarms alarms, Supplier<Map<String, Object>> status,
+                                     MqttLink.MessageHandler listMessages) {
         if (config.uplink().isEmpty()) {
             return null;
         }
@@ -243,6 +276,14 @@ public final class Terminal implements AutoCloseable {
         } catch (LinkException e) {
             log.error("uplink: {}; running without the uplink (decisions are still logged)", e.getMessage());
             return null;
+        }
+        if (listMessages != null) {
+            try {
+                link.subscribe(ListTopics.forSite(config.terminal().site()).filter(), listMessages);
+            } catch (LinkException | IllegalArgumentException e) {
+                log.error("lists: cannot subscribe to the list topics ({}); lists come from imports and the drop folder only",
+                        e.getMessage());
+            }
         }
         return UplinkPump.start(uplink, config.terminal(), SqliteConnections.file(config.scanLog().database().get(),
                 config.scanLog().busyTimeout()), link, seams.wallClock(), seams.scheduler()::nanoTime, alarms, status);
@@ -322,13 +363,47 @@ public final class Terminal implements AutoCloseable {
     static final java.time.Duration LIST_REFRESH = java.time.Duration.ofSeconds(5);
 
     private synchronized void scheduleListRefresh() {
-        listRefresh = seams.scheduler().schedule(this::refreshLists, LIST_REFRESH);
+        listRefresh = seams.scheduler().schedule(this::listRefreshDue, LIST_REFRESH);
+    }
+
+    /** On the scheduler thread: hands the look to the list-sync thread (never blocks) and sets the next one. */
+    private void listRefreshDue() {
+        synchronized (this) {
+            if (listRefresh == null) {
+                return;
+            }
+            scheduleListRefresh();
+        }
+        listSync.refresh();
     }
 
     /**
-     * On the scheduler thread: swaps in lists an import changed, raises the time floor to their signed
-     * issue times, and says once when the lists turn stale or fresh again. A store that cannot be read
-     * now is said and tried again at the next look; the lists held stay.
+     * On the list-sync thread: one message of the site's list topics (applied, staged or refused by the
+     * keeper, which remembers a refusal for status); what it changed is swapped in at once.
+     */
+    private void listMessage(String topic, byte[] payload) {
+        try {
+            java.util.List<io.limen.agent.lists.ListOutcome> outcomes = keeper.accept(topic, payload, seams.wallClock().read().instant());
+            if (outcomes.stream().anyMatch(o -> o instanceof io.limen.agent.lists.ListOutcome.Applied)) {
+                refreshLists();
+            }
+        } catch (IOException | RuntimeException e) {
+            log.error("lists: the message on {} could not be applied ({}); the lists held stay", topic, e.getMessage());
+        }
+    }
+
+    /**
+     * Waits until the list-sync thread has done what it was handed before this call (a barrier for tests
+     * and tools that step time); at most {@code timeout}. True at once for a terminal without one.
+     */
+    public boolean awaitListSync(java.time.Duration timeout) throws InterruptedException {
+        return listSync == null || listSync.awaitIdle(timeout.toMillis());
+    }
+
+    /**
+     * On the list-sync thread: swaps in lists an import or a message changed, raises the time floor to
+     * their signed issue times, and says once when the lists turn stale or fresh again. A store that
+     * cannot be read now is said and tried again at the next look; the lists held stay.
      */
     private void refreshLists() {
         try {
@@ -352,12 +427,6 @@ public final class Terminal implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             log.error("lists: cannot look for list updates ({}); the lists held stay, next look in {} s", e.getMessage(),
                     LIST_REFRESH.toSeconds());
-        } finally {
-            synchronized (this) {
-                if (listRefresh != null) {
-                    scheduleListRefresh();
-                }
-            }
         }
     }
 
@@ -400,13 +469,24 @@ public final class Terminal implements AutoCloseable {
     }
 
     /** The terminal's part of a heartbeat: the lists' ages and the camera. */
-    private Map<String, Object> status() {
+    Map<String, Object> status() {
         ListSnapshot now = lists();
         Map<String, Object> lists = new LinkedHashMap<>();
         lists.put("trustAsOf", now.trustAsOf().toString());
         lists.put("revocationsAsOf", now.revocationsAsOf().toString());
         lists.put("revocationsVersion", now.revocations().version());
         lists.put("stale", listsStale);
+        if (keeper != null) {
+            keeper.lastRefusal().ifPresent(r -> {
+                Map<String, Object> refused = new LinkedHashMap<>();
+                refused.put("code", r.code());
+                refused.put("detail", r.detail());
+                refused.put("source", r.source());
+                refused.put("at", r.at().toString());
+                lists.put("lastRefused", refused);
+            });
+            keeper.assembling().ifPresent(a -> lists.put("assembling", a));
+        }
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("lists", lists);
         status.put("camera", cameraStatus.get());
@@ -450,6 +530,9 @@ public final class Terminal implements AutoCloseable {
             }
         }
         try {
+            if (listSync != null) {
+                listSync.close();
+            }
             if (keeper != null) {
                 keeper.close();
             }

@@ -127,6 +127,7 @@ class TerminalListsTest {
             assertInstanceOf(ListOutcome.Applied.class, importDocument(revocations(1, OptionalLong.empty(), NOW,
                     List.of(claims.revocationKey()), List.of())));
             time.advance(Terminal.LIST_REFRESH);
+            assertTrue(terminal.awaitListSync(Duration.ofSeconds(30)));
             assertEquals(1, terminal.lists().revocations().version());
             assertEquals(NOW, terminal.lists().revocationsAsOf());
             assertFalse(terminal.listsStale());
@@ -135,11 +136,13 @@ class TerminalListsTest {
             assertInstanceOf(ListOutcome.Applied.class, importDocument(revocations(2, OptionalLong.of(1), NOW.plusSeconds(5),
                     List.of(), List.of(claims.revocationKey()))));
             time.advance(Terminal.LIST_REFRESH);
+            assertTrue(terminal.awaitListSync(Duration.ofSeconds(30)));
             assertEquals(2, terminal.lists().revocations().version());
             assertEquals(Reason.OK, admit(terminal));
 
             // Past lists.maxAgeMs (an hour here) without an update: stale again, and this entrance refuses.
             time.advance(Duration.ofMinutes(61));
+            assertTrue(terminal.awaitListSync(Duration.ofSeconds(30)));
             assertTrue(terminal.listsStale());
             assertEquals(Reason.LISTS_STALE, admit(terminal));
         }
@@ -165,6 +168,7 @@ class TerminalListsTest {
                     revocations(2, OptionalLong.of(1), NOW, List.of(), List.of(claims.revocationKey()))));
 
             time.advance(Terminal.LIST_REFRESH);
+            assertTrue(terminal.awaitListSync(Duration.ofSeconds(30)));
 
             assertEquals(1, terminal.lists().revocations().version());
             assertEquals(Reason.REVOKED, admit(terminal));

@@ -35,7 +35,27 @@ public final class ListKeeper implements AutoCloseable {
     private final TrustStore signers;
     private final Optional<Path> dropFolder;
     private final ListImport imports;
+    private final ListFeed feed;
     private long trustVersion;
+    private volatile Optional<Refusal> lastRefusal = Optional.empty();
+    /** What {@link ListFeed#assembling} said after the last message: read by status without the keeper's lock. */
+    private volatile Optional<String> assembling = Optional.empty();
+
+    /**
+     * The latest list document this terminal refused, for status and the heartbeat.
+     *
+     * @param code   the stable {@link io.limen.format.lists.ListProblem} code
+     * @param source where it came from: an MQTT topic, or a dropped file's name
+     * @param at     the trusted time of the refusal
+     */
+    public record Refusal(String code, String detail, String source, Instant at) {
+        public Refusal {
+            Objects.requireNonNull(code, "code must not be null");
+            Objects.requireNonNull(detail, "detail must not be null");
+            Objects.requireNonNull(source, "source must not be null");
+            Objects.requireNonNull(at, "at must not be null");
+        }
+    }
 
     private ListKeeper(RevocationIndex index, Path trustFile, TrustStore signers, Optional<Path> dropFolder) {
         this.index = index;
@@ -44,6 +64,8 @@ public final class ListKeeper implements AutoCloseable {
         this.dropFolder = dropFolder;
         this.imports = new ListImport(signers::keysFor, Optional.of(new RevocationUpdates(index, applied -> { })),
                 Optional.of(new TrustListUpdates(trustFile, signers::keysFor)));
+        this.feed = new ListFeed(imports, () -> index.current().version(),
+                () -> trustListTime().map(SignedTime::version).orElse(0L));
     }
 
     /**
@@ -116,12 +138,50 @@ public final class ListKeeper implements AutoCloseable {
             Path to = folder.resolve(outcome instanceof ListOutcome.Refused ? "refused" : "applied");
             Files.createDirectories(to);
             Files.move(file, to.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            if (outcome instanceof ListOutcome.Refused) {
+            if (outcome instanceof ListOutcome.Refused r) {
+                lastRefusal = Optional.of(new Refusal(r.problem().code(), r.detail(), file.getFileName().toString(), now));
                 log.warn("lists: dropped {}: {}", file.getFileName(), outcome.describe());
             } else {
                 log.info("lists: dropped {}: {}", file.getFileName(), outcome.describe());
             }
         }
+    }
+
+    /**
+     * Takes one MQTT message of the list topics ({@link ListFeed}): applies, stages or refuses it, logs
+     * what became of it and remembers a refusal for status; {@link #refresh} then swaps in what changed.
+     * On the list-sync thread.
+     *
+     * @throws IOException if the trust file cannot be written
+     */
+    public synchronized java.util.List<ListOutcome> accept(String topic, byte[] payload, Instant now) throws IOException {
+        java.util.List<ListOutcome> outcomes;
+        try {
+            outcomes = feed.accept(topic, payload, now);
+        } finally {
+            assembling = feed.assembling();
+        }
+        for (ListOutcome outcome : outcomes) {
+            switch (outcome) {
+                case ListOutcome.Refused r -> {
+                    lastRefusal = Optional.of(new Refusal(r.problem().code(), r.detail(), topic, now));
+                    log.warn("lists: MQTT {}: {}", topic, outcome.describe());
+                }
+                case ListOutcome.Applied a -> log.info("lists: MQTT {}: {}", topic, outcome.describe());
+                case ListOutcome.Waiting w -> log.debug("lists: MQTT {}: {}", topic, outcome.describe());
+            }
+        }
+        return outcomes;
+    }
+
+    /** The latest refusal of a list document (over MQTT or dropped), if any since start. */
+    public Optional<Refusal> lastRefusal() {
+        return lastRefusal;
+    }
+
+    /** The snapshot being assembled from MQTT messages, for status; empty if none. */
+    public Optional<String> assembling() {
+        return assembling;
     }
 
     /** The revocation index, for list updates in this process. */
