@@ -42,6 +42,7 @@ public final class ListFeed {
     private final ListImport imports;
     private final LongSupplier heldRevocations;
     private final LongSupplier heldTrust;
+    private final long maxHeldBytes;
 
     /** The snapshot being assembled, or null. */
     private Target target;
@@ -75,6 +76,12 @@ public final class ListFeed {
      * @param heldTrust       the trust list version it holds now (0: none signed)
      */
     public ListFeed(ListImport imports, LongSupplier heldRevocations, LongSupplier heldTrust) {
+        this(imports, heldRevocations, heldTrust, MAX_HELD_BYTES);
+    }
+
+    /** The same with another cap on the chunks held back, in bytes (tests reach it with small chunks). */
+    ListFeed(ListImport imports, LongSupplier heldRevocations, LongSupplier heldTrust, long maxHeldBytes) {
+        this.maxHeldBytes = maxHeldBytes;
         this.imports = Objects.requireNonNull(imports, "imports must not be null");
         this.heldRevocations = Objects.requireNonNull(heldRevocations, "heldRevocations must not be null");
         this.heldTrust = Objects.requireNonNull(heldTrust, "heldTrust must not be null");
@@ -155,11 +162,11 @@ public final class ListFeed {
             return; // a retained chunk seen again after a reconnect
         }
         if (c.index() > target.next) {
-            if (target.earlyBytes + payload.length > MAX_HELD_BYTES) {
+            if (target.earlyBytes + payload.length > maxHeldBytes) {
                 Target dropped = target;
                 drop();
                 outcomes.add(new ListOutcome.Refused(ListProblem.TOO_LARGE, "chunks of the " + dropped.key.describe()
-                        + " ahead of chunk " + dropped.next + " would hold more than " + MAX_HELD_BYTES + " bytes in memory; dropped it"));
+                        + " ahead of chunk " + dropped.next + " would hold more than " + maxHeldBytes + " bytes in memory; dropped it"));
                 return;
             }
             target.early.put(c.index(), payload);

@@ -41,6 +41,9 @@ class ListFeedTest {
     private static final SnapshotId ID = new SnapshotId(new byte[16]);
     private static final SnapshotId OTHER_ID = new SnapshotId(new byte[] {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
 
+    /** The cap on chunks held back here: 1 MiB (16 MiB in a terminal), reached with small chunks. */
+    private static final long HELD_CAP = 1024 * 1024;
+
     @TempDir
     Path dir;
 
@@ -57,7 +60,7 @@ class ListFeedTest {
         index = RevocationIndex.open(SqliteConnections.file(dir.resolve("revocations.db")), NOW);
         TrustStore signers = TrustStore.of(List.of(TrustedKey.of(listKey.verifyingKey())));
         ListImport imports = new ListImport(signers::keysFor, Optional.of(new RevocationUpdates(index, applied -> { })), Optional.empty());
-        feed = new ListFeed(imports, () -> index.current().version(), () -> 0L);
+        feed = new ListFeed(imports, () -> index.current().version(), () -> 0L, HELD_CAP);
     }
 
     @AfterEach
@@ -157,8 +160,8 @@ class ListFeedTest {
         holdVersion1();
         List<ListOutcome> last = List.of();
         int chunks = ListTopics.MAX_SNAPSHOT_CHUNKS;
-        // Chunks of 20,000 keys (~360 KB) arriving without chunk 0: the held ones pass 16 MiB at about the 47th.
-        int keysPerChunk = 20_000;
+        // Chunks of 5,000 keys (~90 KB) arriving without chunk 0: the held ones pass the cap at about the 12th.
+        int keysPerChunk = 5_000;
         for (int i = 1; i < chunks && last.stream().noneMatch(o -> o instanceof ListOutcome.Refused); i++) {
             RevocationKey[] keys = new RevocationKey[keysPerChunk];
             for (int k = 0; k < keysPerChunk; k++) {
