@@ -3,6 +3,7 @@ package io.limen.provisioning;
 import java.time.Duration;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -47,7 +48,7 @@ final class ListPublisher implements AutoCloseable {
      */
     void retain(String topic, byte[] payload) {
         try {
-            IMqttToken token = client.publish(topic, new MqttMessage(payload, 1, true, null));
+            IMqttToken token = publish(topic, payload);
             token.waitForCompletion(TIMEOUT.toMillis());
             int[] codes = token.getReasonCodes();
             if (codes != null) {
@@ -60,6 +61,30 @@ final class ListPublisher implements AutoCloseable {
             }
         } catch (MqttException e) {
             throw new ProvisioningException("cannot publish on " + topic + " at " + uri + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Sends one message. Paho 1.2.5 completes a PUBACK's token before it frees the in-flight slot, so
+     * back-to-back publishes can be refused "too many publishes in progress" (32202) for a moment: that
+     * one is tried again, briefly, until {@link #TIMEOUT}.
+     */
+    private IMqttToken publish(String topic, byte[] payload) throws MqttException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return client.publish(topic, new MqttMessage(payload, 1, true, null));
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
