@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * list is as old as its signed issue time, which the staleness policy judges.
  *
  * <p>Updates are written by {@code limen agent lists import} (another process, through SQLite's locks
- * and the trust file's rename); {@link #refresh} notices a new version and loads it, off the admit
- * thread, for the terminal to swap in.
+ * and the trust file's rename), dropped into the drop folder, or arrive over MQTT ({@link #accept}, the
+ * site's list topics); {@link #refresh} notices a new version and loads it, on the list-sync thread
+ * ({@link ListSync}), for the terminal to swap in.
  */
 public final class ListKeeper implements AutoCloseable {
 
