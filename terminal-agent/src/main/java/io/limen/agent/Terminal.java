@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -191,7 +192,8 @@ public final class Terminal implements AutoCloseable {
         UplinkPump uplink;
         ScanLog scanLog;
         try {
-            uplink = uplink(config, seams, alarms, () -> built.get() == null ? Map.of() : built.get().status(), listMessages);
+            uplink = uplink(config, seams, alarmCodes(alarms, gate, seams.wallClock()),
+                    () -> built.get() == null ? Map.of() : built.get().status(), listMessages);
             scanLog = scanLog(config, seams.wallClock(), alarms, uplink == null ? group -> { } : group -> uplink.wake());
         } catch (RuntimeException e) {
             gate.close();
@@ -260,8 +262,8 @@ public final class Terminal implements AutoCloseable {
      * (a terminal that keeps its lists), the link subscribes to the site's list topics
      * ({@link ListTopics}, docs/lists.md "Over MQTT") before it first connects.
      */
-    private static UplinkPump uplink(AgentConfig config, HardwareSeams seams, Alarms alarms, Supplier<Map<String, Object>> status,
-                                     MqttLink.MessageHandler listMessages) {
+    private static UplinkPump uplink(AgentConfig config, HardwareSeams seams, Supplier<SortedSet<String>> alarms,
+                                     Supplier<Map<String, Object>> status, MqttLink.MessageHandler listMessages) {
         if (config.uplink().isEmpty()) {
             return null;
         }
@@ -287,6 +289,30 @@ public final class Terminal implements AutoCloseable {
         }
         return UplinkPump.start(uplink, config.terminal(), SqliteConnections.file(config.scanLog().database().get(),
                 config.scanLog().busyTimeout()), link, seams.wallClock(), seams.scheduler()::nanoTime, alarms, status);
+    }
+
+    /** Alarm code of an active fire-alarm input: the gate is open for evacuation. */
+    public static final String FIRE_ALARM = "fire_alarm";
+    /** Alarm code of a wall clock not synchronised: validity is judged on a clock not trusted. */
+    public static final String CLOCK_UNSYNCED = "clock_unsynced";
+
+    /**
+     * The codes of the alarms active now, for the uplink: the scan log's, {@link #FIRE_ALARM} while the
+     * fire-alarm input holds, {@link #CLOCK_UNSYNCED} while the wall clock is not synchronised. Read on the
+     * uplink thread every 250 ms; the gate's lock is held for one field read.
+     */
+    private static Supplier<SortedSet<String>> alarmCodes(Alarms alarms, Gate gate, WallClock clock) {
+        Supplier<SortedSet<String>> scanLog = UplinkPump.codes(alarms);
+        return () -> {
+            SortedSet<String> codes = scanLog.get();
+            if (gate.fireAlarmActive()) {
+                codes.add(FIRE_ALARM);
+            }
+            if (!clock.read().trusted()) {
+                codes.add(CLOCK_UNSYNCED);
+            }
+            return codes;
+        };
     }
 
     /**
