@@ -84,6 +84,8 @@ class TerminalUplinkTest {
                 assertTrue(batch.contains("\"firstSequence\":1,\"lastSequence\":2"), batch);
                 assertTrue(batch.contains("\"terminal\":\"door-1\"") && batch.contains("\"site\":\"hq\""), batch);
                 assertTrue(batch.contains("\"sub\":\"holder-1\""), batch);
+                // The sink can see the batch before the pump has handled its PUBACK: wait for the count.
+                await().atMost(Duration.ofSeconds(20)).until(() -> terminal.uplink().get().counts().batches() == 1);
                 UplinkPump.Counts counts = terminal.uplink().get().counts();
                 assertEquals(1, counts.batches());
                 assertEquals(2, counts.scans());
