@@ -28,6 +28,11 @@ final class CountingLink implements MqttLink {
     }
 
     @Override
+    public void subscribe(String topicFilter, MessageHandler handler) throws LinkException {
+        link.subscribe(topicFilter, handler);
+    }
+
+    @Override
     public boolean isConnected() {
         return link.isConnected();
     }
