@@ -37,7 +37,7 @@ class OutboxTest {
     /** The scan-log writer and the uplink open the same new file at the same moment when a terminal starts. */
     @Test
     void twoConnectionsOpeningANewFileTogether_bothSucceed_andTheSchemaIsMadeOnce() throws Exception {
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < 100; round++) {
             Path file = dir.resolve("race-" + round + ".db");
             java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
             java.util.concurrent.Callable<Outbox> open = () -> {
