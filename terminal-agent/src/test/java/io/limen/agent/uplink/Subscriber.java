@@ -70,8 +70,13 @@ final class Subscriber implements MqttCallback, AutoCloseable {
 
     @Override
     public void close() throws MqttException {
-        if (client.isConnected()) {
-            client.disconnect().waitForCompletion(5000);
+        try {
+            if (client.isConnected()) {
+                client.disconnect().waitForCompletion(5000);
+            }
+        } catch (MqttException e) {
+            // Cleanup only: a broker slow to answer DISCONNECT on a loaded machine must not fail the test
+            // whose assertions already ran (seen under load in UplinkKillTest); close forcibly below.
         }
         client.close(true);
     }
