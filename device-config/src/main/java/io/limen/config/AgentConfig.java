@@ -22,7 +22,8 @@ public record AgentConfig(
         ScanLogConfig scanLog,
         PolicyConfig policy,
         Optional<UplinkConfig> uplink,
-        ListsConfig lists) {
+        ListsConfig lists,
+        DisplayConfig display) {
 
     public AgentConfig {
         Checks.present("terminal", terminal);
@@ -39,6 +40,16 @@ public record AgentConfig(
         Checks.present("policy", policy);
         Checks.present("uplink", uplink);
         Checks.present("lists", lists);
+        Checks.present("display", display);
+    }
+
+    /** Without a display section: the display speaks English. */
+    public AgentConfig(TerminalConfig terminal, BoardProfile board, CameraConfig camera, DecoderConfig decoder, DebounceConfig debounce,
+                       GateConfig gate, CredentialsConfig credentials, RevocationConfig revocation, PathsConfig paths,
+                       LoggingConfig logging, ScanLogConfig scanLog, PolicyConfig policy, Optional<UplinkConfig> uplink,
+                       ListsConfig lists) {
+        this(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, uplink,
+                lists, DisplayConfig.DEFAULTS);
     }
 
     /** Without a lists section: lists as before, the default staleness and clock policy. */
@@ -72,55 +83,60 @@ public record AgentConfig(
     }
 
     public AgentConfig withTerminal(TerminalConfig value) {
-        return new AgentConfig(value, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, uplink, lists);
+        return new AgentConfig(value, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, uplink, lists, display);
     }
 
     public AgentConfig withBoard(BoardProfile value) {
-        return new AgentConfig(terminal, value, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy);
+        return new AgentConfig(terminal, value, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, uplink, lists, display);
     }
 
     public AgentConfig withCamera(CameraConfig value) {
-        return new AgentConfig(terminal, board, value, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, uplink, lists);
+        return new AgentConfig(terminal, board, value, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, uplink, lists, display);
     }
 
     public AgentConfig withDecoder(DecoderConfig value) {
-        return new AgentConfig(terminal, board, camera, value, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, uplink, lists);
+        return new AgentConfig(terminal, board, camera, value, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, uplink, lists, display);
     }
 
     public AgentConfig withDebounce(DebounceConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, value, gate, credentials, revocation, paths, logging, scanLog, policy, uplink, lists);
+        return new AgentConfig(terminal, board, camera, decoder, value, gate, credentials, revocation, paths, logging, scanLog, policy, uplink, lists, display);
     }
 
     public AgentConfig withGate(GateConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, value, credentials, revocation, paths, logging, scanLog, policy, uplink, lists);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, value, credentials, revocation, paths, logging, scanLog, policy, uplink, lists, display);
     }
 
     public AgentConfig withCredentials(CredentialsConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, value, revocation, paths, logging, scanLog, policy, uplink, lists);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, value, revocation, paths, logging, scanLog, policy, uplink, lists, display);
     }
 
     public AgentConfig withRevocation(RevocationConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, value, paths, logging, scanLog, policy, uplink, lists);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, value, paths, logging, scanLog, policy, uplink, lists, display);
     }
 
     public AgentConfig withPaths(PathsConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, value, logging, scanLog, policy, uplink, lists);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, value, logging, scanLog, policy, uplink, lists, display);
     }
 
     public AgentConfig withPolicy(PolicyConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, value, uplink, lists);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, value, uplink, lists, display);
     }
 
     public AgentConfig withUplink(Optional<UplinkConfig> value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, value, lists);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, value, lists, display);
     }
 
     public AgentConfig withScanLog(ScanLogConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, value, policy, uplink, lists);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, value, policy, uplink, lists, display);
     }
 
     public AgentConfig withLists(ListsConfig value) {
         return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy,
-                uplink, value);
+                uplink, value, display);
+    }
+
+    public AgentConfig withDisplay(DisplayConfig value) {
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy,
+                uplink, lists, value);
     }
 }

@@ -14,6 +14,7 @@ import io.limen.config.RegionOfInterest;
 import io.limen.config.RestartBackoff;
 import io.limen.config.CredentialsConfig;
 import io.limen.config.DebounceConfig;
+import io.limen.config.DisplayConfig;
 import io.limen.config.DecoderConfig;
 import io.limen.config.Direction;
 import io.limen.config.BoardInput;
@@ -63,7 +64,7 @@ import java.util.Optional;
 public final class ConfigModel {
 
     /** Sections a later version will add; named so that the error says "not yet" rather than "typo". */
-    public static final List<String> RESERVED_SECTIONS = List.of("display");
+    public static final List<String> RESERVED_SECTIONS = List.of();
 
     private static final String MS = "ms";
     private static final List<String> DEGRADED = Arrays.stream(ListsConfig.Degraded.values()).map(ListsConfig.Degraded::configName).toList();
@@ -303,7 +304,12 @@ public final class ConfigModel {
                                     + " credentials issued before the lists' time; others `lists_stale`), or `refuse` (`lists_stale`)."),
                     withDefault("whenClockUnsynced", new FieldType.Choice(DEGRADED), ListsConfig.DEFAULTS.whenClockUnsynced().configName(), "",
                             "While the clock is not trusted (not synchronised since boot, or behind the newest trusted time seen):"
-                                    + " `admit-with-warning`, `admit-issued-before` (credentials issued before the trusted time), or `refuse` (`clock_unsynced`)."))));
+                                    + " `admit-with-warning`, `admit-issued-before` (credentials issued before the trusted time), or `refuse` (`clock_unsynced`).")),
+            group("display", "The entrance display.",
+                    withDefault("language", new FieldType.Choice(Arrays.stream(DisplayConfig.Language.values()).map(DisplayConfig.Language::configName).toList()),
+                            DisplayConfig.DEFAULTS.language().configName(), "",
+                            "The language of the texts shown at the entrance: `en` or `zh` (Simplified Chinese). A character LCD"
+                                    + " (HD44780) has no Chinese glyphs in its ROM and shows English whatever this says; the log keeps reason codes."))));
 
     private static ListsConfig.Degraded degraded(String name) {
         return ListsConfig.Degraded.fromConfigName(name).orElseThrow(() -> new IllegalStateException("a choice the table does not declare: " + name));
@@ -352,13 +358,15 @@ public final class ConfigModel {
         ListsConfig lists = v.section("lists", x -> new ListsConfig(x.optional("lists.signers", Path.class),
                 x.optional("lists.dropFolder", Path.class), x.millis("lists.maxAgeMs"),
                 degraded(x.text("lists.whenStale")), degraded(x.text("lists.whenClockUnsynced"))));
+        DisplayConfig display = v.section("display", x -> new DisplayConfig(DisplayConfig.Language.fromConfigName(x.text("display.language"))
+                .orElseThrow(() -> new IllegalStateException("a choice the table does not declare: " + x.text("display.language")))));
         if (terminal == null || board == null || camera == null || decoder == null || debounce == null || gate == null
                 || credentials == null || revocation == null || scanLog == null || paths == null || logging == null
-                || policy == null || v.position("uplink").isPresent() && uplink.isEmpty() || lists == null) {
+                || policy == null || v.position("uplink").isPresent() && uplink.isEmpty() || lists == null || display == null) {
             return Optional.empty();
         }
         return Optional.of(new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging,
-                scanLog, policy, uplink, lists));
+                scanLog, policy, uplink, lists, display));
     }
 
     /**

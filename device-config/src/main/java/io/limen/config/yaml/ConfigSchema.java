@@ -32,7 +32,7 @@ public final class ConfigSchema {
         schema.put("title", "Limen terminal configuration");
         schema.put("description", "One YAML file for the whole terminal (docs/configuration.md). Durations are whole"
                 + " milliseconds in keys ending Ms; sizes are whole bytes in keys ending Bytes; paths are relative to the config file's folder unless absolute."
-                + " Reserved for later versions: " + String.join(", ", ConfigModel.RESERVED_SECTIONS) + ".");
+                + (ConfigModel.RESERVED_SECTIONS.isEmpty() ? "" : " Reserved for later versions: " + String.join(", ", ConfigModel.RESERVED_SECTIONS) + "."));
         group(schema, ConfigModel.ROOT, false);
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(schema) + "\n";

@@ -8,6 +8,7 @@ import io.limen.agent.cli.image.ImageFrames;
 import com.pi4j.context.Context;
 import com.pi4j.io.i2c.I2C;
 import io.limen.agent.display.Display;
+import io.limen.agent.display.DisplayLanguage;
 import io.limen.agent.display.Hd44780;
 import io.limen.agent.display.JournalDisplay;
 import io.limen.agent.display.LcdDisplay;
@@ -79,7 +80,8 @@ final class LiveSeams implements AutoCloseable {
         LcdWiring lcd = config.board().lcd().get();
         I2C i2c = gpio.create(I2C.newConfigBuilder(gpio).id("lcd").bus(lcd.bus()).device(lcd.address()));
         // The controller's waits are tens of µs to a few ms, on the display's own thread.
-        return new LcdDisplay(new Hd44780(i2c, lcd.columns(), lcd.rows(), LockSupport::parkNanos));
+        return new LcdDisplay(new Hd44780(i2c, lcd.columns(), lcd.rows(), LockSupport::parkNanos),
+                DisplayLanguage.of(config.display().language()));
     }
 
     /**

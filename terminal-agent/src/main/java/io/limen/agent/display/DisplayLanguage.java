@@ -1,5 +1,7 @@
 package io.limen.agent.display;
 
+import io.limen.config.DisplayConfig;
+
 import java.util.Locale;
 
 /** The language the entrance display speaks. */
@@ -15,5 +17,21 @@ public enum DisplayLanguage {
 
     public Locale locale() {
         return locale;
+    }
+
+    /** The language {@code display.language} names. */
+    public static DisplayLanguage of(DisplayConfig.Language language) {
+        return switch (language) {
+            case EN -> ENGLISH;
+            case ZH -> CHINESE;
+        };
+    }
+
+    /**
+     * What a character LCD (HD44780, ROM A00: ASCII and katakana) can show of this language: English
+     * for Chinese, which has no glyphs there (a graphic display shows the language itself).
+     */
+    public DisplayLanguage onCharacterLcd() {
+        return ENGLISH;
     }
 }

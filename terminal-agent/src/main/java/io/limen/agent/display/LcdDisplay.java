@@ -27,8 +27,22 @@ public final class LcdDisplay implements Display, AutoCloseable {
 
     /** @param lcd initialised on the writer thread before the first message */
     public LcdDisplay(Hd44780 lcd) {
+        this(lcd, DisplayLanguage.ENGLISH);
+    }
+
+    /**
+     * @param lcd      initialised on the writer thread before the first message
+     * @param language {@code display.language}; a language the LCD's ROM cannot show falls back to
+     *                 English ({@link DisplayLanguage#onCharacterLcd}), said once in the log
+     */
+    public LcdDisplay(Hd44780 lcd, DisplayLanguage language) {
         this.lcd = Objects.requireNonNull(lcd, "lcd must not be null");
-        this.messages = new Messages(DisplayLanguage.ENGLISH);
+        DisplayLanguage shown = language.onCharacterLcd();
+        if (shown != language) {
+            log.info("display.language {} has no glyphs on the character LCD; it shows {}", language.locale().getLanguage(),
+                    shown.locale().getLanguage());
+        }
+        this.messages = new Messages(shown);
         writer = new Thread(this::write, "lcd-writer");
         writer.setDaemon(true);
         writer.start();

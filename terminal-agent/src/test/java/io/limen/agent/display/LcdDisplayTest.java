@@ -45,4 +45,24 @@ class LcdDisplayTest {
             context.shutdown();
         }
     }
+
+    @Test
+    void chineseConfigured_theCharacterLcdShowsEnglish_sinceItsRomHasNoCjkGlyphs() {
+        Context context = GpioContexts.simulated();
+        try {
+            I2C i2c = context.create(I2C.newConfigBuilder(context).id("lcd").bus(1).device(0x27));
+            LcdDisplay display = new LcdDisplay(new Hd44780(i2c, 16, 2, nanos -> { }), DisplayLanguage.of(io.limen.config.DisplayConfig.Language.ZH));
+            try {
+                Decision revoked = Decision.denied(Reason.REVOKED, Optional.empty(), "revoked");
+                assertEquals(List.of("Refused", "Pass revoked"), display.lines(revoked));
+                assertEquals(DisplayLanguage.CHINESE, DisplayLanguage.of(io.limen.config.DisplayConfig.Language.ZH));
+                assertEquals(DisplayLanguage.ENGLISH, DisplayLanguage.of(io.limen.config.DisplayConfig.Language.EN));
+                assertEquals(DisplayLanguage.ENGLISH, DisplayLanguage.CHINESE.onCharacterLcd());
+            } finally {
+                display.close();
+            }
+        } finally {
+            context.shutdown();
+        }
+    }
 }
