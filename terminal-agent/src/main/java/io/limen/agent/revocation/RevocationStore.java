@@ -214,8 +214,8 @@ public final class RevocationStore implements AutoCloseable {
                         s.execute("DELETE FROM revoked");
                         deleted = Math.max(0, s.getUpdateCount());
                     }
-                    deleted += write("DELETE FROM revoked WHERE key = ?", sortedRemoved);
-                    int inserted = write("INSERT OR IGNORE INTO revoked(key) VALUES (?)", sorted);
+                    deleted += write(RevocationStore::deleteSql, sortedRemoved);
+                    int inserted = write(rows -> insertSql("revoked", rows), sorted);
                     try (PreparedStatement update = connection.prepareStatement(
                             "INSERT INTO meta(name, value) VALUES (?, ?)"
                                     + " ON CONFLICT(name) DO UPDATE SET value = excluded.value")) {
@@ -242,22 +242,58 @@ public final class RevocationStore implements AutoCloseable {
         }
     }
 
-    /** Runs {@code sql} with each key bound as its one parameter; the rows it changed. */
-    private int write(String sql, RevocationKey[] sorted) throws SQLException {
+    /**
+     * Keys bound to one statement at a time. sqlite-jdbc's cost per {@code executeUpdate} (binding,
+     * stepping, resetting through JNI) was most of a snapshot's time: 1 M keys one a statement took 8–12 s
+     * here, 200 a statement under 1 s (docs/performance.md). 200 is far below SQLite's limit on
+     * parameters (999 in old builds).
+     */
+    static final int KEYS_PER_STATEMENT = 200;
+
+    private static String insertSql(String table, int rows) {
+        return "INSERT OR IGNORE INTO " + table + "(key) VALUES (?)" + ",(?)".repeat(rows - 1);
+    }
+
+    private static String deleteSql(int rows) {
+        return "DELETE FROM revoked WHERE key IN (?" + ",?".repeat(rows - 1) + ")";
+    }
+
+    /**
+     * Runs the statement {@code sql} makes for a number of rows over {@code sorted}: {@link
+     * #KEYS_PER_STATEMENT} keys a statement, the rest one a statement; the rows they changed.
+     */
+    private int write(java.util.function.IntFunction<String> sql, RevocationKey[] sorted) throws SQLException {
         int changed = 0;
         if (sorted.length == 0) {
             return 0; // no statement at all: the fault-injection tests count every write
         }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            byte[] buffer = new byte[RevocationKey.LENGTH]; // bound (copied) by each executeUpdate
-            for (RevocationKey key : sorted) {
-                BIG_ENDIAN_LONG.set(buffer, 0, key.high());
-                BIG_ENDIAN_LONG.set(buffer, 8, key.low());
-                statement.setBytes(1, buffer);
-                changed += statement.executeUpdate();
+        int i = 0;
+        if (sorted.length >= KEYS_PER_STATEMENT) {
+            try (PreparedStatement statement = connection.prepareStatement(sql.apply(KEYS_PER_STATEMENT))) {
+                for (; i + KEYS_PER_STATEMENT <= sorted.length; i += KEYS_PER_STATEMENT) {
+                    for (int j = 0; j < KEYS_PER_STATEMENT; j++) {
+                        statement.setBytes(j + 1, bytes(sorted[i + j])); // copied by the binding
+                    }
+                    changed += statement.executeUpdate();
+                }
+            }
+        }
+        if (i < sorted.length) {
+            try (PreparedStatement statement = connection.prepareStatement(sql.apply(1))) {
+                for (; i < sorted.length; i++) {
+                    statement.setBytes(1, bytes(sorted[i]));
+                    changed += statement.executeUpdate();
+                }
             }
         }
         return changed;
+    }
+
+    private static byte[] bytes(RevocationKey key) {
+        byte[] buffer = new byte[RevocationKey.LENGTH];
+        BIG_ENDIAN_LONG.set(buffer, 0, key.high());
+        BIG_ENDIAN_LONG.set(buffer, 8, key.low());
+        return buffer;
     }
 
     /**
@@ -312,7 +348,7 @@ public final class RevocationStore implements AutoCloseable {
             try (Statement s = connection.createStatement()) {
                 s.execute("BEGIN IMMEDIATE");
                 try {
-                    int staged = write("INSERT OR IGNORE INTO revoked_staging(key) VALUES (?)", sorted);
+                    int staged = write(rows -> insertSql("revoked_staging", rows), sorted);
                     s.execute("COMMIT");
                     return staged;
                 } catch (SQLException | RuntimeException | Error e) {

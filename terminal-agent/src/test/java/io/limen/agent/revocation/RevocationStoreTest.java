@@ -171,6 +171,35 @@ class RevocationStoreTest {
         }
     }
 
+    /**
+     * Writes of replaceAll(2, 450 keys) after 2 (whose removal is DELETE FROM revoked): two statements of
+     * 200 keys, 50 of one key, then the version. A failure in a statement of many keys, or after them,
+     * rolls all of them back.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 52, 53})
+    void replaceAll_ofManyKeys_failingOnTheNthWrite_leavesTheOldListAndVersion(int failingWrite) {
+        List<RevocationKey> many = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < 2 * RevocationStore.KEYS_PER_STATEMENT + 50; i++) {
+            many.add(new RevocationKey(random.nextLong(), random.nextLong()));
+        }
+        try (RevocationStore store = open()) {
+            store.replaceAll(1, List.of(ALICE, BOB));
+        }
+        try (RevocationStore store = RevocationStore.open(new FaultyConnections(SqliteConnections.file(file()), failingWrite))) {
+            RevocationStoreException e = assertThrows(RevocationStoreException.class, () -> store.replaceAll(2, many));
+            assertTrue(e.getMessage().endsWith("injected failure of write " + failingWrite), e.getMessage());
+            assertEquals(RevocationSet.of(1, ALICE, BOB), store.loadSnapshot());
+        }
+        try (RevocationStore store = open()) {
+            store.replaceAll(2, many);
+            assertEquals(many.size(), store.loadSnapshot().size(), "every key, in statements of 200 and of one");
+            store.applyDelta(3, List.of(), many.subList(0, 2 * RevocationStore.KEYS_PER_STATEMENT + 1));
+            assertEquals(49, store.loadSnapshot().size(), "deleted in statements of 200 and of one");
+        }
+    }
+
     @Test
     void snapshot_equalsTheTableContents() {
         SplittableRandom random = new SplittableRandom(7);
