@@ -18,7 +18,7 @@ import java.util.Objects;
  * <p>Bounded: a presentation is forgotten once the terminal's clock is past {@code t + window} (the
  * verifier refuses it as {@code presentation_expired} from then on), and at {@code capacity} the
  * oldest is dropped (counted in {@link #droppedFresh()}). An entrance grants about one code a second,
- * so a 30 s window holds some 30 entries; 100,000 is a bound on memory (about 10 MB when full), not a
+ * so a 30 s window holds some 30 entries; 100,000 is a bound on memory (about 11 MB when full), not a
  * size expected.
  *
  * <p>Memory only. After a restart the terminal cannot know what it granted before, so a presentation
