@@ -70,8 +70,12 @@ final class ConsumeCommand implements java.util.concurrent.Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--broker", required = true, paramLabel = "URI",
-            description = "The broker, tcp://HOST:PORT (MQTT 5).")
+            description = "The broker (MQTT 5): tcp://HOST:PORT, or ssl://HOST:PORT with --ca-file.")
     private String broker;
+
+    @Option(names = "--ca-file", paramLabel = "PEM",
+            description = "With ssl://: the CA certificates that vouch for the broker (PEM); only these are trusted, and the broker's name must match its certificate.")
+    private Path caFile;
 
     @Option(names = "--group", paramLabel = "NAME", defaultValue = "limen-consumers",
             description = "The shared-subscription group; instances in one group split the batches. Default: ${DEFAULT-VALUE}.")
@@ -96,7 +100,7 @@ final class ConsumeCommand implements java.util.concurrent.Callable<Integer> {
     private Duration statusEvery;
 
     @Option(names = "--no-presence",
-            description = "Do not subscribe to the terminals' status and heartbeat topics (the table's STATUS and HEARTBEAT columns).")
+            description = "Do not subscribe to the terminals' status, heartbeat and alarms topics (the table's last three columns).")
     private boolean noPresence;
 
     @Option(names = "--max-batch-bytes", paramLabel = "BYTES", defaultValue = "" + BatchDecoder.DEFAULT_MAX_BYTES,
@@ -181,14 +185,15 @@ final class ConsumeCommand implements java.util.concurrent.Callable<Integer> {
         if (maxTerminals < 1) {
             throw new ParameterException(spec.commandLine(), "--max-terminals must be at least 1, but was " + maxTerminals);
         }
-        if (!broker.startsWith("tcp://")) {
-            throw new ParameterException(spec.commandLine(), "--broker must be tcp://HOST:PORT, but was " + broker);
+        if (!broker.matches("(tcp|ssl)://.+") || broker.startsWith("ssl://") != (caFile != null)) {
+            throw new ParameterException(spec.commandLine(), "--broker must be tcp://HOST:PORT, or ssl://HOST:PORT with --ca-file, but was "
+                    + broker + (caFile == null ? " without --ca-file" : " with --ca-file"));
         }
         String id = clientId != null ? clientId : "limen-consume-" + HexFormat.of().formatHex(bytes(4));
         try {
             return new SubscriberSettings(broker, id, group, prefix, !noPresence, connectTimeout, sessionExpiry,
                     new Backoff(Duration.ofSeconds(1), backoffMax.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : backoffMax),
-                    Duration.ofMinutes(1));
+                    Duration.ofMinutes(1), java.util.Optional.ofNullable(caFile));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage().replace("shareGroup", "--group").replace("prefixFilter", "--prefix"));
         }

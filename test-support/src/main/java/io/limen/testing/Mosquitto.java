@@ -19,23 +19,45 @@ public final class Mosquitto implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final String scheme;
     private Process process;
 
+    /** A plain MQTT listener ({@code tcp://}). */
     public Mosquitto(Path dir) throws IOException {
+        this(dir, "tcp", "");
+    }
+
+    /**
+     * A TLS listener ({@code ssl://}) presenting {@code certFile} (with {@code keyFile}), issued by the CA in
+     * {@code caFile}; see {@link TestPki}.
+     */
+    public static Mosquitto tls(Path dir, Path caFile, Path certFile, Path keyFile) throws IOException {
+        // Run as root (as CI is), mosquitto drops to the mosquitto user before it reads the key, which then
+        // cannot read an owner-only key in an owner-only temp folder: keep root (no effect for other users).
+        return new Mosquitto(dir, "ssl", """
+                user root
+                cafile %s
+                certfile %s
+                keyfile %s
+                """.formatted(caFile.toAbsolutePath(), certFile.toAbsolutePath(), keyFile.toAbsolutePath()));
+    }
+
+    private Mosquitto(Path dir, String scheme, String listenerOptions) throws IOException {
         this.dir = dir;
+        this.scheme = scheme;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             this.port = probe.getLocalPort();
         }
         Files.writeString(dir.resolve("mosquitto.conf"), """
                 listener %d 127.0.0.1
-                allow_anonymous true
+                %sallow_anonymous true
                 persistence false
                 log_dest stderr
-                """.formatted(port));
+                """.formatted(port, listenerOptions));
     }
 
     public String uri() {
-        return "tcp://127.0.0.1:" + port;
+        return scheme + "://127.0.0.1:" + port;
     }
 
     /** Starts the broker and waits until it accepts connections. */

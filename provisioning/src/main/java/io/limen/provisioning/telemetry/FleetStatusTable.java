@@ -16,15 +16,15 @@ import java.util.stream.Collectors;
  *
  * <pre>
  * fleet at 2026-11-30T15:40:00Z: 2 terminals, 3 batches, 120 scans written, 4 duplicates dropped, 1 refused (malformed 1)
- * TERMINAL       LAST SEEN             LAST SEQ  SCANS  DUPLICATES  GAPS  MISSING  STATUS                           HEARTBEAT
- * site-1/door-3  2026-11-30T15:39:58Z       144    120           4     1        3  online since 2026-11-30T15:00:01Z  2026-11-30T15:39:30Z
+ * TERMINAL       LAST SEEN             LAST SEQ  SCANS  DUPLICATES  GAPS  MISSING  STATUS                             HEARTBEAT             ALARMS
+ * site-1/door-3  2026-11-30T15:39:58Z       144    120           4     1        3  online since 2026-11-30T15:00:01Z  2026-11-30T15:39:30Z  none
  * </pre>
  */
 final class FleetStatusTable {
 
     private static final String NONE = "–";
     private static final List<String> HEADER =
-            List.of("TERMINAL", "LAST SEEN", "LAST SEQ", "SCANS", "DUPLICATES", "GAPS", "MISSING", "STATUS", "HEARTBEAT");
+            List.of("TERMINAL", "LAST SEEN", "LAST SEQ", "SCANS", "DUPLICATES", "GAPS", "MISSING", "STATUS", "HEARTBEAT", "ALARMS");
     /** Columns printed right-aligned (the numbers). */
     private static final Set<Integer> NUMERIC = Set.of(2, 3, 4, 5, 6);
 
@@ -40,11 +40,11 @@ final class FleetStatusTable {
             shown.add(prefix);
             TelemetryConsumer.Presence p = prefix == null ? null : presence.get(prefix);
             rows.add(List.of(t.terminal().toString(), time(t.lastSeen()), Long.toString(t.lastSequence()), Long.toString(t.scans()),
-                    Long.toString(t.duplicates()), Integer.toString(t.gaps()), Long.toString(t.missing()), status(p), heartbeat(p)));
+                    Long.toString(t.duplicates()), Integer.toString(t.gaps()), Long.toString(t.missing()), status(p), heartbeat(p), alarms(p)));
         }
         presence.forEach((prefix, p) -> {
             if (!shown.contains(prefix)) {
-                rows.add(List.of(prefix, NONE, NONE, "0", "0", "0", "0", status(p), heartbeat(p)));
+                rows.add(List.of(prefix, NONE, NONE, "0", "0", "0", "0", status(p), heartbeat(p), alarms(p)));
             }
         });
         StringBuilder out = new StringBuilder(header(now, counts, rows.size())).append('\n');
@@ -80,6 +80,13 @@ final class FleetStatusTable {
 
     private static String heartbeat(TelemetryConsumer.Presence p) {
         return p == null || p.heartbeatAt() == null ? NONE : time(p.heartbeatAt());
+    }
+
+    private static String alarms(TelemetryConsumer.Presence p) {
+        if (p == null || p.alarms() == null) {
+            return NONE;
+        }
+        return p.alarms().isEmpty() ? "none" : p.alarms();
     }
 
     private static String time(Instant t) {

@@ -5,17 +5,22 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The reference consumer without the network: takes the messages of the telemetry topics (docs/telemetry.md)
+ * The reference consumer without the network: takes the messages of the telemetry topics (docs/telemetry.md:
+ * scans, status, heartbeat, alarms)
  * and writes one JSON line per scan, each (terminal, sequence) once; says on the event writer what it
  * refused, which gaps opened and which were filled; and keeps what the fleet status table shows. The
  * MQTT side ({@link TelemetrySubscriber}) only hands messages in. Thread-safe: every call is serialised.
@@ -33,9 +38,15 @@ public final class TelemetryConsumer {
     public static final String SCANS = "scans";
     public static final String STATUS = "status";
     public static final String HEARTBEAT = "heartbeat";
+    public static final String ALARMS = "alarms";
 
     /** The longest status payload shown, in characters. */
     private static final int MAX_STATUS = 32;
+    /** The longest list of alarm codes shown, in characters. */
+    static final int MAX_ALARMS = 80;
+    /** The longest alarms message read, in bytes: a few dozen codes are under 2 KB. */
+    private static final int MAX_ALARMS_PAYLOAD = 16 * 1024;
+    static final String UNREADABLE = "unreadable";
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -58,8 +69,26 @@ public final class TelemetryConsumer {
         }
     }
 
-    /** A terminal's presence from its status and heartbeat topics. */
-    record Presence(String status, Instant statusAt, Instant heartbeatAt) {
+    /**
+     * A terminal's presence from its status, heartbeat and alarms topics; null where nothing came yet.
+     *
+     * @param alarms the active alarm codes of its latest alarms message, comma-separated ("" for none), or
+     *               {@code unreadable}
+     */
+    record Presence(String status, Instant statusAt, Instant heartbeatAt, String alarms) {
+        static final Presence NONE = new Presence(null, null, null, null);
+
+        Presence withStatus(String text, Instant at) {
+            return new Presence(text, at, heartbeatAt, alarms);
+        }
+
+        Presence withHeartbeat(Instant at) {
+            return new Presence(status, statusAt, at, alarms);
+        }
+
+        Presence withAlarms(String active) {
+            return new Presence(status, statusAt, heartbeatAt, active);
+        }
     }
 
     private final BatchDecoder decoder;
@@ -175,23 +204,53 @@ public final class TelemetryConsumer {
 
     /** A message from a {@code <prefix>/status} topic: {@code online} or {@code offline} (retained). */
     public synchronized void status(String topic, byte[] payload, Instant receivedAt) {
-        String prefix = prefix(topic, STATUS);
         String text = Refused.printable(new String(payload, StandardCharsets.UTF_8).strip(), MAX_STATUS);
-        Presence old = presence.get(prefix);
-        if (old == null && presence.size() >= maxPresence) {
-            return;
-        }
-        presence.put(prefix, new Presence(text.isEmpty() ? "(empty)" : text, receivedAt, old == null ? null : old.heartbeatAt()));
+        update(prefix(topic, STATUS), p -> p.withStatus(text.isEmpty() ? "(empty)" : text, receivedAt));
     }
 
     /** A message from a {@code <prefix>/heartbeat} topic; only its arrival is kept (its fields are the terminal's). */
     public synchronized void heartbeat(String topic, Instant receivedAt) {
-        String prefix = prefix(topic, HEARTBEAT);
+        update(prefix(topic, HEARTBEAT), p -> p.withHeartbeat(receivedAt));
+    }
+
+    /**
+     * A message from a {@code <prefix>/alarms} topic (retained JSON, docs/telemetry.md): its {@code active}
+     * codes are kept for the table; a message that is not such JSON shows as {@code unreadable}.
+     */
+    public synchronized void alarms(String topic, byte[] payload) {
+        update(prefix(topic, ALARMS), p -> p.withAlarms(activeAlarms(payload)));
+    }
+
+    private void update(String prefix, java.util.function.UnaryOperator<Presence> change) {
         Presence old = presence.get(prefix);
         if (old == null && presence.size() >= maxPresence) {
-            return;
+            return; // a broker full of made-up topics costs no more memory than maxPresence terminals
         }
-        presence.put(prefix, old == null ? new Presence(null, null, receivedAt) : new Presence(old.status(), old.statusAt(), receivedAt));
+        presence.put(prefix, change.apply(old == null ? Presence.NONE : old));
+    }
+
+    /** The {@code active} codes, comma-separated, at most {@link #MAX_ALARMS} characters; {@code unreadable} else. */
+    static String activeAlarms(byte[] payload) {
+        if (payload.length > MAX_ALARMS_PAYLOAD) {
+            return UNREADABLE;
+        }
+        try {
+            JsonNode root = JSON.readTree(payload);
+            JsonNode active = root == null || !root.isObject() ? null : root.get("active");
+            if (active == null || !active.isArray()) {
+                return UNREADABLE;
+            }
+            List<String> codes = new ArrayList<>();
+            for (JsonNode code : active.values()) {
+                if (!code.isString() || !code.stringValue().matches("[a-z][a-z0-9_]{0,63}")) {
+                    return UNREADABLE;
+                }
+                codes.add(code.stringValue());
+            }
+            return Refused.printable(String.join(",", codes), MAX_ALARMS);
+        } catch (JacksonException e) {
+            return UNREADABLE;
+        }
     }
 
     /** The counts so far. */

@@ -1,5 +1,6 @@
 package io.limen.provisioning.telemetry;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -27,7 +29,7 @@ import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 /**
  * The consumer's MQTT 5 side, on Eclipse Paho mqttv5 1.2.5: connects, subscribes to the batches with a
  * shared subscription ({@link SubscriberSettings#scansFilter()}) and, with presence, to every terminal's
- * status and heartbeat, and hands each message to the {@link TelemetryConsumer} on Paho's callback
+ * status, heartbeat and alarms, and hands each message to the {@link TelemetryConsumer} on Paho's callback
  * thread. Paho acknowledges a QoS 1 message when that call returns, so a batch is acknowledged only
  * once its scans are written; if writing fails, the subscriber stops and reports it ({@link #failure()}).
  *
@@ -49,6 +51,7 @@ public final class TelemetrySubscriber implements AutoCloseable {
     private final Clock clock;
     private final RandomGenerator random;
     private final boolean endSessionOnClose;
+    private final SSLSocketFactory tls;
     private final Object lock = new Object();
     private final CompletableFuture<Exception> failure = new CompletableFuture<>();
     private volatile boolean closed;
@@ -60,15 +63,17 @@ public final class TelemetrySubscriber implements AutoCloseable {
      * @param endSessionOnClose whether {@link #close()} ends the broker's session too (for a generated client
      *                          id, whose session nobody would resume: left, it would take its share of
      *                          the batches into a queue no one reads)
+     * @throws IOException if the settings' CA file cannot be read or holds no certificate (the message names it)
      */
     public TelemetrySubscriber(SubscriberSettings settings, TelemetryConsumer consumer, PrintWriter events, Clock clock,
-                               RandomGenerator random, boolean endSessionOnClose) {
+                               RandomGenerator random, boolean endSessionOnClose) throws IOException {
         this.settings = Objects.requireNonNull(settings, "settings must not be null");
         this.consumer = Objects.requireNonNull(consumer, "consumer must not be null");
         this.events = Objects.requireNonNull(events, "events must not be null");
         this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.random = Objects.requireNonNull(random, "random must not be null");
         this.endSessionOnClose = endSessionOnClose;
+        this.tls = settings.caFile().isPresent() ? CaTrust.socketFactory(settings.caFile().get()) : null;
     }
 
     /** Starts connecting on a thread of its own; returns at once. */
@@ -151,6 +156,10 @@ public final class TelemetrySubscriber implements AutoCloseable {
         options.setAutomaticReconnect(false);
         options.setConnectionTimeout((int) Math.max(1, (settings.connectTimeout().toMillis() + 999) / 1000));
         options.setKeepAliveInterval(KEEP_ALIVE_S);
+        if (tls != null) {
+            options.setSocketFactory(tls);
+            options.setHttpsHostnameVerificationEnabled(true); // Paho's default; said here because it matters
+        }
         return options;
     }
 
@@ -159,6 +168,7 @@ public final class TelemetrySubscriber implements AutoCloseable {
         if (settings.presence()) {
             filters.add(settings.prefixFilter() + "/" + TelemetryConsumer.STATUS);
             filters.add(settings.prefixFilter() + "/" + TelemetryConsumer.HEARTBEAT);
+            filters.add(settings.prefixFilter() + "/" + TelemetryConsumer.ALARMS);
         }
         return filters;
     }
@@ -302,6 +312,8 @@ public final class TelemetrySubscriber implements AutoCloseable {
                     consumer.status(topic, message.getPayload(), now);
                 } else if (topic.endsWith("/" + TelemetryConsumer.HEARTBEAT)) {
                     consumer.heartbeat(topic, now);
+                } else if (topic.endsWith("/" + TelemetryConsumer.ALARMS)) {
+                    consumer.alarms(topic, message.getPayload());
                 }
             } catch (Exception e) {
                 // The output failed: stop here, unacknowledged (throwing makes Paho drop the connection).

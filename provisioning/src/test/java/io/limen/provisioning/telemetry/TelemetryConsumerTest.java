@@ -83,19 +83,32 @@ class TelemetryConsumerTest {
     }
 
     @Test
-    void theStatusTable_joinsScansWithStatusAndHeartbeat_byTopicPrefix() throws IOException {
+    void theStatusTable_joinsScansWithStatusHeartbeatAndAlarms_byTopicPrefix() throws IOException {
         consumer.status("limen/site-1/door-3/status", "online".getBytes(StandardCharsets.UTF_8), Instant.parse("2026-11-30T14:00:00Z"));
         consumer.heartbeat("limen/site-1/door-3/heartbeat", Instant.parse("2026-11-30T14:04:00Z"));
+        consumer.alarms("limen/site-1/door-3/alarms", """
+                {"schemaVersion":1,"terminal":"door-3","site":"site-1","at":"2026-11-30T14:03:00Z",
+                 "active":["scanlog_near_cap","camera_down"],"raised":["camera_down"],"cleared":[]}""".getBytes(StandardCharsets.UTF_8));
         consumer.batch(TOPIC, Batches.json("site-1", "door-3", 1, 2, 4), Batches.IDENTITY, T0);
         consumer.batch(TOPIC, Batches.json("site-1", "door-3", 2), Batches.IDENTITY, T0);
         consumer.status("limen/site-2/gate-1/status", "offline".getBytes(StandardCharsets.UTF_8), Instant.parse("2026-11-30T13:00:00Z"));
+        consumer.alarms("limen/site-2/gate-1/alarms", "{\"active\":[]}".getBytes(StandardCharsets.UTF_8));
 
         assertEquals("""
                 fleet at 2026-11-30T14:10:00Z: 2 terminals, 2 batches, 3 scans written, 1 duplicates dropped, 0 refused
-                TERMINAL             LAST SEEN             LAST SEQ  SCANS  DUPLICATES  GAPS  MISSING  STATUS                              HEARTBEAT
-                site-1/door-3        2026-11-30T14:05:01Z         4      3           1     1        1  online since 2026-11-30T14:00:00Z   2026-11-30T14:04:00Z
-                limen/site-2/gate-1  –                            –      0           0     0        0  offline since 2026-11-30T13:00:00Z  –
+                TERMINAL             LAST SEEN             LAST SEQ  SCANS  DUPLICATES  GAPS  MISSING  STATUS                              HEARTBEAT             ALARMS
+                site-1/door-3        2026-11-30T14:05:01Z         4      3           1     1        1  online since 2026-11-30T14:00:00Z   2026-11-30T14:04:00Z  scanlog_near_cap,camera_down
+                limen/site-2/gate-1  –                            –      0           0     0        0  offline since 2026-11-30T13:00:00Z  –                     none
                 """, consumer.statusTable(Instant.parse("2026-11-30T14:10:00Z")));
+    }
+
+    @Test
+    void anAlarmsMessageThatIsNotTheDocumentedJson_showsAsUnreadable() {
+        for (String payload : List.of("", "null", "[1]", "{\"active\":\"camera_down\"}", "{\"active\":[\"Camera Down!\"]}", "{\"active\":[7]}")) {
+            assertEquals(TelemetryConsumer.UNREADABLE, TelemetryConsumer.activeAlarms(payload.getBytes(StandardCharsets.UTF_8)), payload);
+        }
+        assertEquals(TelemetryConsumer.UNREADABLE, TelemetryConsumer.activeAlarms(new byte[20_000]));
+        assertEquals("", TelemetryConsumer.activeAlarms("{\"active\":[]}".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

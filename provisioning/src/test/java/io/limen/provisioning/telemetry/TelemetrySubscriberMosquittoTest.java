@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.limen.testing.Mosquitto;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
@@ -47,13 +49,13 @@ class TelemetrySubscriberMosquittoTest {
         }
     }
 
-    private Instance instance(String clientId, String group) {
+    private Instance instance(String clientId, String group) throws IOException {
         StringWriter scans = new StringWriter();
         StringWriter events = new StringWriter();
         PrintWriter eventWriter = new PrintWriter(events, true);
         TelemetryConsumer consumer = new TelemetryConsumer(new BatchDecoder(1 << 20), new FleetLedger(1000), scans, eventWriter, 1000);
         SubscriberSettings settings = new SubscriberSettings(broker.uri(), clientId, group, "limen/+/+", true, Duration.ofSeconds(5),
-                Duration.ofSeconds(60), new Backoff(Duration.ofMillis(20), Duration.ofMillis(200)), Duration.ofSeconds(1));
+                Duration.ofSeconds(60), new Backoff(Duration.ofMillis(20), Duration.ofMillis(200)), Duration.ofSeconds(1), Optional.empty());
         TelemetrySubscriber subscriber = new TelemetrySubscriber(settings, consumer, eventWriter, Clock.systemUTC(),
                 new SplittableRandom(7), true);
         closeLast.add(subscriber);
@@ -134,6 +136,7 @@ class TelemetrySubscriberMosquittoTest {
         broker = new Mosquitto(dir).start();
         Publisher terminal = publisher();
         terminal.publish("limen/site-1/door-3/status", "online".getBytes(StandardCharsets.UTF_8), Map.of(), true);
+        terminal.publish("limen/site-1/door-3/alarms", "{\"active\":[\"camera_down\"]}".getBytes(StandardCharsets.UTF_8), Map.of(), true);
         Instance consumer = instance("consumer-a", "central");
         String topic = "limen/site-1/door-3/scans";
 
@@ -155,7 +158,7 @@ class TelemetrySubscriberMosquittoTest {
         assertTrue(consumer.eventLines().contains("gap site-1/door-3 13..19 filled (0 missing)"), consumer.events().toString());
         assertEquals(new TelemetryConsumer.Counts(5, 22, 15, Map.of()), consumer.consumer().counts());
         String row = consumer.consumer().statusTable(java.time.Instant.now()).lines().skip(2).findFirst().orElseThrow();
-        assertTrue(row.matches("site-1/door-3 +\\S+ +22 +22 +15 +0 +0 +online since \\S+ +\\S+Z"), row);
+        assertTrue(row.matches("site-1/door-3 +\\S+ +22 +22 +15 +0 +0 +online since \\S+ +\\S+Z +camera_down"), row);
     }
 
     @Test
