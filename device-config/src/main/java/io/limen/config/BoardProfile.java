@@ -31,6 +31,7 @@ import java.util.OptionalInt;
  * @param buzzerPin       output sounding the buzzer (alarms), on when HIGH; empty when the board has none
  * @param inputs          how each wired input is wired; always {@link BoardInput#FIRE_ALARM} and
  *                        {@link BoardInput#EXIT_BUTTON}
+ * @param lcd             the character LCD on I2C, when the board has one
  */
 public record BoardProfile(
         String name,
@@ -40,7 +41,8 @@ public record BoardProfile(
         boolean relayActiveHigh,
         LockFailMode lockFailMode,
         OptionalInt buzzerPin,
-        Map<BoardInput, InputWiring> inputs) {
+        Map<BoardInput, InputWiring> inputs,
+        Optional<LcdWiring> lcd) {
 
     /** Highest BCM GPIO number brought out on the 40-pin header. */
     public static final int MAX_BCM_PIN = 27;
@@ -59,6 +61,7 @@ public record BoardProfile(
         Objects.requireNonNull(lockFailMode, "lockFailMode must not be null");
         Objects.requireNonNull(buzzerPin, "buzzerPin must not be null");
         Objects.requireNonNull(inputs, "inputs must not be null");
+        Objects.requireNonNull(lcd, "lcd must not be null");
         Map<BoardInput, InputWiring> sorted = new EnumMap<>(BoardInput.class);
         sorted.putAll(inputs);
         inputs = Collections.unmodifiableMap(sorted);
@@ -109,7 +112,7 @@ public record BoardProfile(
                         boolean relayActiveHigh) {
         this(name, relayPin, greenLedPin, redLedPin, relayActiveHigh, LockFailMode.FAIL_SECURE, OptionalInt.empty(),
                 Map.of(BoardInput.FIRE_ALARM, InputWiring.normallyClosed(fireAlarmPin, DEFAULT_FIRE_ALARM_DEBOUNCE),
-                        BoardInput.EXIT_BUTTON, InputWiring.normallyOpen(exitButtonPin, DEFAULT_CONTACT_DEBOUNCE)));
+                        BoardInput.EXIT_BUTTON, InputWiring.normallyOpen(exitButtonPin, DEFAULT_CONTACT_DEBOUNCE)), Optional.empty());
     }
 
     /** The fire panel's input pin. */
@@ -138,23 +141,27 @@ public record BoardProfile(
     }
 
     public BoardProfile withRelayPin(int value) {
-        return new BoardProfile(name, value, greenLedPin, redLedPin, relayActiveHigh, lockFailMode, buzzerPin, inputs);
+        return new BoardProfile(name, value, greenLedPin, redLedPin, relayActiveHigh, lockFailMode, buzzerPin, inputs, lcd);
     }
 
     public BoardProfile withLedPins(int green, int red) {
-        return new BoardProfile(name, relayPin, green, red, relayActiveHigh, lockFailMode, buzzerPin, inputs);
+        return new BoardProfile(name, relayPin, green, red, relayActiveHigh, lockFailMode, buzzerPin, inputs, lcd);
     }
 
     public BoardProfile withRelayActiveHigh(boolean value) {
-        return new BoardProfile(name, relayPin, greenLedPin, redLedPin, value, lockFailMode, buzzerPin, inputs);
+        return new BoardProfile(name, relayPin, greenLedPin, redLedPin, value, lockFailMode, buzzerPin, inputs, lcd);
     }
 
     public BoardProfile withLockFailMode(LockFailMode value) {
-        return new BoardProfile(name, relayPin, greenLedPin, redLedPin, relayActiveHigh, value, buzzerPin, inputs);
+        return new BoardProfile(name, relayPin, greenLedPin, redLedPin, relayActiveHigh, value, buzzerPin, inputs, lcd);
     }
 
     public BoardProfile withBuzzerPin(OptionalInt value) {
-        return new BoardProfile(name, relayPin, greenLedPin, redLedPin, relayActiveHigh, lockFailMode, value, inputs);
+        return new BoardProfile(name, relayPin, greenLedPin, redLedPin, relayActiveHigh, lockFailMode, value, inputs, lcd);
+    }
+
+    public BoardProfile withLcd(Optional<LcdWiring> value) {
+        return new BoardProfile(name, relayPin, greenLedPin, redLedPin, relayActiveHigh, lockFailMode, buzzerPin, inputs, value);
     }
 
     /** This profile with {@code input} wired as {@code wiring}. */
@@ -162,6 +169,6 @@ public record BoardProfile(
         Map<BoardInput, InputWiring> next = new EnumMap<>(BoardInput.class);
         next.putAll(inputs);
         next.put(Objects.requireNonNull(input, "input must not be null"), Objects.requireNonNull(wiring, "wiring must not be null"));
-        return new BoardProfile(name, relayPin, greenLedPin, redLedPin, relayActiveHigh, lockFailMode, buzzerPin, next);
+        return new BoardProfile(name, relayPin, greenLedPin, redLedPin, relayActiveHigh, lockFailMode, buzzerPin, next, lcd);
     }
 }

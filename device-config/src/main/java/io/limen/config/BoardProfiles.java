@@ -67,7 +67,8 @@ public final class BoardProfiles {
      * </pre>
      */
     public static final BoardProfile GENERIC_2RELAY_LCD = new BoardProfile("generic-2relay-lcd", 17, 23, 24, 5, 6, false)
-            .withBuzzerPin(OptionalInt.of(18));
+            .withBuzzerPin(OptionalInt.of(18))
+            .withLcd(java.util.Optional.of(new LcdWiring(1, 0x27, 16, 2)));
 
     /**
      * A tripod turnstile: the arm's release solenoid on the relay, and two rotation sensors (one per

@@ -473,7 +473,7 @@ public final class ConfigModel {
             inputs.put(input, wiring);
         }
         BoardProfile board = new BoardProfile(profile.name(), pins[0], pins[1], pins[2], activeHigh, failMode,
-                pins[8] == null ? OptionalInt.empty() : OptionalInt.of(pins[8]), inputs);
+                pins[8] == null ? OptionalInt.empty() : OptionalInt.of(pins[8]), inputs, profile.lcd());
         return board;
     }
 

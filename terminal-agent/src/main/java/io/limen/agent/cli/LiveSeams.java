@@ -5,7 +5,14 @@ import io.limen.agent.camera.CameraCounters;
 import io.limen.agent.camera.CameraSources;
 import io.limen.agent.camera.FrameSource;
 import io.limen.agent.cli.image.ImageFrames;
+import com.pi4j.context.Context;
+import com.pi4j.io.i2c.I2C;
+import io.limen.agent.display.Display;
+import io.limen.agent.display.Hd44780;
 import io.limen.agent.display.JournalDisplay;
+import io.limen.agent.display.LcdDisplay;
+import io.limen.config.LcdWiring;
+import java.util.concurrent.locks.LockSupport;
 import io.limen.agent.gate.GpioContexts;
 import io.limen.agent.revocation.SqliteConnections;
 import io.limen.agent.time.ExecutorScheduler;
@@ -17,7 +24,7 @@ import io.limen.config.GateDriver;
 /**
  * The real seams of {@code run}, made from the config: the camera its {@code camera.source} names, the
  * GPIO its {@code gate.driver} names (the Pi's pins through gpiod, or Pi4J's mock for a bench without
- * a relay), the journal as display, the system clock, one scheduler thread, SQLite files read-only.
+ * a relay), the board's LCD (when it has one and the pins are real) or else the journal as display, the system clock, one scheduler thread, SQLite files read-only.
  * Closing shuts down what {@code Terminal.close} does not: the display writer, the scheduler, the GPIO
  * context.
  */
@@ -25,13 +32,14 @@ final class LiveSeams implements AutoCloseable {
 
     private final HardwareSeams seams;
     private final CameraCounters counters;
-    private final JournalDisplay display;
+    /** Stops the display's writer thread. */
+    private final Runnable closeDisplay;
     private final ExecutorScheduler scheduler;
 
-    private LiveSeams(HardwareSeams seams, CameraCounters counters, JournalDisplay display, ExecutorScheduler scheduler) {
+    private LiveSeams(HardwareSeams seams, CameraCounters counters, Runnable closeDisplay, ExecutorScheduler scheduler) {
         this.seams = seams;
         this.counters = counters;
-        this.display = display;
+        this.closeDisplay = closeDisplay;
         this.scheduler = scheduler;
     }
 
@@ -50,11 +58,26 @@ final class LiveSeams implements AutoCloseable {
         FrameSource camera = CameraSources.open(config.camera(), scheduler, counters, () -> {
             throw new IllegalStateException("no synthetic camera in run");
         }, ImageFrames::read);
-        JournalDisplay display = new JournalDisplay();
-        HardwareSeams seams = new HardwareSeams(camera,
-                config.gate().driver() == GateDriver.PI4J ? GpioContexts.board() : GpioContexts.simulated(),
-                display, SystemWallClock.trustingSystemClock(), scheduler, SqliteConnections::readOnly);
-        return new LiveSeams(seams, counters, display, scheduler);
+        Context gpio = config.gate().driver() == GateDriver.PI4J ? GpioContexts.board() : GpioContexts.simulated();
+        Display display = display(config, gpio);
+        HardwareSeams seams = new HardwareSeams(camera, gpio, display, SystemWallClock.trustingSystemClock(), scheduler,
+                SqliteConnections::readOnly);
+        Runnable closeDisplay = display instanceof LcdDisplay lcd ? lcd::close : ((JournalDisplay) display)::close;
+        return new LiveSeams(seams, counters, closeDisplay, scheduler);
+    }
+
+    /**
+     * The board's character LCD when it has one and the pins are real ({@code gate.driver: pi4j}); the
+     * journal otherwise (a laptop, a board without a screen).
+     */
+    private static Display display(AgentConfig config, Context gpio) {
+        if (config.gate().driver() != GateDriver.PI4J || config.board().lcd().isEmpty()) {
+            return new JournalDisplay();
+        }
+        LcdWiring lcd = config.board().lcd().get();
+        I2C i2c = gpio.create(I2C.newConfigBuilder(gpio).id("lcd").bus(lcd.bus()).device(lcd.address()));
+        // The controller's waits are tens of µs to a few ms, on the display's own thread.
+        return new LcdDisplay(new Hd44780(i2c, lcd.columns(), lcd.rows(), LockSupport::parkNanos));
     }
 
     HardwareSeams seams() {
@@ -67,7 +90,7 @@ final class LiveSeams implements AutoCloseable {
 
     @Override
     public void close() {
-        display.close();
+        closeDisplay.run();
         scheduler.close();
         seams.gpio().shutdown();
     }

@@ -1,0 +1,76 @@
+package io.limen.agent.display;
+
+import io.limen.agent.policy.Decision;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entrance's character LCD ({@link Hd44780}): the newest decision's two lines, written by its own
+ * daemon thread so the admit thread never waits on the I2C bus (a 16×2 screen is ~100 I2C writes and
+ * a few ms). One slot, newest wins. The LCD has no CJK glyphs: in Chinese it shows the English text
+ * (the language's own text goes to the OLED and the log); a holder's name in other scripts shows as
+ * {@code ?} where the ROM has no glyph.
+ */
+public final class LcdDisplay implements Display, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LcdDisplay.class);
+
+    private final AtomicReference<Decision> slot = new AtomicReference<>();
+    private final Hd44780 lcd;
+    private final Messages messages;
+    private final Thread writer;
+    private volatile boolean closed;
+
+    /** @param lcd initialised on the writer thread before the first message */
+    public LcdDisplay(Hd44780 lcd) {
+        this.lcd = Objects.requireNonNull(lcd, "lcd must not be null");
+        this.messages = new Messages(DisplayLanguage.ENGLISH);
+        writer = new Thread(this::write, "lcd-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** The lines the LCD shows for {@code decision}. */
+    public List<String> lines(Decision decision) {
+        return messages.lines(decision);
+    }
+
+    @Override
+    public void show(Decision decision) {
+        slot.set(decision);
+        LockSupport.unpark(writer);
+    }
+
+    private void write() {
+        try {
+            lcd.init();
+        } catch (RuntimeException e) {
+            log.warn("LCD did not initialise (I2C): {}; decisions are not shown on it", e.toString());
+            return;
+        }
+        while (!closed) {
+            Decision decision = slot.getAndSet(null);
+            if (decision == null) {
+                LockSupport.park(this);
+                continue;
+            }
+            try {
+                lcd.show(lines(decision));
+            } catch (RuntimeException e) {
+                // The display is for people; a failed write must not end the writer.
+                log.warn("LCD write failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** Stops the writer; a message not yet written is dropped. */
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(writer);
+    }
+}
