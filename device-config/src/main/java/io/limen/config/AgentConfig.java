@@ -21,7 +21,8 @@ public record AgentConfig(
         LoggingConfig logging,
         ScanLogConfig scanLog,
         PolicyConfig policy,
-        Optional<UplinkConfig> uplink) {
+        Optional<UplinkConfig> uplink,
+        ListsConfig lists) {
 
     public AgentConfig {
         Checks.present("terminal", terminal);
@@ -37,6 +38,15 @@ public record AgentConfig(
         Checks.present("scanlog", scanLog);
         Checks.present("policy", policy);
         Checks.present("uplink", uplink);
+        Checks.present("lists", lists);
+    }
+
+    /** Without a lists section: lists as before, the default staleness and clock policy. */
+    public AgentConfig(TerminalConfig terminal, BoardProfile board, CameraConfig camera, DecoderConfig decoder, DebounceConfig debounce,
+                       GateConfig gate, CredentialsConfig credentials, RevocationConfig revocation, PathsConfig paths,
+                       LoggingConfig logging, ScanLogConfig scanLog, PolicyConfig policy, Optional<UplinkConfig> uplink) {
+        this(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, uplink,
+                ListsConfig.DEFAULTS);
     }
 
     /** Without an uplink section: nothing is sent. */
@@ -62,7 +72,7 @@ public record AgentConfig(
     }
 
     public AgentConfig withTerminal(TerminalConfig value) {
-        return new AgentConfig(value, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, uplink);
+        return new AgentConfig(value, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, uplink, lists);
     }
 
     public AgentConfig withBoard(BoardProfile value) {
@@ -70,42 +80,47 @@ public record AgentConfig(
     }
 
     public AgentConfig withCamera(CameraConfig value) {
-        return new AgentConfig(terminal, board, value, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, uplink);
+        return new AgentConfig(terminal, board, value, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, uplink, lists);
     }
 
     public AgentConfig withDecoder(DecoderConfig value) {
-        return new AgentConfig(terminal, board, camera, value, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, uplink);
+        return new AgentConfig(terminal, board, camera, value, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, uplink, lists);
     }
 
     public AgentConfig withDebounce(DebounceConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, value, gate, credentials, revocation, paths, logging, scanLog, policy, uplink);
+        return new AgentConfig(terminal, board, camera, decoder, value, gate, credentials, revocation, paths, logging, scanLog, policy, uplink, lists);
     }
 
     public AgentConfig withGate(GateConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, value, credentials, revocation, paths, logging, scanLog, policy, uplink);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, value, credentials, revocation, paths, logging, scanLog, policy, uplink, lists);
     }
 
     public AgentConfig withCredentials(CredentialsConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, value, revocation, paths, logging, scanLog, policy, uplink);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, value, revocation, paths, logging, scanLog, policy, uplink, lists);
     }
 
     public AgentConfig withRevocation(RevocationConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, value, paths, logging, scanLog, policy, uplink);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, value, paths, logging, scanLog, policy, uplink, lists);
     }
 
     public AgentConfig withPaths(PathsConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, value, logging, scanLog, policy, uplink);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, value, logging, scanLog, policy, uplink, lists);
     }
 
     public AgentConfig withPolicy(PolicyConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, value, uplink);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, value, uplink, lists);
     }
 
     public AgentConfig withUplink(Optional<UplinkConfig> value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, value);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy, value, lists);
     }
 
     public AgentConfig withScanLog(ScanLogConfig value) {
-        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, value, policy, uplink);
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, value, policy, uplink, lists);
+    }
+
+    public AgentConfig withLists(ListsConfig value) {
+        return new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging, scanLog, policy,
+                uplink, value);
     }
 }

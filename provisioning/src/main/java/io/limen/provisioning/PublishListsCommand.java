@@ -8,6 +8,7 @@ import io.limen.format.lists.ListDocument;
 import io.limen.format.lists.ListDocuments;
 import io.limen.format.lists.ListHeader;
 import io.limen.format.lists.ListKind;
+import io.limen.format.lists.ListTopics;
 import io.limen.format.lists.SnapshotId;
 import io.limen.format.lists.TrustEntry;
 import java.io.IOException;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code publish-lists}: signs a version of the revocation list (a snapshot in chunks, and a delta from
  * an older version) and of the trust list, as files for terminals ({@code limen agent lists import}, a
- * drop folder; MQTT later). Format: docs/lists.md.
+ * drop folder) and/or as retained MQTT messages on a site's list topics ({@link ListTopics}). Format and
+ * topics: docs/lists.md.
  */
 @Command(name = "publish-lists",
         headerHeading = "%n",
@@ -47,6 +49,9 @@ import picocli.CommandLine.Spec;
             "  revocations-vB-to-vN.cose          with --base-revoked and --base: the delta from version B",
             "  trust-vN.cose                      with --trust: the trust list (keys of that PEM)",
             "Terminals apply them with 'limen agent lists import --signers list-signers.pem FILE...'.",
+            "With --broker and --site, publishes the same documents retained (QoS 1) on the site's topics:",
+            "  limen/SITE/lists/revocations/snapshot/I, .../revocations/delta, limen/SITE/lists/trust",
+            "where every terminal of the site with an uplink and lists.signers takes them.",
             ""},
         sortOptions = false,
         mixinStandardHelpOptions = true)
@@ -85,8 +90,14 @@ final class PublishListsCommand implements Callable<Integer> {
             description = "Keys per snapshot chunk, 1 to 100000. Default: 100000.")
     private int chunkKeys;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to write the signed lists into.")
+    @Option(names = "--out", paramLabel = "DIR", description = "The folder to write the signed lists into.")
     private Path out;
+
+    @Option(names = "--broker", paramLabel = "URI", description = "An MQTT broker (tcp://host:port, ssl://host:port) to publish the lists to, retained.")
+    private String broker;
+
+    @Option(names = "--site", paramLabel = "SITE", description = "With --broker: the site whose terminals take the lists (topics limen/SITE/lists/...).")
+    private String site;
 
     private final Clock clock;
     private final SecureRandom random;
@@ -110,25 +121,45 @@ final class PublishListsCommand implements Callable<Integer> {
         if (revoked == null && trust == null) {
             throw new ProvisioningException("nothing to publish: give --revoked, --trust or both");
         }
+        if (out == null && broker == null) {
+            throw new ProvisioningException("nowhere to publish: give --out, --broker or both");
+        }
+        if ((broker == null) != (site == null)) {
+            throw new ProvisioningException("--broker and --site go together: the topics are limen/SITE/lists/...");
+        }
+        ListTopics topics = site == null ? null : topics(site);
         IssuerKey key = IssuerKeyFile.load(signer);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant next = now.plus(nextUpdate).truncatedTo(ChronoUnit.SECONDS);
-        Files.createDirectories(out);
+        if (out != null) {
+            Files.createDirectories(out);
+        }
+        List<RevocationKey> keys = revoked == null ? List.of() : readKeys(revoked);
+        int chunks = Math.max(1, (keys.size() + chunkKeys - 1) / chunkKeys);
+        if (revoked != null && broker != null && chunks > ListTopics.MAX_SNAPSHOT_CHUNKS) {
+            throw new ProvisioningException(keys.size() + " keys in chunks of " + chunkKeys + " make " + chunks
+                    + " chunks, but terminals take at most " + ListTopics.MAX_SNAPSHOT_CHUNKS + " over MQTT: raise --chunk-keys");
+        }
         PrintWriter printed = spec.commandLine().getOut();
+        try (ListPublisher publisher = broker == null ? null : new ListPublisher(broker)) {
+            publish(key, keys, chunks, now, next, topics, publisher, printed);
+        }
+        printed.flush();
+        return 0;
+    }
+
+    private static ListTopics topics(String site) {
+        try {
+            return ListTopics.forSite(site);
+        } catch (IllegalArgumentException e) {
+            throw new ProvisioningException("--site: " + e.getMessage());
+        }
+    }
+
+    /** Writes each document to --out and/or publishes it retained; the delta goes before the snapshot, so a terminal one version behind takes the cheap one first. */
+    private void publish(IssuerKey key, List<RevocationKey> keys, int chunks, Instant now, Instant next, ListTopics topics,
+                         ListPublisher publisher, PrintWriter printed) throws IOException {
         if (revoked != null) {
-            List<RevocationKey> keys = readKeys(revoked);
-            int chunks = Math.max(1, (keys.size() + chunkKeys - 1) / chunkKeys);
-            SnapshotId id = SnapshotId.random(random);
-            for (int i = 0; i < chunks; i++) {
-                List<RevocationKey> part = keys.subList(i * chunkKeys, Math.min(keys.size(), (i + 1) * chunkKeys));
-                ListHeader header = new ListHeader(ListKind.REVOCATIONS, ListHeader.ANY_ISSUER, version, OptionalLong.empty(),
-                        now, next, Optional.of(new ListHeader.Chunk(i, chunks, id)));
-                Path file = out.resolve(String.format("revocations-v%d-chunk-%04d-of-%04d.cose", version, i, chunks));
-                writeWhole(file, ListDocuments.sign(key.signingKey(), new ListDocument.Revocations(header, part, List.of())));
-                spec.commandLine().getErr().printf("\rsnapshot: chunk %d of %d (%d keys)", i + 1, chunks, keys.size());
-            }
-            spec.commandLine().getErr().println();
-            printed.println("revocations version " + version + ": " + keys.size() + " keys in " + chunks + " chunk(s)");
             if (baseRevoked != null) {
                 Set<RevocationKey> before = new LinkedHashSet<>(readKeys(baseRevoked));
                 Set<RevocationKey> after = new LinkedHashSet<>(keys);
@@ -136,10 +167,41 @@ final class PublishListsCommand implements Callable<Integer> {
                 List<RevocationKey> removed = before.stream().filter(k -> !after.contains(k)).toList();
                 ListHeader header = new ListHeader(ListKind.REVOCATIONS, ListHeader.ANY_ISSUER, version, OptionalLong.of(base),
                         now, next, Optional.empty());
-                writeWhole(out.resolve("revocations-v" + base + "-to-v" + version + ".cose"),
-                        ListDocuments.sign(key.signingKey(), new ListDocument.Revocations(header, added, removed)));
+                byte[] delta = ListDocuments.sign(key.signingKey(), new ListDocument.Revocations(header, added, removed));
+                if (out != null) {
+                    writeWhole(out.resolve("revocations-v" + base + "-to-v" + version + ".cose"), delta);
+                }
+                if (publisher != null) {
+                    publisher.retain(topics.revocationDelta(), delta);
+                }
                 printed.println("revocations delta " + base + " -> " + version + ": " + added.size() + " added, " + removed.size() + " removed");
+            } else if (publisher != null) {
+                publisher.clear(topics.revocationDelta()); // an older delta must not linger beside this snapshot
             }
+            SnapshotId id = SnapshotId.random(random);
+            for (int i = 0; i < chunks; i++) {
+                List<RevocationKey> part = keys.subList(i * chunkKeys, Math.min(keys.size(), (i + 1) * chunkKeys));
+                ListHeader header = new ListHeader(ListKind.REVOCATIONS, ListHeader.ANY_ISSUER, version, OptionalLong.empty(),
+                        now, next, Optional.of(new ListHeader.Chunk(i, chunks, id)));
+                byte[] chunk = ListDocuments.sign(key.signingKey(), new ListDocument.Revocations(header, part, List.of()));
+                if (out != null) {
+                    writeWhole(out.resolve(String.format("revocations-v%d-chunk-%04d-of-%04d.cose", version, i, chunks)), chunk);
+                }
+                if (publisher != null) {
+                    publisher.retain(topics.revocationChunk(i), chunk);
+                }
+                spec.commandLine().getErr().printf("\rsnapshot: chunk %d of %d (%d keys)%s", i + 1, chunks, keys.size(),
+                        publisher != null ? " published" : "");
+            }
+            spec.commandLine().getErr().println();
+            if (publisher != null) {
+                // Chunks of an older, longer snapshot would linger retained: clear every index past this one's.
+                for (int i = chunks; i < ListTopics.MAX_SNAPSHOT_CHUNKS; i++) {
+                    publisher.clear(topics.revocationChunk(i));
+                }
+            }
+            printed.println("revocations version " + version + ": " + keys.size() + " keys in " + chunks + " chunk(s)"
+                    + (publisher != null ? ", published retained on " + topics.prefix() + "/revocations/snapshot/0.." + (chunks - 1) : ""));
         }
         if (trust != null) {
             TrustStore store = TrustStore.load(trust);
@@ -149,11 +211,16 @@ final class PublishListsCommand implements Callable<Integer> {
                 entries.add(new TrustEntry(trusted.issuer(), trusted.key(), now, until));
             }
             ListHeader header = new ListHeader(ListKind.TRUST, ListHeader.ANY_ISSUER, version, OptionalLong.empty(), now, next, Optional.empty());
-            writeWhole(out.resolve("trust-v" + version + ".cose"), ListDocuments.sign(key.signingKey(), new ListDocument.Trust(header, entries)));
-            printed.println("trust version " + version + ": " + entries.size() + " key(s), valid until " + until);
+            byte[] document = ListDocuments.sign(key.signingKey(), new ListDocument.Trust(header, entries));
+            if (out != null) {
+                writeWhole(out.resolve("trust-v" + version + ".cose"), document);
+            }
+            if (publisher != null) {
+                publisher.retain(topics.trust(), document);
+            }
+            printed.println("trust version " + version + ": " + entries.size() + " key(s), valid until " + until
+                    + (publisher != null ? ", published retained on " + topics.trust() : ""));
         }
-        printed.flush();
-        return 0;
     }
 
     /** One revocation key a line (32 hex digits); blank lines and lines starting with '#' are skipped; duplicates once. */

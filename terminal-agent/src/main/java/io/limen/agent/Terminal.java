@@ -2,6 +2,8 @@ package io.limen.agent;
 
 import io.limen.agent.decode.QrDecoder;
 import io.limen.agent.gate.Gate;
+import io.limen.agent.lists.ListKeeper;
+import io.limen.agent.lists.ListSync;
 import io.limen.agent.lists.ListSnapshot;
 import io.limen.agent.policy.AccessPolicy;
 import io.limen.agent.policy.Passages;
@@ -13,11 +15,13 @@ import io.limen.agent.scanlog.Alarms;
 import io.limen.agent.scanlog.Outbox;
 import io.limen.agent.scanlog.ScanLog;
 import io.limen.agent.scanlog.ScanLogWriter;
+import io.limen.agent.time.Scheduler;
 import io.limen.agent.time.WallClock;
 import io.limen.agent.uplink.LinkException;
 import io.limen.agent.uplink.MqttLink;
 import io.limen.agent.uplink.PahoMqttLink;
 import io.limen.agent.uplink.UplinkPump;
+import io.limen.format.lists.ListTopics;
 import io.limen.config.UplinkConfig;
 import io.limen.config.AgentConfig;
 import io.limen.format.credential.TrustStore;
@@ -26,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -70,8 +75,15 @@ import org.slf4j.LoggerFactory;
  *                   alarms; backs off on "slow down"
  * uplink-connect    ReconnectLoop: connect attempts with    the uplink thread (a wake)        the network (a CONNACK,
  *                   full-jitter backoff                                                      up to the connect timeout)
- * list sync         builds a new ListSnapshot off the       AtomicReference swap, read by    the network, SQLite
- *                   admit thread (signed, versioned)        the admit thread at its next scan
+ * list sync         ListSync, with ListKeeper: looks for    AtomicReference swap, read by    SQLite (a snapshot apply:
+ *                   imports and the drop folder (the        the admit thread at its next     seconds at 1 M keys), the
+ *                   scheduler only says when, every 5 s),   scan; the time floor (signed     disk; never the network
+ *                   applies MQTT list messages (ListFeed),  issue times)
+ *                   loads the new filter, builds the new
+ *                   ListSnapshot off the admit thread
+ * MQTT client       Paho's callback thread: hands each      list sync (a queue; waits only   list sync's queue (more
+ *   callback        list message to list sync               past 32 MiB queued: back-        than 32 MiB waiting)
+ *                                                           pressure to the broker)
  * config watcher    re-reads the config file (SIGHUP)       swaps a new config at a frame    the disk
  *                                                          boundary
  * web               the technician's status page; reads     —                                the network
@@ -83,7 +95,8 @@ import org.slf4j.LoggerFactory;
  * the config watcher is the SIGHUP handler thread of {@code run.RunSignals}, which calls
  * {@link #reconfigure}: a new {@link Assembly} built off the admit thread and swapped in whole, read by
  * the admit thread once per frame. The scan-log writer runs when the config names a scan log, the uplink
- * pump when it names an uplink too. List sync and web come with their issues, each taking the row above. The rule they keep:
+ * pump when it names an uplink too; list sync when it names {@code lists.signers} (its MQTT messages with
+ * the uplink's link). Web comes with its issue, taking the row above. The rule they keep:
  * the admit thread hands off through
  * a slot, a queue offer or an {@code AtomicReference}, and waits on nothing.
  */
@@ -114,9 +127,19 @@ public final class Terminal implements AutoCloseable {
      */
     private final Presentations presentations;
     private final AtomicReference<Assembly> current = new AtomicReference<>();
+    /** The signed lists this terminal keeps itself ({@code lists.signers}), or null: lists read as before. */
+    private final ListKeeper keeper;
+    /** The list-sync thread of a terminal with a keeper, or null. */
+    private final ListSync listSync;
+    /** The next look for list updates, while the terminal runs; guarded by this. */
+    private Scheduler.Cancellable listRefresh;
+    private volatile boolean listsStale;
 
-    private Terminal(HardwareSeams seams, Gate gate, ScanLog scanLog, UplinkPump uplink, AgentConfig config, Passages passages) {
+    private Terminal(HardwareSeams seams, Gate gate, ScanLog scanLog, UplinkPump uplink, AgentConfig config, Passages passages,
+                     ListKeeper keeper, ListSync listSync) {
         this.passages = passages;
+        this.keeper = keeper;
+        this.listSync = listSync;
         this.presentations = new Presentations(Presentations.DEFAULT_CAPACITY, config.policy().presentationWindow(),
                 seams.wallClock().read().instant());
         this.scanLog = scanLog;
@@ -136,26 +159,60 @@ public final class Terminal implements AutoCloseable {
     public static Terminal assemble(AgentConfig config, HardwareSeams seams) throws IOException {
         Objects.requireNonNull(config, "config must not be null");
         Objects.requireNonNull(seams, "seams must not be null");
-        ListSnapshot lists = loadLists(config, seams);
+        ListKeeper keeper = ListKeeper.open(config, seams.wallClock().read().instant()).orElse(null);
+        ListSnapshot lists;
+        try {
+            lists = keeper != null ? keeper.load(seams.wallClock().read().instant()) : loadLists(config, seams);
+        } catch (IOException | RuntimeException e) {
+            if (keeper != null) {
+                keeper.close();
+            }
+            throw e;
+        }
         // The gate first: its pins are safe before anything else starts. Its events wait for the scan log.
         Passages passages = new Passages(Checkpoint.PASSAGES, config.gate().direction());
         GateEventSink gateEvents = new GateEventSink();
         Gate gate = new Gate(seams.gpio(), config.board(), seams.scheduler(), config.gate(), gateEvents);
         Alarms alarms = new Alarms();
         AtomicReference<Terminal> built = new AtomicReference<>();
+        // List work runs on a thread of its own, never the scheduler's (gate timers) or the MQTT client's.
+        ListSync listSync = keeper == null ? null : ListSync.start(() -> {
+            Terminal terminal = built.get();
+            if (terminal != null) {
+                terminal.refreshLists();
+            }
+        });
+        MqttLink.MessageHandler listMessages = listSync == null ? null
+                : (topic, payload, retained) -> listSync.message(payload.length, () -> {
+                    Terminal terminal = built.get();
+                    if (terminal != null) {
+                        terminal.listMessage(topic, payload);
+                    }
+                });
         UplinkPump uplink;
         ScanLog scanLog;
         try {
-            uplink = uplink(config, seams, alarms, () -> built.get() == null ? Map.of() : built.get().status());
+            uplink = uplink(config, seams, alarmCodes(alarms, gate, seams.wallClock()),
+                    () -> built.get() == null ? Map.of() : built.get().status(), listMessages);
             scanLog = scanLog(config, seams.wallClock(), alarms, uplink == null ? group -> { } : group -> uplink.wake());
         } catch (RuntimeException e) {
             gate.close();
+            if (listSync != null) {
+                listSync.close();
+            }
+            if (keeper != null) {
+                keeper.close();
+            }
             throw e;
         }
         gateEvents.attach(gateEvents(scanLog, passages));
-        Terminal terminal = new Terminal(seams, gate, scanLog, uplink, config, passages);
+        Terminal terminal = new Terminal(seams, gate, scanLog, uplink, config, passages, keeper, listSync);
         terminal.current.set(terminal.assembly(config, lists));
         built.set(terminal);
+        if (keeper != null) {
+            terminal.seenListTimes(lists);
+            terminal.scheduleListRefresh();
+        }
         return terminal;
     }
 
@@ -201,9 +258,12 @@ public final class Terminal implements AutoCloseable {
     /**
      * The uplink pump the config names, started (it connects in the background and never delays the
      * start); null when it names none. It sends the scan log, so a config with an uplink and no scan log
-     * is refused by the loader; here such a config gets no uplink, said once.
+     * is refused by the loader; here such a config gets no uplink, said once. With {@code listMessages}
+     * (a terminal that keeps its lists), the link subscribes to the site's list topics
+     * ({@link ListTopics}, docs/lists.md "Over MQTT") before it first connects.
      */
-    private static UplinkPump uplink(AgentConfig config, HardwareSeams seams, Alarms alarms, Supplier<Map<String, Object>> status) {
+    private static UplinkPump uplink(AgentConfig config, HardwareSeams seams, Supplier<SortedSet<String>> alarms,
+                                     Supplier<Map<String, Object>> status, MqttLink.MessageHandler listMessages) {
         if (config.uplink().isEmpty()) {
             return null;
         }
@@ -219,8 +279,40 @@ public final class Terminal implements AutoCloseable {
             log.error("uplink: {}; running without the uplink (decisions are still logged)", e.getMessage());
             return null;
         }
+        if (listMessages != null) {
+            try {
+                link.subscribe(ListTopics.forSite(config.terminal().site()).filter(), listMessages);
+            } catch (LinkException | IllegalArgumentException e) {
+                log.error("lists: cannot subscribe to the list topics ({}); lists come from imports and the drop folder only",
+                        e.getMessage());
+            }
+        }
         return UplinkPump.start(uplink, config.terminal(), SqliteConnections.file(config.scanLog().database().get(),
                 config.scanLog().busyTimeout()), link, seams.wallClock(), seams.scheduler()::nanoTime, alarms, status);
+    }
+
+    /** Alarm code of an active fire-alarm input: the gate is open for evacuation. */
+    public static final String FIRE_ALARM = "fire_alarm";
+    /** Alarm code of a wall clock not synchronised: validity is judged on a clock not trusted. */
+    public static final String CLOCK_UNSYNCED = "clock_unsynced";
+
+    /**
+     * The codes of the alarms active now, for the uplink: the scan log's, {@link #FIRE_ALARM} while the
+     * fire-alarm input holds, {@link #CLOCK_UNSYNCED} while the wall clock is not synchronised. Read on the
+     * uplink thread every 250 ms; the gate's lock is held for one field read.
+     */
+    private static Supplier<SortedSet<String>> alarmCodes(Alarms alarms, Gate gate, WallClock clock) {
+        Supplier<SortedSet<String>> scanLog = UplinkPump.codes(alarms);
+        return () -> {
+            SortedSet<String> codes = scanLog.get();
+            if (gate.fireAlarmActive()) {
+                codes.add(FIRE_ALARM);
+            }
+            if (!clock.read().trusted()) {
+                codes.add(CLOCK_UNSYNCED);
+            }
+            return codes;
+        };
     }
 
     /**
@@ -245,7 +337,7 @@ public final class Terminal implements AutoCloseable {
      */
     public void reconfigure(AgentConfig next) throws IOException {
         Objects.requireNonNull(next, "next must not be null");
-        Assembly built = assembly(next, loadLists(next, seams));
+        Assembly built = assembly(next, keeper != null ? keeper.load(seams.wallClock().read().instant()) : loadLists(next, seams));
         AgentConfig old = current.getAndSet(built).config();
         if (!old.board().equals(next.board()) || !old.camera().equals(next.camera()) || !old.scanLog().equals(next.scanLog())
                 || !gateHardware(old.gate()).equals(gateHardware(next.gate())) || !old.uplink().equals(next.uplink())) {
@@ -263,8 +355,8 @@ public final class Terminal implements AutoCloseable {
     private Assembly assembly(AgentConfig config, ListSnapshot loaded) {
         AtomicReference<ListSnapshot> lists = new AtomicReference<>(loaded);
         Checkpoint checkpoint = new Checkpoint(new QrDecoder(config.decoder().tryHarder()), config.credentials().clockSkew(),
-                config.policy().presentationWindow(), AccessPolicy.of(config.terminal().zone(), config.policy(), config.gate()),
-                lists::get, seams.wallClock(), seams.scheduler()::nanoTime, passages, presentations);
+                config.policy().presentationWindow(), AccessPolicy.of(config.terminal().zone(), config.policy(), config.gate(),
+                config.lists()), lists::get, seams.wallClock(), seams.scheduler()::nanoTime, passages, presentations);
         return new Assembly(config, new Agent(checkpoint, gate, config.gate(), seams.display(), scanLog), lists);
     }
 
@@ -276,7 +368,7 @@ public final class Terminal implements AutoCloseable {
                                         WallClock clock, LongSupplier monotonic) {
         // A tool, not an entrance: nothing to remember from before it started (Presentations.none()).
         return new Checkpoint(decoder, config.credentials().clockSkew(), config.policy().presentationWindow(),
-                AccessPolicy.of(config.terminal().zone(), config.policy(), config.gate()), lists, clock, monotonic,
+                AccessPolicy.of(config.terminal().zone(), config.policy(), config.gate(), config.lists()), lists, clock, monotonic,
                 new Passages(Checkpoint.PASSAGES, config.gate().direction()), Presentations.none());
     }
 
@@ -291,6 +383,90 @@ public final class Terminal implements AutoCloseable {
 
     private static ListSnapshot loadLists(AgentConfig config, HardwareSeams seams) throws IOException {
         return loadLists(config, seams.sqlite(), seams.wallClock());
+    }
+
+    /** How often a terminal that keeps its lists looks for updates an import wrote. */
+    static final java.time.Duration LIST_REFRESH = java.time.Duration.ofSeconds(5);
+
+    private synchronized void scheduleListRefresh() {
+        listRefresh = seams.scheduler().schedule(this::listRefreshDue, LIST_REFRESH);
+    }
+
+    /** On the scheduler thread: hands the look to the list-sync thread (never blocks) and sets the next one. */
+    private void listRefreshDue() {
+        synchronized (this) {
+            if (listRefresh == null) {
+                return;
+            }
+            scheduleListRefresh();
+        }
+        listSync.refresh();
+    }
+
+    /**
+     * On the list-sync thread: one message of the site's list topics (applied, staged or refused by the
+     * keeper, which remembers a refusal for status); what it changed is swapped in at once.
+     */
+    private void listMessage(String topic, byte[] payload) {
+        try {
+            java.util.List<io.limen.agent.lists.ListOutcome> outcomes = keeper.accept(topic, payload, seams.wallClock().read().instant());
+            if (outcomes.stream().anyMatch(o -> o instanceof io.limen.agent.lists.ListOutcome.Applied)) {
+                refreshLists();
+            }
+        } catch (IOException | RuntimeException e) {
+            log.error("lists: the message on {} could not be applied ({}); the lists held stay", topic, e.getMessage());
+        }
+    }
+
+    /**
+     * Waits until the list-sync thread has done what it was handed before this call (a barrier for tests
+     * and tools that step time); at most {@code timeout}. True at once for a terminal without one.
+     */
+    public boolean awaitListSync(java.time.Duration timeout) throws InterruptedException {
+        return listSync == null || listSync.awaitIdle(timeout.toMillis());
+    }
+
+    /**
+     * On the list-sync thread: swaps in lists an import or a message changed, raises the time floor to
+     * their signed issue times, and says once when the lists turn stale or fresh again. A store that
+     * cannot be read now is said and tried again at the next look; the lists held stay.
+     */
+    private void refreshLists() {
+        try {
+            java.time.Instant now = seams.wallClock().read().instant();
+            keeper.refresh(lists(), now).ifPresent(next -> {
+                replaceLists(next);
+                seenListTimes(next);
+            });
+            ListSnapshot held = lists();
+            boolean stale = held.age(now).compareTo(config().lists().maxAge()) > 0;
+            if (stale != listsStale) {
+                listsStale = stale;
+                if (stale) {
+                    log.warn("lists: stale: revocations as of {}, trust as of {}, older than lists.maxAgeMs ({} min); this entrance {}",
+                            held.revocationsAsOf(), held.trustAsOf(), config().lists().maxAge().toMinutes(),
+                            config().lists().whenStale().configName());
+                } else {
+                    log.info("lists: fresh again: revocations as of {}, trust as of {}", held.revocationsAsOf(), held.trustAsOf());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.error("lists: cannot look for list updates ({}); the lists held stay, next look in {} s", e.getMessage(),
+                    LIST_REFRESH.toSeconds());
+        }
+    }
+
+    /** A signed list's issue time is a trustworthy time: the clock's floor rises to it. */
+    private void seenListTimes(ListSnapshot lists) {
+        seams.wallClock().trustworthyTimeSeen(lists.revocationsAsOf());
+        if (lists.trustAsOf().isBefore(seams.wallClock().read().instant())) {
+            seams.wallClock().trustworthyTimeSeen(lists.trustAsOf());
+        }
+    }
+
+    /** Whether the lists were older than {@code lists.maxAgeMs} at the last look (a terminal that keeps its lists). */
+    public boolean listsStale() {
+        return listsStale;
     }
 
     /** The admit path as configured now; read it once per frame. */
@@ -319,12 +495,24 @@ public final class Terminal implements AutoCloseable {
     }
 
     /** The terminal's part of a heartbeat: the lists' ages and the camera. */
-    private Map<String, Object> status() {
+    Map<String, Object> status() {
         ListSnapshot now = lists();
         Map<String, Object> lists = new LinkedHashMap<>();
         lists.put("trustAsOf", now.trustAsOf().toString());
         lists.put("revocationsAsOf", now.revocationsAsOf().toString());
         lists.put("revocationsVersion", now.revocations().version());
+        lists.put("stale", listsStale);
+        if (keeper != null) {
+            keeper.lastRefusal().ifPresent(r -> {
+                Map<String, Object> refused = new LinkedHashMap<>();
+                refused.put("code", r.code());
+                refused.put("detail", r.detail());
+                refused.put("source", r.source());
+                refused.put("at", r.at().toString());
+                lists.put("lastRefused", refused);
+            });
+            keeper.assembling().ifPresent(a -> lists.put("assembling", a));
+        }
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("lists", lists);
         status.put("camera", cameraStatus.get());
@@ -361,7 +549,19 @@ public final class Terminal implements AutoCloseable {
      */
     @Override
     public void close() throws IOException {
+        synchronized (this) {
+            if (listRefresh != null) {
+                listRefresh.cancel();
+                listRefresh = null;
+            }
+        }
         try {
+            if (listSync != null) {
+                listSync.close();
+            }
+            if (keeper != null) {
+                keeper.close();
+            }
             gate.close();
         } finally {
             try {

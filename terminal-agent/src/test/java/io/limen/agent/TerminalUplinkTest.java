@@ -84,6 +84,8 @@ class TerminalUplinkTest {
                 assertTrue(batch.contains("\"firstSequence\":1,\"lastSequence\":2"), batch);
                 assertTrue(batch.contains("\"terminal\":\"door-1\"") && batch.contains("\"site\":\"hq\""), batch);
                 assertTrue(batch.contains("\"sub\":\"holder-1\""), batch);
+                // The sink can see the batch before the pump has handled its PUBACK: wait for the count.
+                await().atMost(Duration.ofSeconds(20)).until(() -> terminal.uplink().get().counts().batches() == 1);
                 UplinkPump.Counts counts = terminal.uplink().get().counts();
                 assertEquals(1, counts.batches());
                 assertEquals(2, counts.scans());
@@ -94,6 +96,34 @@ class TerminalUplinkTest {
             assertEquals(List.of("online", "offline"), sink.text("limen/hq/door-1/status"));
             String heartbeat = sink.text("limen/hq/door-1/heartbeat").getFirst();
             assertTrue(heartbeat.contains("\"lists\":{\"trustAsOf\":\"2026-11-27T12:00:00Z\""), heartbeat);
+        }
+    }
+
+    @Test
+    void anUnsynchronisedClock_isPublishedAsAnAlarm_andClearedOnceSynchronised() throws Exception {
+        Path trust = Files.writeString(dir.resolve("trust.pem"),
+                IssuerKey.generate(CoseAlgorithm.EDDSA, new SecureRandom()).publicKeyPem());
+        try (Mosquitto broker = new Mosquitto(dir).start(); Sink sink = new Sink(broker.uri())) {
+            UplinkConfig uplink = new UplinkConfig(broker.uri(), "limen-hq-door-1", "limen/hq/door-1", Duration.ofSeconds(2),
+                    Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), Optional.empty(),
+                    Duration.ofMinutes(1));
+            AgentConfig config = AgentConfig.defaults(trust).withTerminal(new TerminalConfig("hq", "door-1", Optional.empty()))
+                    .withScanLog(ScanLogConfig.at(dir.resolve("scanlog.db"))).withUplink(Optional.of(uplink));
+            SimulatedTime time = new SimulatedTime(NOW);
+            time.setTrust(io.limen.agent.time.TimeReading.Trust.UNSYNCHRONISED);
+            HardwareSeams seams = HardwareSeams.simulated(new SyntheticFrameSource(List.of()), time);
+            try (Terminal terminal = Terminal.assemble(config, seams)) {
+                String topic = "limen/hq/door-1/alarms";
+                await().atMost(Duration.ofSeconds(20)).until(() -> !sink.text(topic).isEmpty());
+                assertTrue(sink.text(topic).getFirst().contains("\"raised\":[\"clock_unsynced\"]"), sink.text(topic).toString());
+
+                time.setTrust(io.limen.agent.time.TimeReading.Trust.SYNCHRONISED);
+                await().atMost(Duration.ofSeconds(20)).until(() -> sink.text(topic).size() == 2);
+                assertTrue(sink.text(topic).get(1).contains("\"active\":[],\"raised\":[],\"cleared\":[\"clock_unsynced\"]"),
+                        sink.text(topic).toString());
+            } finally {
+                seams.gpio().shutdown();
+            }
         }
     }
 

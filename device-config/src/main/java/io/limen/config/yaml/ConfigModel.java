@@ -22,6 +22,7 @@ import io.limen.config.LockFailMode;
 import io.limen.config.RelayMode;
 import io.limen.config.GateConfig;
 import io.limen.config.GateDriver;
+import io.limen.config.ListsConfig;
 import io.limen.config.LogLevel;
 import io.limen.config.LoggingConfig;
 import io.limen.config.PathsConfig;
@@ -62,9 +63,10 @@ import java.util.Optional;
 public final class ConfigModel {
 
     /** Sections a later version will add; named so that the error says "not yet" rather than "typo". */
-    public static final List<String> RESERVED_SECTIONS = List.of("lists", "display");
+    public static final List<String> RESERVED_SECTIONS = List.of("display");
 
     private static final String MS = "ms";
+    private static final List<String> DEGRADED = Arrays.stream(ListsConfig.Degraded.values()).map(ListsConfig.Degraded::configName).toList();
 
     /** The top-level sections, in the order a file and the docs show them. */
     public static final FieldType.Group ROOT = new FieldType.Group(List.of(
@@ -286,7 +288,26 @@ public final class ConfigModel {
                                     "Weekly windows, each `DAYS HH:MM-HH:MM` (start inclusive, end exclusive, up to `24:00`):"
                                             + " `mon-fri 07:00-19:00`, `sat,sun 10:00-14:00`."),
                             optional("holidays", new FieldType.Words(Schedule.MAX_HOLIDAYS), "",
-                                    "Dates (`YYYY-MM-DD`, in the time zone) on which the entrance is closed all day.")))));
+                                    "Dates (`YYYY-MM-DD`, in the time zone) on which the entrance is closed all day."))),
+            group("lists", "Signed trust and revocation lists (docs/lists.md), and what this entrance does when they are stale or its clock is not trusted.",
+                    optional("signers", new FieldType.FilePath(PathRule.FILE), "",
+                            "The list-signing public keys (PEM), not the issuer keys. With it the terminal keeps its revocation store"
+                                    + " itself (a Bloom filter in memory) and takes the updates `limen agent lists import` writes to it."),
+                    optional("dropFolder", new FieldType.FilePath(PathRule.FOLDER), "",
+                            "A folder a technician drops signed list documents into (with `signers`); each is applied within seconds"
+                                    + " and moved to `applied/` or `refused/` inside it."),
+                    withDefault("maxAgeMs", new FieldType.Whole(ListsConfig.MAX_AGE_MS), ListsConfig.DEFAULT_MAX_AGE.toMillis(), MS,
+                            "How old the older list may be, from its signed issue time, before `whenStale` applies; 172800000 is 48 h."),
+                    withDefault("whenStale", new FieldType.Choice(DEGRADED), ListsConfig.DEFAULTS.whenStale().configName(), "",
+                            "Past `maxAgeMs`: `admit-with-warning` (admit, and say so in the log), `admit-issued-before` (admit only"
+                                    + " credentials issued before the lists' time; others `lists_stale`), or `refuse` (`lists_stale`)."),
+                    withDefault("whenClockUnsynced", new FieldType.Choice(DEGRADED), ListsConfig.DEFAULTS.whenClockUnsynced().configName(), "",
+                            "While the clock is not trusted (not synchronised since boot, or behind the newest trusted time seen):"
+                                    + " `admit-with-warning`, `admit-issued-before` (credentials issued before the trusted time), or `refuse` (`clock_unsynced`)."))));
+
+    private static ListsConfig.Degraded degraded(String name) {
+        return ListsConfig.Degraded.fromConfigName(name).orElseThrow(() -> new IllegalStateException("a choice the table does not declare: " + name));
+    }
 
     private ConfigModel() {
     }
@@ -328,13 +349,16 @@ public final class ConfigModel {
         LoggingConfig logging = v.section("logging",
                 x -> new LoggingConfig(LogLevel.valueOf(x.text("logging.level").toUpperCase(java.util.Locale.ROOT))));
         PolicyConfig policy = v.section("policy", ConfigModel::policy);
+        ListsConfig lists = v.section("lists", x -> new ListsConfig(x.optional("lists.signers", Path.class),
+                x.optional("lists.dropFolder", Path.class), x.millis("lists.maxAgeMs"),
+                degraded(x.text("lists.whenStale")), degraded(x.text("lists.whenClockUnsynced"))));
         if (terminal == null || board == null || camera == null || decoder == null || debounce == null || gate == null
                 || credentials == null || revocation == null || scanLog == null || paths == null || logging == null
-                || policy == null || v.position("uplink").isPresent() && uplink.isEmpty()) {
+                || policy == null || v.position("uplink").isPresent() && uplink.isEmpty() || lists == null) {
             return Optional.empty();
         }
         return Optional.of(new AgentConfig(terminal, board, camera, decoder, debounce, gate, credentials, revocation, paths, logging,
-                scanLog, policy, uplink));
+                scanLog, policy, uplink, lists));
     }
 
     /**

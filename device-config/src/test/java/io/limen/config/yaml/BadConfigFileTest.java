@@ -82,7 +82,7 @@ class BadConfigFileTest {
     @Test
     void plainTextOrAList_isNotAConfig() throws IOException {
         assertEquals(List.of("1:1 \"hello world\" is not a config — a config is a YAML mapping of sections: terminal, board,"
-                + " camera, decoder, debounce, gate, credentials, revocation, scanlog, uplink, paths, logging, policy"), problems("hello world\n"));
+                + " camera, decoder, debounce, gate, credentials, revocation, scanlog, uplink, paths, logging, policy, lists"), problems("hello world\n"));
         assertTrue(problems("- a\n- b\n").get(0).startsWith("1:1 a list is not a config"));
     }
 

@@ -16,7 +16,9 @@ import java.util.concurrent.locks.LockSupport;
 import io.limen.agent.gate.GpioContexts;
 import io.limen.agent.revocation.SqliteConnections;
 import io.limen.agent.time.ExecutorScheduler;
-import io.limen.agent.time.SystemWallClock;
+import io.limen.agent.time.FlooredWallClock;
+import io.limen.agent.time.TimeFloor;
+import io.limen.agent.time.TimesyncdState;
 import io.limen.config.AgentConfig;
 import io.limen.config.CameraSource;
 import io.limen.config.GateDriver;
@@ -24,7 +26,7 @@ import io.limen.config.GateDriver;
 /**
  * The real seams of {@code run}, made from the config: the camera its {@code camera.source} names, the
  * GPIO its {@code gate.driver} names (the Pi's pins through gpiod, or Pi4J's mock for a bench without
- * a relay), the board's LCD (when it has one and the pins are real) or else the journal as display, the system clock, one scheduler thread, SQLite files read-only.
+ * a relay), the board's LCD (when it has one and the pins are real) or else the journal as display, the system clock judged against the time floor, one scheduler thread, SQLite files read-only.
  * Closing shuts down what {@code Terminal.close} does not: the display writer, the scheduler, the GPIO
  * context.
  */
@@ -60,7 +62,7 @@ final class LiveSeams implements AutoCloseable {
         }, ImageFrames::read);
         Context gpio = config.gate().driver() == GateDriver.PI4J ? GpioContexts.board() : GpioContexts.simulated();
         Display display = display(config, gpio);
-        HardwareSeams seams = new HardwareSeams(camera, gpio, display, SystemWallClock.trustingSystemClock(), scheduler,
+        HardwareSeams seams = new HardwareSeams(camera, gpio, display, clock(config), scheduler,
                 SqliteConnections::readOnly);
         Runnable closeDisplay = display instanceof LcdDisplay lcd ? lcd::close : ((JournalDisplay) display)::close;
         return new LiveSeams(seams, counters, closeDisplay, scheduler);
@@ -80,6 +82,15 @@ final class LiveSeams implements AutoCloseable {
         return new LcdDisplay(new Hd44780(i2c, lcd.columns(), lcd.rows(), LockSupport::parkNanos));
     }
 
+    /**
+     * The system clock judged against the time floor kept in the state folder ({@code time-floor}) and
+     * systemd-timesyncd's state: a Pi without a real-time clock is not trusted blindly.
+     */
+    private static FlooredWallClock clock(AgentConfig config) {
+        TimeFloor floor = TimeFloor.open(config.paths().state().resolve("time-floor"), TimeFloor.timesyncdSaved(TimesyncdState.SAVED_CLOCK));
+        return new FlooredWallClock(java.time.Clock.systemUTC(), floor, new TimesyncdState(TimesyncdState.RUN));
+    }
+
     HardwareSeams seams() {
         return seams;
     }
@@ -90,6 +101,9 @@ final class LiveSeams implements AutoCloseable {
 
     @Override
     public void close() {
+        if (seams.wallClock() instanceof FlooredWallClock floored) {
+            floored.floor().persist(); // the newest trusted time, for the next start
+        }
         closeDisplay.run();
         scheduler.close();
         seams.gpio().shutdown();

@@ -52,13 +52,26 @@ public final class ListImport {
     public ListOutcome importBytes(byte[] bytes, Instant trustedNow) throws IOException {
         return switch (ListDocuments.read(bytes, signers)) {
             case ListResult.Refused refused -> new ListOutcome.Refused(refused.problem(), refused.detail());
-            case ListResult.Accepted accepted -> switch (accepted.document()) {
-                case ListDocument.Revocations r -> revocations.isPresent() ? revocations.get().apply(r, trustedNow)
-                        : new ListOutcome.Refused(ListProblem.WRONG_KIND, "a revocation list, but no revocation store is configured");
-                case ListDocument.Trust t -> trust.isPresent() ? trust.get().apply(t, bytes, trustedNow)
-                        : new ListOutcome.Refused(ListProblem.WRONG_KIND, "a trust list, but no trust file is configured");
-            };
+            case ListResult.Accepted accepted -> importDocument(accepted.document(), bytes, trustedNow);
         };
+    }
+
+    /**
+     * The same for a document {@code bytes} that {@link ListDocuments#read} has verified already (with
+     * this import's signers): handed to the updates of its kind.
+     */
+    public ListOutcome importDocument(ListDocument document, byte[] bytes, Instant trustedNow) throws IOException {
+        return switch (document) {
+            case ListDocument.Revocations r -> revocations.isPresent() ? revocations.get().apply(r, trustedNow)
+                    : new ListOutcome.Refused(ListProblem.WRONG_KIND, "a revocation list, but no revocation store is configured");
+            case ListDocument.Trust t -> trust.isPresent() ? trust.get().apply(t, bytes, trustedNow)
+                    : new ListOutcome.Refused(ListProblem.WRONG_KIND, "a trust list, but no trust file is configured");
+        };
+    }
+
+    /** The list-signing keys this import verifies with. */
+    public Function<KeyId, List<VerifyingKey>> signers() {
+        return signers;
     }
 
     /** The end of a batch: a chunked snapshot still incomplete is dropped ({@link RevocationUpdates#finish}). */

@@ -76,14 +76,14 @@ public final class RevocationUpdates {
         }
         if (h.isSnapshot()) {
             FilteredRevocations applied = index.replaceAll(h.version(), document.added(), trustedNow);
-            return applied(applied, "snapshot of " + applied.size() + " keys");
+            return applied(applied, h.issuedAt(), "snapshot of " + applied.size() + " keys");
         }
         if (h.base().getAsLong() != held) {
             return refused(ListProblem.GAP, "a delta from version " + h.base().getAsLong() + " to " + h.version()
                     + ", but this terminal holds version " + held + ": it needs a snapshot");
         }
         FilteredRevocations applied = index.applyDelta(h.version(), document.added(), document.removed());
-        return applied(applied, "delta: " + document.added().size() + " added, " + document.removed().size()
+        return applied(applied, h.issuedAt(), "delta: " + document.added().size() + " added, " + document.removed().size()
                 + " removed, " + applied.size() + " keys now");
     }
 
@@ -126,7 +126,7 @@ public final class RevocationUpdates {
         int staged = assembly.staged;
         assembly = null;
         FilteredRevocations applied = index.replaceWithStaged(version, staged);
-        return applied(applied, "snapshot of " + applied.size() + " keys in " + chunk.count() + " chunks");
+        return applied(applied, h.issuedAt(), "snapshot of " + applied.size() + " keys in " + chunk.count() + " chunks");
     }
 
     /**
@@ -148,7 +148,8 @@ public final class RevocationUpdates {
         index.discardStaged();
     }
 
-    private ListOutcome applied(FilteredRevocations applied, String detail) {
+    private ListOutcome applied(FilteredRevocations applied, Instant issuedAt, String detail) {
+        index.recordIssuedAt(applied.version(), issuedAt);
         onApplied.accept(applied);
         log.info("Revocation list version {} applied: {}", applied.version(), detail);
         return new ListOutcome.Applied(ListKind.REVOCATIONS, applied.version(), detail);

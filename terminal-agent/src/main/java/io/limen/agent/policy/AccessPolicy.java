@@ -1,6 +1,7 @@
 package io.limen.agent.policy;
 
 import io.limen.format.credential.Verification;
+import io.limen.config.ListsConfig;
 import io.limen.config.PolicyConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,18 @@ public final class AccessPolicy {
     }
 
     /**
+     * The rules of an entrance with its lists section: also its answers to a clock it cannot trust
+     * ({@code clock_unsynced}) and to stale lists ({@code lists_stale}), right after not revoked (a
+     * revoked credential is said to be revoked, whatever the clock).
+     */
+    public static AccessPolicy of(Optional<String> zone, PolicyConfig policy, ListsConfig lists) {
+        List<Rule> rules = new ArrayList<>(of(zone, policy).rules);
+        rules.add(1, new ClockTrusted(lists.whenClockUnsynced()));
+        rules.add(2, new ListsFresh(lists.maxAge(), lists.whenStale()));
+        return new AccessPolicy(rules);
+    }
+
+    /**
      * The rules of {@link #of(Optional, PolicyConfig)}, then anti-passback when {@code gate} turns it on
      * ({@code gate.antiPassbackMs} &gt; 0), for scans going {@code gate.direction}.
      */
@@ -51,6 +64,18 @@ public final class AccessPolicy {
         // The entrance's rules as they are, with anti-passback after them: a refusal for another reason wins.
         List<Rule> rules = new ArrayList<>(base.rules);
         rules.add(new NoPassback(gate.antiPassback(), gate.direction()));
+        return new AccessPolicy(rules);
+    }
+
+    /**
+     * The rules of {@link #of(Optional, PolicyConfig, io.limen.config.GateConfig)}, with the clock and
+     * staleness answers of {@link #of(Optional, PolicyConfig, ListsConfig)} right after not revoked: a
+     * whole entrance as its config describes it.
+     */
+    public static AccessPolicy of(Optional<String> zone, PolicyConfig policy, io.limen.config.GateConfig gate, ListsConfig lists) {
+        List<Rule> rules = new ArrayList<>(of(zone, policy, gate).rules);
+        rules.add(1, new ClockTrusted(lists.whenClockUnsynced()));
+        rules.add(2, new ListsFresh(lists.maxAge(), lists.whenStale()));
         return new AccessPolicy(rules);
     }
 

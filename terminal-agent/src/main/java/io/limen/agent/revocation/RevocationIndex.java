@@ -331,6 +331,31 @@ public final class RevocationIndex implements AutoCloseable {
         return next;
     }
 
+    /** When the stored list was signed ({@link RevocationStore#issuedAt}). */
+    public synchronized Optional<Instant> issuedAt() {
+        return store.issuedAt();
+    }
+
+    /** Records when list {@code version} was signed ({@link RevocationStore#recordIssuedAt}). */
+    public synchronized void recordIssuedAt(long version, Instant issuedAt) {
+        store.recordIssuedAt(version, issuedAt);
+    }
+
+    /**
+     * Loads the list again if another process (an import) moved the store to another version: the filter
+     * it kept, else one built from the keys. Off the admit thread; lookups answer from the held version
+     * until the swap.
+     *
+     * @return whether a new version was swapped in
+     */
+    public synchronized boolean refresh() {
+        if (store.version() == current.version()) {
+            return false;
+        }
+        swap(load(connections, store, lookup));
+        return true;
+    }
+
     /** Empties the staging of a chunked snapshot ({@link RevocationStore#discardStaged}). */
     public synchronized void discardStaged() {
         store.discardStaged();

@@ -35,6 +35,9 @@ public final class RevocationStore implements AutoCloseable {
     private static final VarHandle BIG_ENDIAN_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
+    /** The meta row that holds the stored list's signed issue time, unix seconds. */
+    static final String ISSUED_AT_NAME = "revocation_issued_at";
+
     private final Connection connection;
     private final String file;
     private final PreparedStatement pointQuery;
@@ -255,6 +258,37 @@ public final class RevocationStore implements AutoCloseable {
             }
         }
         return changed;
+    }
+
+    /**
+     * Records when list {@code version} was signed (its issue time), if the store is still at that
+     * version: the staleness policy judges the list's age from it. Written after the update; a crash in
+     * between leaves the older time, and the list looks older than it is, never newer.
+     */
+    public synchronized void recordIssuedAt(long version, java.time.Instant issuedAt) {
+        try (PreparedStatement w = connection.prepareStatement("INSERT INTO meta(name, value) SELECT ?, ?"
+                + " WHERE (SELECT value FROM meta WHERE name = ?) = ?"
+                + " ON CONFLICT(name) DO UPDATE SET value = excluded.value")) {
+            w.setString(1, ISSUED_AT_NAME);
+            w.setLong(2, issuedAt.getEpochSecond());
+            w.setString(3, RevocationSchema.VERSION_NAME);
+            w.setLong(4, version);
+            w.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("cannot record the issue time of list version " + version, e);
+        }
+    }
+
+    /** When the stored list was signed; empty if it never said (a list written before signed lists). */
+    public synchronized Optional<java.time.Instant> issuedAt() {
+        try (PreparedStatement q = connection.prepareStatement("SELECT value FROM meta WHERE name = ?")) {
+            q.setString(1, ISSUED_AT_NAME);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(java.time.Instant.ofEpochSecond(rs.getLong(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("cannot read the list's issue time", e);
+        }
     }
 
     /** Empties the staging table: a chunked snapshot starts, or is dropped. */

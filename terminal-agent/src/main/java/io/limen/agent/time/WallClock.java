@@ -11,4 +11,11 @@ public interface WallClock {
 
     /** Now; cheap and non-blocking, read once per scan on the admit thread. */
     TimeReading read();
+
+    /**
+     * Tells the clock of a time that has certainly passed (a signed list's issue time): a clock that keeps
+     * a floor ({@link FlooredWallClock}) raises it. Others ignore it.
+     */
+    default void trustworthyTimeSeen(java.time.Instant passed) {
+    }
 }

@@ -3,11 +3,9 @@ package io.limen.agent.uplink;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.limen.agent.scanlog.Outbox;
-import io.limen.agent.scanlog.ScanLogAlarm;
 import io.limen.config.TerminalConfig;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +41,7 @@ final class Heartbeats {
     }
 
     /** queueDepth (unsent scans), oldestUnsentAgeS (null when none), alarms, uptimeS, uplink counts, then the terminal's part. */
-    byte[] heartbeat(Outbox.Backlog backlog, Set<ScanLogAlarm> alarms, UplinkPump.Counts counts) {
+    byte[] heartbeat(Outbox.Backlog backlog, Set<String> alarms, UplinkPump.Counts counts) {
         Instant at = now.get();
         Map<String, Object> doc = header(at);
         doc.put("uptimeS", Duration.ofNanos(uptimeNanos.getAsLong()).toSeconds());
@@ -60,7 +58,7 @@ final class Heartbeats {
     }
 
     /** The alarms active now, and which were raised and cleared since the last alarm message. */
-    byte[] alarms(Set<ScanLogAlarm> active, Set<ScanLogAlarm> before) {
+    byte[] alarms(Set<String> active, Set<String> before) {
         Map<String, Object> doc = header(now.get());
         doc.put("active", codes(active));
         doc.put("raised", codes(difference(active, before)));
@@ -77,14 +75,14 @@ final class Heartbeats {
         return doc;
     }
 
-    private static Set<ScanLogAlarm> difference(Set<ScanLogAlarm> a, Set<ScanLogAlarm> b) {
-        Set<ScanLogAlarm> d = a.isEmpty() ? EnumSet.noneOf(ScanLogAlarm.class) : EnumSet.copyOf(a);
+    private static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> d = new java.util.TreeSet<>(a);
         d.removeAll(b);
         return d;
     }
 
-    private static java.util.List<String> codes(Set<ScanLogAlarm> alarms) {
-        return alarms.stream().sorted().map(ScanLogAlarm::code).toList();
+    private static java.util.List<String> codes(Set<String> alarms) {
+        return alarms.stream().sorted().toList();
     }
 
     private static byte[] write(Map<String, Object> doc) {

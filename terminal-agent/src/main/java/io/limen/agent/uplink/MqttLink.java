@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * One MQTT 5 connection to the central broker, made by hand: {@link #connect} is one attempt and never
- * retries ({@link ReconnectLoop} decides when to try again). {@link PahoMqttLink} is the real one; a
+ * retries ({@link ReconnectLoop} decides when to try again). Mostly it publishes (the uplink); it also
+ * {@link #subscribe subscribes}, for what comes down (signed lists, a server's throttle). {@link PahoMqttLink} is the real one; a
  * test or a future client stands in behind this interface.
  */
 public interface MqttLink extends AutoCloseable {
@@ -38,6 +39,25 @@ public interface MqttLink extends AutoCloseable {
      */
     Delivery send(String topic, byte[] payload, Map<String, String> userProperties, boolean retained);
 
+    /**
+     * Subscribes at QoS 1 to {@code topicFilter} (MQTT wildcards {@code +} and {@code #} allowed) for the
+     * life of the link: at once when a connection is up, and again after every connect, because the link
+     * starts clean and the broker forgets subscriptions with the connection. Retained messages on the
+     * filter therefore arrive again after each reconnect: a handler must take a message it already has
+     * in its stride. Filters should not overlap: the broker sends a message once per matching
+     * subscription, and each copy goes to every handler whose filter matches.
+     *
+     * @param handler told of every message whose topic matches, on the MQTT client's thread, in the order
+     *                the broker sends them; it must return quickly (hand the message on) and not throw
+     *                (a throw is logged, never passed to the client, which would drop the connection)
+     * @throws LinkException if a connection is up and the broker refuses the subscription (its SUBACK
+     *                       reason code, 0x80 and up) or does not answer within the connect timeout; the
+     *                       filter stays registered and is tried again at the next connect. A refusal
+     *                       at a reconnect is logged at WARN and does not fail the connect
+     * @throws IllegalArgumentException if {@code topicFilter} is not a valid MQTT topic filter
+     */
+    void subscribe(String topicFilter, MessageHandler handler) throws LinkException;
+
     /** Whether a connection is up now. */
     boolean isConnected();
 
@@ -61,6 +81,17 @@ public interface MqttLink extends AutoCloseable {
         static Delivery done(PublishResult result) {
             return () -> result;
         }
+    }
+
+    /** Hears the messages of a {@link #subscribe subscription}. */
+    @FunctionalInterface
+    interface MessageHandler {
+        /**
+         * @param topic    the message's topic (not the filter)
+         * @param payload  its bytes (shared with any other handler whose filter matches: read, never change them)
+         * @param retained whether the broker sent it from its store (at subscribe time) rather than live
+         */
+        void arrived(String topic, byte[] payload, boolean retained);
     }
 
     /** Hears that a connection ended without {@link #disconnect}. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -15,8 +16,10 @@ import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
+import org.eclipse.paho.mqttv5.common.util.MqttTopicValidator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +33,9 @@ import org.slf4j.LoggerFactory;
  *   <li>our own connect and PUBACK timeouts (a connect can otherwise hang on a silent broker);</li>
  *   <li>a PUBACK's reason code read from the token: Paho completes a PUBACK carrying 0x80 or 0x97 Quota
  *       exceeded as if it succeeded;</li>
- *   <li>the client callback only, never per-subscription listeners (they throw in 1.2.5).</li>
+ *   <li>the client callback only, never per-subscription listeners (they throw in 1.2.5): it hands each
+ *       message to the handlers whose filter matches;</li>
+ *   <li>subscriptions kept here and made again after every connect (clean start forgets them).</li>
  * </ul>
  * Clean start with the configured session expiry; a retained {@code offline} last will on
  * {@code <prefix>/status}; TLS trusting only the configured CA file when there is one.
@@ -52,6 +57,10 @@ public final class PahoMqttLink implements MqttLink {
     private final MqttConnectionOptions options;
     private volatile MqttAsyncClient client;
     private volatile ConnectionLost onLost;
+    private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+
+    private record Subscription(String filter, MessageHandler handler) {
+    }
 
     /** @throws LinkException if the CA file cannot be read or holds no certificate */
     public PahoMqttLink(UplinkConfig config) throws LinkException {
@@ -95,6 +104,45 @@ public final class PahoMqttLink implements MqttLink {
         } catch (MqttException e) {
             dropClient();
             throw failure(e);
+        }
+        for (Subscription subscription : subscriptions) {
+            try {
+                subscribeNow(subscription.filter());
+            } catch (LinkException e) {
+                log.warn("MQTT: {}; tried again at the next connect", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public synchronized void subscribe(String topicFilter, MessageHandler handler) throws LinkException {
+        Objects.requireNonNull(topicFilter, "topicFilter must not be null");
+        Objects.requireNonNull(handler, "handler must not be null");
+        try {
+            MqttTopicValidator.validate(topicFilter, true, true);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an MQTT topic filter: \"" + topicFilter + "\" (" + e.getMessage() + ")", e);
+        }
+        subscriptions.add(new Subscription(topicFilter, handler));
+        if (client != null && client.isConnected()) {
+            subscribeNow(topicFilter);
+        }
+    }
+
+    /** One SUBSCRIBE at QoS 1, waiting at most the connect timeout for the SUBACK; called holding this object. */
+    private void subscribeNow(String filter) throws LinkException {
+        try {
+            IMqttToken token = client.subscribe(new MqttSubscription(filter, QOS_1));
+            token.waitForCompletion(config.connectTimeout().toMillis());
+            int code = pubackCode(token);
+            if (code >= 0x80) {
+                throw new LinkException("broker refused the subscription to " + filter + ": SUBACK reason code "
+                        + PublishResult.hex(code), code, null);
+            }
+        } catch (MqttException e) {
+            int code = e.getReasonCode();
+            throw new LinkException("cannot subscribe to " + filter + ": " + (code >= 0x80 && code <= 0xFF
+                    ? "SUBACK reason code " + PublishResult.hex(code) : e.getMessage()), code >= 0x80 && code <= 0xFF ? code : -1, e);
         }
     }
 
@@ -217,7 +265,7 @@ public final class PahoMqttLink implements MqttLink {
         }
     }
 
-    /** The client callback (never per-subscription listeners); only the loss of the connection matters here. */
+    /** The client callback (never per-subscription listeners): the loss of the connection, and arriving messages. */
     private final class Callback implements MqttCallback {
 
         private final MqttAsyncClient owner;
@@ -247,7 +295,15 @@ public final class PahoMqttLink implements MqttLink {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            // The link only publishes.
+            for (Subscription subscription : subscriptions) {
+                if (MqttTopicValidator.isMatched(subscription.filter(), topic)) {
+                    try {
+                        subscription.handler().arrived(topic, message.getPayload(), message.isRetained());
+                    } catch (RuntimeException e) {
+                        log.error("MQTT: the handler of {} failed on a message of {}: {}", subscription.filter(), topic, e.toString());
+                    }
+                }
+            }
         }
 
         @Override

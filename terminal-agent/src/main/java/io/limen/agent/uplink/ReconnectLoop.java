@@ -92,8 +92,7 @@ public final class ReconnectLoop implements AutoCloseable {
             return;
         }
         up = false;
-        log.warn("uplink {}", reason);
-        listener.lost(reason);
+        listener.lost(reason); // logged once, by retry()
         retry(reason);
     }
 

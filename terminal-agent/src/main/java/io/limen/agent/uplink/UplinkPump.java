@@ -4,7 +4,6 @@ import io.limen.agent.revocation.SqliteConnections;
 import io.limen.agent.scanlog.Alarms;
 import io.limen.agent.scanlog.Outbox;
 import io.limen.agent.scanlog.OutboxException;
-import io.limen.agent.scanlog.ScanLogAlarm;
 import io.limen.agent.scanlog.ScanRecord;
 import io.limen.agent.time.ExecutorScheduler;
 import io.limen.agent.time.RestartSchedule;
@@ -23,6 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +80,8 @@ public final class UplinkPump implements AutoCloseable {
     private final ExecutorScheduler loopScheduler;
     private final SqliteConnections outboxFile;
     private final LongSupplier monotonic;
-    private final Alarms alarms;
+    /** The codes of the alarms active now, sorted: the scan log's and the terminal's. */
+    private final Supplier<SortedSet<String>> alarms;
     private final Heartbeats heartbeats;
     private final BatchEncoder encoder;
     private final Supplier<BatchBuilder> builders;
@@ -96,9 +98,11 @@ public final class UplinkPump implements AutoCloseable {
     private BatchBuilder builder;
     private RestartSchedule publishBackoff;
     private long cursor;
+    /** {@link #cursor}, for other threads. */
+    private volatile long lastRead;
     private long pausedUntil;
     private long nextHeartbeat;
-    private Set<ScanLogAlarm> alarmsPublished = Set.of();
+    private Set<String> alarmsPublished = Set.of();
     private String lastFailure;
     private int openFailures;
 
@@ -124,7 +128,8 @@ public final class UplinkPump implements AutoCloseable {
     }
 
     private UplinkPump(UplinkConfig config, TerminalConfig terminal, SqliteConnections outboxFile, MqttLink link, WallClock wall,
-                       LongSupplier monotonic, Alarms alarms, Supplier<Map<String, Object>> status, RandomGenerator random) {
+                       LongSupplier monotonic, Supplier<SortedSet<String>> alarms, Supplier<Map<String, Object>> status,
+                       RandomGenerator random) {
         this.config = config;
         this.link = link;
         this.outboxFile = outboxFile;
@@ -137,6 +142,9 @@ public final class UplinkPump implements AutoCloseable {
         this.publishBackoff = backoffs.get();
         this.startWall = wall.read().instant();
         this.startNanos = monotonic.getAsLong();
+        // Monotonic readings may be negative (System.nanoTime has an arbitrary origin): start the timers at now, not 0.
+        this.pausedUntil = startNanos;
+        this.nextHeartbeat = startNanos;
         this.heartbeats = new Heartbeats(terminal, status, this::now, () -> monotonic.getAsLong() - startNanos);
         this.loopScheduler = new ExecutorScheduler("uplink-connect");
         this.loop = new ReconnectLoop(link, loopScheduler, new RestartSchedule(config.backoffInitial(), config.backoffMax(),
@@ -163,17 +171,32 @@ public final class UplinkPump implements AutoCloseable {
      * @param outboxFile the scan log's file; the pump opens its own connection to it
      * @param wall       read once, at the start: batch times are that reading plus the monotonic time since
      * @param monotonic  nanoseconds, {@code System::nanoTime} in production; batch ages and heartbeats count on it
+     * @param alarms     the codes of the alarms active now (the scan log's, the fire alarm, the clock), looked at
+     *                   every 250 ms on the pump thread; must not block
      * @param status     the terminal's part of each heartbeat (lists, camera), called on the pump thread
      */
     public static UplinkPump start(UplinkConfig config, TerminalConfig terminal, SqliteConnections outboxFile, MqttLink link,
-                                   WallClock wall, LongSupplier monotonic, Alarms alarms, Supplier<Map<String, Object>> status) {
+                                   WallClock wall, LongSupplier monotonic, Supplier<SortedSet<String>> alarms,
+                                   Supplier<Map<String, Object>> status) {
         return start(config, terminal, outboxFile, link, wall, monotonic, alarms, status, RandomGenerator.getDefault());
+    }
+
+    /** {@link #start} with the scan log's alarms only. */
+    public static UplinkPump start(UplinkConfig config, TerminalConfig terminal, SqliteConnections outboxFile, MqttLink link,
+                                   WallClock wall, LongSupplier monotonic, Alarms alarms, Supplier<Map<String, Object>> status) {
+        return start(config, terminal, outboxFile, link, wall, monotonic, codes(alarms), status, RandomGenerator.getDefault());
+    }
+
+    /** The codes of {@code alarms} active now, as {@link #start} takes them. */
+    public static Supplier<SortedSet<String>> codes(Alarms alarms) {
+        Objects.requireNonNull(alarms, "alarms must not be null");
+        return () -> alarms.active().stream().map(io.limen.agent.scanlog.ScanLogAlarm::code).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
     }
 
     /** {@link #start}, with the backoffs' jitter drawn from {@code random} (tests take the ceiling every time). */
     static UplinkPump start(UplinkConfig config, TerminalConfig terminal, SqliteConnections outboxFile, MqttLink link,
-                            WallClock wall, LongSupplier monotonic, Alarms alarms, Supplier<Map<String, Object>> status,
-                            RandomGenerator random) {
+                            WallClock wall, LongSupplier monotonic, Supplier<SortedSet<String>> alarms,
+                            Supplier<Map<String, Object>> status, RandomGenerator random) {
         UplinkPump pump = new UplinkPump(Objects.requireNonNull(config, "config must not be null"),
                 Objects.requireNonNull(terminal, "terminal must not be null"),
                 Objects.requireNonNull(outboxFile, "outboxFile must not be null"), Objects.requireNonNull(link, "link must not be null"),
@@ -198,6 +221,14 @@ public final class UplinkPump implements AutoCloseable {
     /** Whether the link is up now. */
     public boolean isConnected() {
         return loop.isUp();
+    }
+
+    /**
+     * The highest sequence number read into a batch since the last time the pump started again from the
+     * lowest unsent row (0 then): a benchmark that steps the clock waits for it.
+     */
+    public long lastRead() {
+        return lastRead;
     }
 
     public Counts counts() {
@@ -269,7 +300,7 @@ public final class UplinkPump implements AutoCloseable {
         }
         publishAlarmsIfChanged();
         if (monotonic.getAsLong() - nextHeartbeat >= 0
-                && publish(HEARTBEAT_TOPIC, heartbeats.heartbeat(outbox.backlog(), alarms.active(), counts()), false)) {
+                && publish(HEARTBEAT_TOPIC, heartbeats.heartbeat(outbox.backlog(), alarms.get(), counts()), false)) {
             nextHeartbeat = monotonic.getAsLong() + config.heartbeat().toNanos();
         }
         long now = monotonic.getAsLong();
@@ -313,6 +344,7 @@ public final class UplinkPump implements AutoCloseable {
         }
         for (ScanRecord row : outbox.unsent(cursor, config.batch().maxRecords() - builder.size())) {
             cursor = row.sequence();
+            lastRead = cursor;
             Optional<BatchDocument> full = builder.add(row, now);
             if (full.isPresent()) {
                 return full.get();
@@ -357,11 +389,12 @@ public final class UplinkPump implements AutoCloseable {
         if (builder.size() > 0 || cursor != 0) {
             builder = builders.get();
             cursor = 0;
+            lastRead = 0;
         }
     }
 
     private void publishAlarmsIfChanged() {
-        Set<ScanLogAlarm> active = alarms.active();
+        Set<String> active = alarms.get();
         if (!active.equals(alarmsPublished) && publish(ALARMS_TOPIC, heartbeats.alarms(active, alarmsPublished), true)) {
             alarmsPublished = active;
         }

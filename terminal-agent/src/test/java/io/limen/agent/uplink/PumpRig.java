@@ -62,7 +62,7 @@ final class PumpRig implements AutoCloseable {
         this.database = dir.resolve("scanlog.db");
         this.appender = Outbox.open(SqliteConnections.file(database, Duration.ofSeconds(5)));
         this.pump = UplinkPump.start(config, TERMINAL, SqliteConnections.file(database, Duration.ofSeconds(5)),
-                link != null ? link : new PahoMqttLink(config), SystemWallClock.trustingSystemClock(), System::nanoTime, alarms,
+                link != null ? link : new PahoMqttLink(config), SystemWallClock.trustingSystemClock(), System::nanoTime, UplinkPump.codes(alarms),
                 () -> Map.of("camera", Map.of("state", "test")), CEILING);
     }
 

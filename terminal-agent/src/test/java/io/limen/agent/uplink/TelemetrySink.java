@@ -1,9 +1,12 @@
 package io.limen.agent.uplink;
 
-import io.limen.agent.uplink.batch.BatchDocument;
-import io.limen.agent.uplink.batch.BatchReader;
-import io.limen.agent.uplink.batch.BatchRecord;
+import io.limen.provisioning.telemetry.Batch;
+import io.limen.provisioning.telemetry.BatchDecoder;
+import io.limen.provisioning.telemetry.FleetLedger;
+import io.limen.provisioning.telemetry.Refused;
+import io.limen.provisioning.telemetry.Scan;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,25 +14,25 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 
 /**
- * The central side as the end-to-end tests see it: subscribes to {@code limen/#}, reads every batch as a
- * consumer does ({@link BatchReader}), de-duplicates scans by (terminal, sequence) and counts how often
- * each arrived; keeps status, heartbeat and alarm payloads by topic. {@link #reconnect} subscribes again
- * after a broker restart (mosquitto here keeps no sessions).
+ * The central side as the end-to-end tests see it: subscribes to {@code limen/#} and takes every batch
+ * through the reference consumer's own classes ({@code limen provision consume}: {@link BatchDecoder}
+ * checks it against the contract, {@link FleetLedger} de-duplicates by (terminal, sequence) and finds
+ * gaps); keeps status, heartbeat and alarm payloads by topic. {@link #reconnect} subscribes again after
+ * a broker restart (mosquitto here keeps no sessions).
  */
 final class TelemetrySink implements AutoCloseable {
 
-    record Scan(String terminal, long sequence) {
-    }
-
     private final String uri;
-    private final BatchReader reader = new BatchReader(16 * 1024 * 1024);
-    private final Map<Scan, AtomicInteger> arrivals = new ConcurrentHashMap<>();
-    final List<BatchDocument> batches = new CopyOnWriteArrayList<>();
+    private final BatchDecoder decoder = new BatchDecoder(BatchDecoder.DEFAULT_MAX_BYTES);
+    private final FleetLedger ledger = new FleetLedger(16);
+    /** Each terminal's scans as the ledger let them through: each sequence once, however often it came. */
+    private final Map<String, Set<Long>> fresh = new HashMap<>();
+    private int duplicates;
+    final List<Batch> batches = new CopyOnWriteArrayList<>();
     final List<String> refused = new CopyOnWriteArrayList<>();
     final Map<String, List<String>> texts = new ConcurrentHashMap<>();
     final List<Boolean> statusRetained = new CopyOnWriteArrayList<>();
@@ -52,21 +55,15 @@ final class TelemetrySink implements AutoCloseable {
         subscriber = new Subscriber(uri, "limen/#", this::arrived);
     }
 
-    private void arrived(String topic, MqttMessage message) {
+    private synchronized void arrived(String topic, MqttMessage message) {
         if (topic.endsWith("/" + UplinkPump.SCANS_TOPIC)) {
             Map<String, String> properties = new HashMap<>();
             for (UserProperty p : message.getProperties().getUserProperties()) {
                 properties.put(p.getKey(), p.getValue());
             }
-            switch (reader.read(message.getPayload(), properties)) {
-                case BatchReader.Accepted accepted -> {
-                    batches.add(accepted.batch());
-                    for (BatchRecord r : accepted.batch().records()) {
-                        arrivals.computeIfAbsent(new Scan(accepted.batch().terminal(), r.sequence()), k -> new AtomicInteger())
-                                .incrementAndGet();
-                    }
-                }
-                case BatchReader.Refused r -> refused.add(r.reason() + ": " + r.detail());
+            switch (decoder.decode(message.getPayload(), properties)) {
+                case BatchDecoder.Accepted accepted -> admit(accepted.batch());
+                case Refused r -> refused.add(r.reason() + ": " + r.detail());
             }
             return;
         }
@@ -77,16 +74,30 @@ final class TelemetrySink implements AutoCloseable {
         }
     }
 
-    /** The sequences of {@code terminal} that arrived, each once however often it came. */
-    Set<Long> sequences(String terminal) {
-        Set<Long> seen = new TreeSet<>();
-        arrivals.keySet().stream().filter(s -> s.terminal().equals(terminal)).forEach(s -> seen.add(s.sequence()));
-        return seen;
+    private void admit(Batch batch) {
+        batches.add(batch);
+        switch (ledger.admit(batch, Instant.now())) {
+            case FleetLedger.Admitted admitted -> {
+                Set<Long> seen = fresh.computeIfAbsent(admitted.terminal().terminal(), k -> new TreeSet<>());
+                for (Scan scan : admitted.fresh()) {
+                    if (!seen.add(scan.sequence())) {
+                        throw new AssertionError("the ledger let sequence " + scan.sequence() + " through twice");
+                    }
+                }
+                duplicates += admitted.duplicates();
+            }
+            case Refused r -> refused.add(r.reason() + ": " + r.detail());
+        }
     }
 
-    /** How many arrivals were repeats (the at-least-once part the de-duplication removes). */
-    int duplicates() {
-        return arrivals.values().stream().mapToInt(a -> a.get() - 1).sum();
+    /** The sequences of {@code terminal} that arrived, each once however often it came. */
+    synchronized Set<Long> sequences(String terminal) {
+        return new TreeSet<>(fresh.getOrDefault(terminal, Set.of()));
+    }
+
+    /** How many arrivals were repeats (the at-least-once part the de-duplication removed). */
+    synchronized int duplicates() {
+        return duplicates;
     }
 
     List<String> texts(String suffix) {

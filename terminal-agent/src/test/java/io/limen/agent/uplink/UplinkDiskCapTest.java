@@ -72,7 +72,7 @@ class UplinkDiskCapTest {
                     });
             pump.set(UplinkPump.start(PumpRig.config(network.uri(), 500, 2), PumpRig.TERMINAL,
                     SqliteConnections.file(db, Duration.ofSeconds(5)), new PahoMqttLink(PumpRig.config(network.uri(), 500, 2)),
-                    SystemWallClock.trustingSystemClock(), System::nanoTime, alarms, Map::of, PumpRig.CEILING));
+                    SystemWallClock.trustingSystemClock(), System::nanoTime, UplinkPump.codes(alarms), Map::of, PumpRig.CEILING));
             try {
                 Decision decision = Decision.denied(Reason.EXPIRED, Optional.empty(), "expired");
                 for (int i = 0; i < DECISIONS; i++) {

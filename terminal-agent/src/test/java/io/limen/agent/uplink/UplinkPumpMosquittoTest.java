@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.limen.agent.uplink.batch.BatchDocument;
+import io.limen.provisioning.telemetry.Batch;
 import io.limen.testing.Mosquitto;
 import java.net.URI;
 import java.nio.file.Path;
@@ -57,11 +57,12 @@ class UplinkPumpMosquittoTest {
 
             assertEquals(range(1, last), sink.sequences("door-3"));
             assertEquals(List.of(), sink.refused);
-            List<BatchDocument> batches = sink.batches;
-            assertEquals(List.of(100, 100, 50), batches.stream().map(b -> b.records().size()).toList(),
+            List<Batch> batches = sink.batches;
+            assertEquals(List.of(100, 100, 50), batches.stream().map(b -> b.scans().size()).toList(),
                     "two full batches, the rest closed by age");
-            assertEquals(List.of(1L, 101L, 201L), batches.stream().map(BatchDocument::firstSequence).toList(), "in sequence order");
-            assertEquals("site-1", batches.getFirst().site());
+            assertEquals(List.of(1L, 101L, 201L), batches.stream().map(Batch::firstSequence).toList(), "in sequence order");
+            assertEquals("site-1", batches.getFirst().terminal().site());
+            assertEquals(0, sink.duplicates(), "nothing sent twice on a healthy link");
             assertEquals(new UplinkPump.Counts(rig.pump.counts().messages(), 3, 250, 0), rig.pump.counts());
 
             assertEquals("online", sink.texts("status").getFirst());
