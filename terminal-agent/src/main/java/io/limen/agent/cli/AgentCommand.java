@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "limen agent", mixinStandardHelpOptions = true, version = "Limen terminal agent 0.1.0",
         description = "The Limen terminal agent: checks QR credentials offline and drives the entrance.",
         subcommands = {RunCommand.class, ScanCommand.class, DemoCommand.class, ConfigCommand.class, LogCommand.class,
-                ListsCommand.class})
+                ListsCommand.class, SelftestCommand.class})
 public final class AgentCommand {
 
     public static void main(String[] args) {

@@ -1,0 +1,237 @@
+package io.limen.agent.selftest;
+
+import com.pi4j.context.Context;
+import com.pi4j.io.i2c.I2C;
+import io.limen.agent.display.Hd44780;
+import io.limen.agent.gate.GateMachine;
+import io.limen.agent.gate.GpioPort;
+import io.limen.agent.revocation.RevocationSet;
+import io.limen.agent.revocation.RevocationStore;
+import io.limen.agent.revocation.SqliteConnections;
+import io.limen.agent.scanlog.Outbox;
+import io.limen.agent.time.ManualScheduler;
+import io.limen.config.AgentConfig;
+import io.limen.config.BoardInput;
+import io.limen.config.LcdWiring;
+import io.limen.format.credential.TrustStore;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The field technician's checks of one terminal, from its config: the board's inputs read at rest
+ * (anything active is named: a fire loop in alarm or cut, a stuck button, a door open, a sensor
+ * pulled), the outputs clicked and blinked, the display's test pattern, the clock, the disk, the trust
+ * file, the revocation store, the scan log and the broker. Each check is a {@link Check}; the terminal
+ * is fit to run when no needed one fails. What it cannot check here it says so ({@code SKIP}), never
+ * passes in silence: on simulated pins there is nothing to read or click.
+ *
+ * <p>The outputs are not read back: without the test jig (hardware-tests/README.md) there is no input
+ * wired to them, so the technician watches the relay LED and listens for the click.
+ */
+public final class SelfTest {
+
+    /** The least free space the state folder needs: a day of a busy entrance's scan log, with margin. */
+    static final long MIN_FREE_BYTES = 64L * 1024 * 1024;
+    /** A clock before this has not been set (a Pi without a real-time clock boots in 1970). */
+    static final Instant EARLIEST_PLAUSIBLE = Instant.parse("2025-01-01T00:00:00Z");
+
+    /** How the checks wait (the relay's click, the LCD's timings); tests record instead of sleeping. */
+    @FunctionalInterface
+    public interface Pause {
+        void nanos(long nanos);
+    }
+
+    private final AgentConfig config;
+    private final Context gpio;
+    private final boolean realPins;
+    private final Instant now;
+    private final Pause pause;
+
+    /**
+     * @param gpio     the pins the config's {@code gate.driver} names
+     * @param realPins false on simulated pins: inputs, outputs and the display are then skipped
+     * @param now      the wall clock's reading
+     */
+    public SelfTest(AgentConfig config, Context gpio, boolean realPins, Instant now, Pause pause) {
+        this.config = Objects.requireNonNull(config, "config must not be null");
+        this.gpio = Objects.requireNonNull(gpio, "gpio must not be null");
+        this.realPins = realPins;
+        this.now = Objects.requireNonNull(now, "now must not be null");
+        this.pause = Objects.requireNonNull(pause, "pause must not be null");
+    }
+
+    /** Every check, in the order a technician reads them. */
+    public List<Check> run() {
+        List<Check> checks = new ArrayList<>();
+        checks.addAll(pins());
+        checks.add(display());
+        checks.add(clock());
+        checks.add(disk());
+        checks.add(trust());
+        checks.add(revocation());
+        checks.add(scanLog());
+        checks.add(broker());
+        return checks;
+    }
+
+    private List<Check> pins() {
+        if (!realPins) {
+            return List.of(Check.skip("inputs", "simulated pins (gate.driver: simulated): nothing to read"),
+                    Check.skip("outputs", "simulated pins (gate.driver: simulated): nothing to click"));
+        }
+        GpioPort port;
+        try {
+            port = new GpioPort(gpio, config.board(), new ManualScheduler(), config.gate().fireAlarmDebounce());
+        } catch (RuntimeException e) {
+            return List.of(Check.fail("inputs", true, "the board's pins could not be taken: " + e.getMessage()),
+                    Check.fail("outputs", true, "the board's pins could not be taken"));
+        }
+        try {
+            port.listen((input, active, at) -> { });
+            List<String> unexpected = new ArrayList<>();
+            for (BoardInput input : config.board().inputs().keySet()) {
+                if (port.active(input)) {
+                    unexpected.add(unexpected(input, config.board().input(input).orElseThrow().pin()));
+                }
+            }
+            Check inputs = unexpected.isEmpty()
+                    ? Check.pass("inputs", true, "every input at rest: " + config.board().inputs().keySet().stream()
+                            .map(BoardInput::configName).toList())
+                    : Check.fail("inputs", true, String.join("; ", unexpected));
+            // Click and blink: released, green, red, buzzer on for 300 ms, then all safe again.
+            port.write(new GateMachine.Outputs(true, true, true, true));
+            pause.nanos(300_000_000L);
+            port.write(GateMachine.Outputs.SAFE);
+            Check outputs = Check.pass("outputs", true, "relay clicked, green and red LEDs"
+                    + (config.board().buzzerPin().isPresent() ? " and buzzer" : "")
+                    + " on for 300 ms (not read back: no jig wired; watch and listen)");
+            return List.of(inputs, outputs);
+        } catch (RuntimeException e) {
+            return List.of(Check.fail("inputs", true, "reading the inputs failed: " + e.getMessage()),
+                    Check.fail("outputs", true, "driving the outputs failed: " + e.getMessage()));
+        } finally {
+            port.close();
+        }
+    }
+
+    private static String unexpected(BoardInput input, int pin) {
+        return switch (input) {
+            case FIRE_ALARM -> "fire alarm (BCM " + pin + ") reads ALARM: the panel is in alarm, or the loop is open or cut";
+            case EXIT_BUTTON -> "exit button (BCM " + pin + ") reads PRESSED: stuck, or wired normally closed";
+            case DOOR_CONTACT -> "door contact (BCM " + pin + ") reads OPEN: close the door, or check the reed and its wire";
+            case PASSAGE_ENTRY, PASSAGE_EXIT -> input.label() + " (BCM " + pin + ") reads ACTIVE at rest: the arm is"
+                    + " mid-turn, or the sensor is miswired";
+        };
+    }
+
+    private Check display() {
+        if (config.board().lcd().isEmpty()) {
+            return Check.skip("display", "the board has no LCD: decisions go to the log");
+        }
+        if (!realPins) {
+            return Check.skip("display", "simulated pins: no I2C bus to write");
+        }
+        LcdWiring lcd = config.board().lcd().get();
+        try {
+            I2C i2c = gpio.create(I2C.newConfigBuilder(gpio).id("selftest-lcd").bus(lcd.bus()).device(lcd.address()));
+            try {
+                Hd44780 screen = new Hd44780(i2c, lcd.columns(), lcd.rows(), pause::nanos);
+                screen.init();
+                screen.show(List.of("Limen selftest", "0123456789ABCDEFGHIJ"));
+            } finally {
+                gpio.shutdown(i2c.id());
+            }
+            return Check.pass("display", false, "test pattern written to the " + lcd.columns() + "x" + lcd.rows()
+                    + " LCD at I2C bus " + lcd.bus() + " address 0x" + Integer.toHexString(lcd.address()) + ": check it shows");
+        } catch (RuntimeException e) {
+            return Check.fail("display", false, "the LCD at I2C bus " + lcd.bus() + " address 0x"
+                    + Integer.toHexString(lcd.address()) + " did not answer: " + e.getMessage());
+        }
+    }
+
+    private Check clock() {
+        if (now.isBefore(EARLIEST_PLAUSIBLE)) {
+            return Check.fail("clock", true, "the clock reads " + now + ": not set (no RTC, no NTP yet); validity cannot be judged");
+        }
+        return Check.pass("clock", true, "reads " + now.atOffset(ZoneOffset.UTC));
+    }
+
+    private Check disk() {
+        Path state = config.paths().state();
+        try {
+            long free = Files.getFileStore(state).getUsableSpace();
+            String detail = free / (1024 * 1024) + " MiB free under " + state;
+            return free >= MIN_FREE_BYTES ? Check.pass("disk", true, detail)
+                    : Check.fail("disk", true, detail + ", below the " + MIN_FREE_BYTES / (1024 * 1024) + " MiB needed");
+        } catch (IOException e) {
+            return Check.fail("disk", true, "the state folder " + state + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private Check trust() {
+        Path file = config.credentials().trustFile();
+        try {
+            TrustStore trust = TrustStore.load(file);
+            return trust.size() > 0 ? Check.pass("trust", true, trust.size() + " issuer keys in " + file)
+                    : Check.fail("trust", true, file + " holds no keys: every credential would be refused");
+        } catch (IOException | RuntimeException e) {
+            return Check.fail("trust", true, file + " cannot be used: " + e.getMessage());
+        }
+    }
+
+    private Check revocation() {
+        if (config.revocation().database().isEmpty()) {
+            return Check.skip("revocation", "no revocation store configured: nothing is revoked");
+        }
+        Path file = config.revocation().database().get();
+        try {
+            RevocationSet set = RevocationStore.readSnapshot(SqliteConnections.readOnly(file, config.revocation().busyTimeout()));
+            return Check.pass("revocation", true, "version " + set.version() + ", " + set.size() + " revoked, in " + file);
+        } catch (RuntimeException e) {
+            return Check.fail("revocation", true, file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private Check scanLog() {
+        if (config.scanLog().database().isEmpty()) {
+            return Check.skip("scanlog", "no scan log configured: decisions are not recorded");
+        }
+        Path file = config.scanLog().database().get();
+        if (!Files.exists(file)) {
+            return Files.isWritable(file.toAbsolutePath().getParent())
+                    ? Check.pass("scanlog", true, file + " does not exist yet; its folder is writable (run creates it)")
+                    : Check.fail("scanlog", true, file + " does not exist and its folder is not writable");
+        }
+        try (Outbox outbox = Outbox.openToRead(SqliteConnections.readOnly(file))) {
+            Outbox.Backlog backlog = outbox.backlog();
+            return Check.pass("scanlog", true, "last sequence " + outbox.highestSequence() + ", " + backlog.unsentRows()
+                    + " unsent" + backlog.oldestUnsent().map(t -> " (oldest " + t + ")").orElse("") + ", in " + file);
+        } catch (Exception e) {
+            return Check.fail("scanlog", true, file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private Check broker() {
+        if (config.uplink().isEmpty()) {
+            return Check.skip("broker", "no uplink configured");
+        }
+        URI uri = URI.create(config.uplink().get().brokerUri());
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 3_000);
+            return Check.pass("broker", false, "TCP connection to " + uri.getHost() + ":" + uri.getPort() + " opened");
+        } catch (IOException e) {
+            // The terminal decides offline and keeps its scans: without the broker it is degraded, not unfit.
+            return Check.fail("broker", false, uri.getHost() + ":" + uri.getPort() + " not reachable: " + e.getMessage()
+                    + " (scans wait in the scan log)");
+        }
+    }
+}

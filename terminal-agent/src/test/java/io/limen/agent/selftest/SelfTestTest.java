@@ -1,0 +1,115 @@
+package io.limen.agent.selftest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalInput;
+import com.pi4j.io.gpio.digital.DigitalInputConfig;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProviderImpl;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
+import io.limen.config.AgentConfig;
+import io.limen.config.BoardProfiles;
+import io.limen.config.PathsConfig;
+import io.limen.format.cose.CoseAlgorithm;
+import io.limen.format.credential.IssuerKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The technician's checks on mock pins whose inputs come up at chosen levels. */
+class SelfTestTest {
+
+    static final Instant NOW = Instant.parse("2026-11-30T16:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    private Context context;
+
+    @AfterEach
+    void shutDown() {
+        if (context != null) {
+            context.shutdown();
+        }
+    }
+
+    /** Mock inputs that read {@code levels} by Pi4J id from the start (the wiring at rest, or not). */
+    private static Context pins(Map<String, DigitalState> levels) {
+        return Pi4J.newContextBuilder().noAutoDetect()
+                .add(new MockDigitalInputProviderImpl() {
+                    @Override
+                    public DigitalInput create(DigitalInputConfig config) {
+                        return ((MockDigitalInput) super.create(config)).mockState(levels.getOrDefault(config.id(), DigitalState.LOW));
+                    }
+                }, MockDigitalOutputProvider.newInstance())
+                .disableShutdownHook()
+                .build();
+    }
+
+    private AgentConfig config() throws Exception {
+        Path trust = Files.writeString(dir.resolve("trust.pem"),
+                IssuerKey.generate(CoseAlgorithm.EDDSA, new SecureRandom()).publicKeyPem());
+        return AgentConfig.defaults(trust).withPaths(new PathsConfig(dir, dir));
+    }
+
+    private static Check named(List<Check> checks, String name) {
+        return checks.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void boardAtRest_passes_andTheRelayReallyClicks() throws Exception {
+        context = pins(Map.of("fire-alarm", DigitalState.LOW, "exit-button", DigitalState.HIGH));
+        List<DigitalState> relayDuringClick = new ArrayList<>();
+        List<Check> checks = new SelfTest(config(), context, true, NOW, nanos ->
+                relayDuringClick.add(context.io("relay", DigitalOutput.class).state())).run();
+
+        assertEquals(Check.Status.PASS, named(checks, "inputs").status(), named(checks, "inputs").detail());
+        assertEquals(Check.Status.PASS, named(checks, "outputs").status());
+        assertEquals(List.of(DigitalState.HIGH), relayDuringClick, "the HAT's relay energised during the click");
+        assertFalse(context.hasIO("relay"), "the pins are released after the test");
+        assertTrue(checks.stream().noneMatch(Check::blocks), checks.toString());
+    }
+
+    @Test
+    void fireLoopOpen_andAStuckExitButton_areNamed_andBlock() throws Exception {
+        context = pins(Map.of("fire-alarm", DigitalState.HIGH, "exit-button", DigitalState.LOW));
+        Check inputs = named(new SelfTest(config(), context, true, NOW, nanos -> { }).run(), "inputs");
+
+        assertTrue(inputs.blocks());
+        assertEquals("fire alarm (BCM 5) reads ALARM: the panel is in alarm, or the loop is open or cut; exit button (BCM 6)"
+                + " reads PRESSED: stuck, or wired normally closed", inputs.detail());
+    }
+
+    @Test
+    void doorStandingOpen_onTheMaglockBoard_isNamed() throws Exception {
+        context = pins(Map.of("fire-alarm", DigitalState.LOW, "exit-button", DigitalState.HIGH, "door-contact", DigitalState.HIGH));
+        Check inputs = named(new SelfTest(config().withBoard(BoardProfiles.MAGLOCK_DOOR), context, true, NOW, nanos -> { }).run(),
+                "inputs");
+        assertEquals("door contact (BCM 16) reads OPEN: close the door, or check the reed and its wire", inputs.detail());
+    }
+
+    @Test
+    void unsetClock_andATrustFileWithoutKeys_block() throws Exception {
+        context = pins(Map.of());
+        Files.writeString(dir.resolve("empty.pem"), "");
+        AgentConfig config = config().withCredentials(new io.limen.config.CredentialsConfig(dir.resolve("empty.pem")));
+        List<Check> checks = new SelfTest(config, context, false, Instant.parse("1970-01-01T00:00:42Z"), nanos -> { }).run();
+
+        assertTrue(named(checks, "clock").blocks(), named(checks, "clock").detail());
+        assertTrue(named(checks, "trust").blocks(), named(checks, "trust").detail());
+        assertEquals(Check.Status.SKIP, named(checks, "inputs").status(), "simulated pins are not read");
+    }
+}
