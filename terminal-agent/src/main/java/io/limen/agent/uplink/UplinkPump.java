@@ -12,6 +12,8 @@ import io.limen.agent.uplink.batch.BatchBuilder;
 import io.limen.agent.uplink.batch.BatchDocument;
 import io.limen.agent.uplink.batch.BatchEncoder;
 import io.limen.agent.uplink.batch.EncodedBatch;
+import io.limen.agent.uplink.throttle.ThrottleReader;
+import io.limen.agent.uplink.throttle.ThrottleState;
 import io.limen.config.TerminalConfig;
 import io.limen.config.UplinkConfig;
 import java.sql.SQLException;
@@ -101,6 +103,9 @@ public final class UplinkPump implements AutoCloseable {
     /** {@link #cursor}, for other threads. */
     private volatile long lastRead;
     private long pausedUntil;
+    /** When the last batch was sent (monotonic), for the throttle; null before the first. */
+    private Long lastBatchNanos;
+    private final ThrottleState throttle;
     private long nextHeartbeat;
     private Set<String> alarmsPublished = Set.of();
     private String lastFailure;
@@ -162,6 +167,21 @@ public final class UplinkPump implements AutoCloseable {
                 });
         this.thread = new Thread(this::run, "uplink");
         thread.setDaemon(true);
+        this.throttle = new ThrottleState(new ThrottleReader(ThrottleState.topicFor(config.topicPrefix())));
+        try {
+            link.subscribe(throttle.topic(), (topic, payload, retained) -> {
+                throttle.arrived(topic, payload, now());
+                wake();
+            });
+        } catch (LinkException e) {
+            // Not connected yet, so not thrown in practice; without the subscription the terminal simply runs unthrottled.
+            log.warn("uplink: cannot subscribe to the throttle topic {}: {}", throttle.topic(), e.getMessage());
+        }
+    }
+
+    /** The centre's throttle in force and what became of its last message (docs/telemetry.md, "Throttle"). */
+    public ThrottleState.Status throttle() {
+        return throttle.status();
     }
 
     /**
@@ -324,12 +344,19 @@ public final class UplinkPump implements AutoCloseable {
     /** Sends batches until {@code maxInFlight} wait for their PUBACK or nothing is ready. */
     private void topUp(Outbox outbox) throws SQLException {
         while (inFlight.size() < config.maxInFlight()) {
+            long interval = throttle.intervalNanos();
+            long now = monotonic.getAsLong();
+            if (interval > 0 && lastBatchNanos != null && now - (lastBatchNanos + interval) < 0) {
+                pausedUntil = lastBatchNanos + interval; // the centre's throttle: no batch before then
+                return;
+            }
             BatchDocument batch = nextBatch(outbox);
             if (batch == null) {
                 return;
             }
             EncodedBatch encoded = encoder.encode(batch);
             counters.messages.incrementAndGet();
+            lastBatchNanos = now;
             inFlight.addLast(new InFlight(batch, link.send(config.topic(SCANS_TOPIC), encoded.payload(),
                     encoded.properties().asUserProperties(), false)));
         }
@@ -338,7 +365,7 @@ public final class UplinkPump implements AutoCloseable {
     /** The next closed batch: one due by age, else rows read from the outbox until one fills; null when none is ready. */
     private BatchDocument nextBatch(Outbox outbox) throws SQLException {
         Instant now = now();
-        Optional<BatchDocument> due = builder.poll(now);
+        Optional<BatchDocument> due = youngerThanTheThrottleAllows(now) ? Optional.empty() : builder.poll(now);
         if (due.isPresent()) {
             return due.get();
         }
@@ -350,7 +377,18 @@ public final class UplinkPump implements AutoCloseable {
                 return full.get();
             }
         }
-        return builder.poll(now).orElse(null);
+        return youngerThanTheThrottleAllows(now) ? null : builder.poll(now).orElse(null);
+    }
+
+    /** Whether the open batch is younger than the throttle's minimum batch age (it may still close when full). */
+    private boolean youngerThanTheThrottleAllows(Instant now) {
+        Duration min = throttle.minBatchAge();
+        Optional<Instant> closesAt = builder.closesAt();
+        if (min.isZero() || closesAt.isEmpty()) {
+            return false;
+        }
+        Instant opened = closesAt.get().minus(config.batch().maxAge());
+        return Duration.between(opened, now).compareTo(min) < 0;
     }
 
     /** Waits for the oldest batch's PUBACK: marks its rows sent on a success code, else keeps them all. */
