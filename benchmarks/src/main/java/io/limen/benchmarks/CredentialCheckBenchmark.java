@@ -37,6 +37,8 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -130,6 +132,25 @@ public class CredentialCheckBenchmark {
         }
         Credential credential = verified.credential();
         return !presentations.granted(credential.revocationKey(), credential.presentation().orElseThrow());
+    }
+
+    /**
+     * {@link #fullCheck} and {@link #dynamicCheck} at the same time, one thread each ({@code -t 2}
+     * runs one pair): on a shared machine whose load comes and goes, the two see the same load, so the
+     * ratio of their throughputs is the ratio of their costs even when the absolute figures wander.
+     */
+    @Benchmark
+    @Group("paired")
+    @GroupThreads(1)
+    public Verification pairedStatic() {
+        return fullCheck();
+    }
+
+    @Benchmark
+    @Group("paired")
+    @GroupThreads(1)
+    public boolean pairedDynamic() {
+        return dynamicCheck();
     }
 
     @Benchmark

@@ -109,7 +109,7 @@ public final class Checkpoint {
         if (decision instanceof Decision.Granted granted) {
             passages.record(granted.holder().revocationKey(), context.monotonicNanos());
             granted.holder().presentation().ifPresent(shown ->
-                    presentations.record(granted.holder().revocationKey(), shown, context.time().instant()));
+                    presentations.record(granted.holder().revocationKey(), shown, context.time().instant(), verifier.presentationWindow()));
         }
         long decided = System.nanoTime();
         return new ScanOutcome.Scanned(text, decision,

@@ -8,8 +8,9 @@ import java.util.Optional;
 /**
  * Refuses a dynamic code this entrance already granted in its window, or one signed before the terminal
  * started (it may have been granted then, unseen: see {@link Presentations}). Static credentials pass:
- * a printed pass is shown again every day by design. Runs last, so that what it remembers (the
- * checkpoint records each grant) is exactly what was granted.
+ * a printed pass is shown again every day by design. It runs after the entrance's own rules, and the
+ * checkpoint records a presentation only when the whole chain granted it: a code refused for another
+ * reason is not remembered, and shown again is refused for that reason again.
  */
 public final class NotReplayed implements Rule {
 

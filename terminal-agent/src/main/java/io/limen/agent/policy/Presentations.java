@@ -16,9 +16,11 @@ import java.util.Objects;
  * copy of a code (tag, unprotected header, compression) is the same presentation.
  *
  * <p>Bounded: a presentation is forgotten once the terminal's clock is past {@code t + window} (the
- * verifier refuses it as {@code presentation_expired} from then on), and at {@code capacity} the
+ * verifier refuses it as {@code presentation_expired} from then on), judged with the window in force
+ * when forgetting (a reload may widen it: what was granted stays refused as long as the verifier would
+ * still take it), and at {@code capacity} the
  * oldest is dropped (counted in {@link #droppedFresh()}). An entrance grants about one code a second,
- * so a 30 s window holds some 30 entries; 100,000 is a bound on memory (about 10 MB when full), not a
+ * so a 30 s window holds some 30 entries; 100,000 is a bound on memory (about 11 MB when full), not a
  * size expected.
  *
  * <p>Memory only. After a restart the terminal cannot know what it granted before, so a presentation
@@ -41,12 +43,12 @@ public final class Presentations {
     private final int capacity;
     private final Duration window;
     private final Instant startedAt;
-    /** Insertion order is grant order, close to {@code t} order: the eldest are the first to go. */
-    private final LinkedHashMap<Key, Instant> forgetAfter = new LinkedHashMap<>();
+    /** Each presentation's {@code t}. Insertion order is grant order, close to {@code t} order: the eldest are the first to go. */
+    private final LinkedHashMap<Key, Instant> signedAt = new LinkedHashMap<>();
     private long droppedFresh;
 
     /**
-     * @param window    the verifier's presentation window: an entry is kept until {@code t + window}
+     * @param window    the verifier's presentation window, for {@link #record(RevocationKey, Presentation, Instant)}
      * @param startedAt the terminal's clock when it started; {@link Instant#MIN} for a tool that is no
      *                  entrance ({@code scan}) and has nothing to remember from before
      */
@@ -66,7 +68,7 @@ public final class Presentations {
 
     /** Whether this presentation of the credential with {@code key} was granted here and is still remembered. */
     public boolean granted(RevocationKey key, Presentation presentation) {
-        return forgetAfter.containsKey(key(key, presentation));
+        return signedAt.containsKey(key(key, presentation));
     }
 
     /** Whether the presentation was signed before this terminal started, when it may have been granted unseen. */
@@ -78,29 +80,35 @@ public final class Presentations {
         return startedAt;
     }
 
-    /**
-     * Remembers a grant; first forgets what the clock {@code now} has put out of its window, and the
-     * eldest entry when full.
-     */
+    /** {@link #record(RevocationKey, Presentation, Instant, Duration)} with the window given at construction. */
     public void record(RevocationKey key, Presentation presentation, Instant now) {
-        Iterator<Map.Entry<Key, Instant>> eldest = forgetAfter.entrySet().iterator();
+        record(key, presentation, now, window);
+    }
+
+    /**
+     * Remembers a grant; first forgets what the clock {@code now} has put out of {@code window} (the
+     * verifier's, now), and the eldest entry when full.
+     */
+    public void record(RevocationKey key, Presentation presentation, Instant now, Duration window) {
+        Iterator<Map.Entry<Key, Instant>> eldest = signedAt.entrySet().iterator();
         while (eldest.hasNext()) {
             Map.Entry<Key, Instant> entry = eldest.next();
-            if (forgetAfter.size() >= capacity) {
-                if (!now.isAfter(entry.getValue())) {
+            boolean fresh = !now.isAfter(entry.getValue().plus(window));
+            if (signedAt.size() >= capacity) {
+                if (fresh) {
                     droppedFresh++;
                 }
-            } else if (!now.isAfter(entry.getValue())) {
+            } else if (fresh) {
                 break;
             }
             eldest.remove();
         }
-        forgetAfter.put(key(key, presentation), presentation.signedAt().plus(window));
+        signedAt.put(key(key, presentation), presentation.signedAt());
     }
 
     /** How many presentations are remembered. */
     public int size() {
-        return forgetAfter.size();
+        return signedAt.size();
     }
 
     /** Presentations dropped for room while still inside their window: non-zero means the capacity is too small. */

@@ -49,6 +49,18 @@ class PresentationsTest {
     }
 
     @Test
+    void forgetting_usesTheWindowInForceThen_soAWidenedWindowKeepsWhatWasGranted() {
+        Presentations seen = new Presentations(100, Duration.ofSeconds(5), Instant.MIN);
+        seen.record(ADA, at(T, 1), T, Duration.ofSeconds(5));
+
+        seen.record(BOB, at(T.plusSeconds(10), 2), T.plusSeconds(10), Duration.ofSeconds(30));
+        assertTrue(seen.granted(ADA, at(T, 1)), "10 s after t: out of the old 5 s window, inside the new 30 s one");
+
+        seen.record(BOB, at(T.plusSeconds(31), 3), T.plusSeconds(31), Duration.ofSeconds(30));
+        assertFalse(seen.granted(ADA, at(T, 1)));
+    }
+
+    @Test
     void atCapacity_theEldestIsDropped_andCountedWhenStillFresh() {
         Presentations seen = new Presentations(3, WINDOW, Instant.MIN);
         for (int nonce = 0; nonce < 5; nonce++) {
