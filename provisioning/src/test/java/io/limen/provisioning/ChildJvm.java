@@ -31,6 +31,20 @@ final class ChildJvm {
         return builder;
     }
 
+    /**
+     * The same command with SIGINT back at its default action. A shell without job control starts a
+     * background job with SIGINT ignored, the ignore is inherited across exec, and a JVM started so
+     * never sees Ctrl-C (it installs no handler for an ignored SIGINT): a suite started with
+     * {@code ./limen test &} failed the Ctrl-C test for that reason alone. Perl resets it before the
+     * exec ({@code perl-base} is Essential in Debian); bash cannot ("signals ignored upon entry to the
+     * shell cannot be trapped or reset").
+     */
+    static ProcessBuilder withDefaultSigint(ProcessBuilder builder) {
+        List<String> command = new ArrayList<>(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec: $!\";"));
+        command.addAll(builder.command());
+        return builder.command(command);
+    }
+
     /** Runs to its end; returns exit code, stdout and stderr (read as UTF-8). */
     static Cli.Result run(ProcessBuilder builder) throws IOException, InterruptedException {
         File out = File.createTempFile("child", ".out");

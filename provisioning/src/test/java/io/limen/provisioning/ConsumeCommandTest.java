@@ -171,7 +171,7 @@ class ConsumeCommandTest {
     void ctrlC_endsARealProcess_afterPrintingTheTable() throws Exception {
         broker = new Mosquitto(dir).start();
         Path err = dir.resolve("err.txt");
-        Process child = ChildJvm.command(dir, Map.of(), ProvisionCommand.class.getName(), "consume", "--broker", broker.uri())
+        Process child = ChildJvm.withDefaultSigint(ChildJvm.command(dir, Map.of(), ProvisionCommand.class.getName(), "consume", "--broker", broker.uri()))
                 .redirectError(err.toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
         try {
             await().atMost(WAIT).until(() -> Files.readString(err).contains(" connected to "));
