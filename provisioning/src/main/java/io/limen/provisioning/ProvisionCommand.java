@@ -1,6 +1,7 @@
 package io.limen.provisioning;
 
 import io.limen.cli.CheckedMain;
+import io.limen.cli.SubcommandVersions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -74,7 +75,7 @@ public final class ProvisionCommand implements Runnable {
                 .setErr(err);
         cli.setParameterExceptionHandler(ProvisionCommand::usageError);
         cli.setExecutionExceptionHandler((e, failed, parseResult) -> failure(e, failed));
-        return cli;
+        return SubcommandVersions.inherit(cli);
     }
 
     @Override

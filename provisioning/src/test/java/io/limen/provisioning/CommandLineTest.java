@@ -66,6 +66,18 @@ class CommandLineTest {
     };
 
     @Test
+    void everySubcommandsVersion_isTheRootsVersion_notAnEmptyLine() {
+        // publish-lists has no -V: its --version is the list version it publishes.
+        String root = Cli.run("--version").out();
+        assertTrue(root.startsWith("limen provision "), root);
+        for (String sub : new String[] {"keys", "issue", "revoke", "consume", "holder-keys", "present"}) {
+            Cli.Result result = Cli.run(sub, "-V");
+            assertEquals(0, result.exitCode(), sub + ": " + result);
+            assertEquals(root, result.out(), sub);
+        }
+    }
+
+    @Test
     void keys_whoseOutputCannotBeWritten_exits1WithAMessage() {
         Cli.Result result = Cli.run(FileSet.Steps.NONE, FULL_DISK, "keys", "--out", dir.resolve("more").toString());
 

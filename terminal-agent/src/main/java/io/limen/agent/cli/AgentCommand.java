@@ -1,6 +1,7 @@
 package io.limen.agent.cli;
 
 import io.limen.cli.CheckedMain;
+import io.limen.cli.SubcommandVersions;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,10 +27,10 @@ public final class AgentCommand {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new AgentCommand())
+        return SubcommandVersions.inherit(new CommandLine(new AgentCommand())
                 .setExecutionExceptionHandler(AgentCommand::reportFailure)
                 // An argument starting with @ is that argument (an image named @door.png), never a file of options.
-                .setExpandAtFiles(false);
+                .setExpandAtFiles(false));
     }
 
     /** A command that cannot run says why in one line; stack traces are for bugs, not missing files. */

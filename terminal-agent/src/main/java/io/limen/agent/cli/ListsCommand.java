@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
 final class ListsCommand {
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Apply signed list documents from files: revocation snapshots (and their chunks, in order),",
-                    "deltas and trust lists. A refused document changes nothing. Exit 1 if any was refused."})
+            description = "Apply signed list documents from files: revocation snapshots (and their chunks, in order),"
+                    + " deltas and trust lists. A refused document changes nothing. Exit 1 if any was refused.")
     static final class Import implements Callable<Integer> {
 
         @Spec
