@@ -155,7 +155,7 @@ public final class UplinkPump implements AutoCloseable {
         this.nextHeartbeat = startNanos;
         this.heartbeats = new Heartbeats(terminal, status, this::now, () -> monotonic.getAsLong() - startNanos);
         this.loopScheduler = new ExecutorScheduler("uplink-connect");
-        this.loop = new ReconnectLoop(link, loopScheduler, new RestartSchedule(config.backoffInitial(), config.backoffMax(),
+        this.loop = new ReconnectLoop(link, loopScheduler, RestartSchedule.evenAtCap(config.backoffInitial(), config.backoffMax(),
                 config.backoffReset(), random), config.backoffReset(), new LinkStateListener() {
                     @Override
                     public void connected() {
