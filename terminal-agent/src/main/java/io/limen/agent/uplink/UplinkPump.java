@@ -107,6 +107,11 @@ public final class UplinkPump implements AutoCloseable {
     private long pausedUntil;
     /** When the last batch was sent (monotonic), for the throttle; null before the first. */
     private Long lastBatchNanos;
+    /** The throttle the pace last saw, to notice a new one. */
+    private io.limen.agent.uplink.throttle.Throttle throttleSeen;
+    /** A new throttle's spread: no batch before this (monotonic); null when none is pending. */
+    private Long spreadUntil;
+    private final RandomGenerator random;
     private final ThrottleState throttle;
     private long nextHeartbeat;
     private Set<String> alarmsPublished = Set.of();
@@ -138,6 +143,7 @@ public final class UplinkPump implements AutoCloseable {
                        LongSupplier monotonic, Supplier<SortedSet<String>> alarms, Supplier<Map<String, Object>> status,
                        RandomGenerator random) {
         this.config = config;
+        this.random = random;
         this.link = link;
         this.outboxFile = outboxFile;
         this.monotonic = monotonic;
@@ -368,10 +374,16 @@ public final class UplinkPump implements AutoCloseable {
         while (inFlight.size() < config.maxInFlight()) {
             long interval = pace().interval().toNanos();
             long now = monotonic.getAsLong();
+            spreadANewThrottle(interval);
             if (lastBatchNanos != null && now - (lastBatchNanos + interval) < 0) {
                 pausedUntil = lastBatchNanos + interval; // the drain cap or the centre's throttle: no batch before then
                 return;
             }
+            if (spreadUntil != null && now - spreadUntil < 0) {
+                pausedUntil = spreadUntil;
+                return;
+            }
+            spreadUntil = null;
             BatchDocument batch = nextBatch(outbox);
             if (batch == null) {
                 return;
@@ -382,6 +394,24 @@ public final class UplinkPump implements AutoCloseable {
             inFlight.addLast(new InFlight(batch, link.send(config.topic(SCANS_TOPIC), encoded.payload(),
                     encoded.properties().asUserProperties(), false)));
         }
+    }
+
+    /**
+     * When a new throttle arrives at a terminal that has sent before, its next batch waits, beyond the
+     * interval after its last one, a uniformly random part of one more interval. A fleet's last batches
+     * before a throttle lie within one {@code maxAge}, shorter than a throttle's interval: without the
+     * spread they would all fall due again within that stretch, and the fleet would send at twice the
+     * throttle's limit for part of every interval; with it the batches spread over the interval, and the
+     * fleet's rate stays at its limit. Each terminal only ever waits longer than the throttle asks.
+     */
+    private void spreadANewThrottle(long interval) {
+        io.limen.agent.uplink.throttle.Throttle now = throttle.status().throttle().orElse(null);
+        if (now == throttleSeen) {
+            return;
+        }
+        throttleSeen = now;
+        spreadUntil = now == null || lastBatchNanos == null || config.maxBatchesPerMinute() <= now.maxBatchesPerMinute() ? null
+                : lastBatchNanos + interval + random.nextLong(interval);
     }
 
     /** The next closed batch: one due by age, else rows read from the outbox until one fills; null when none is ready. */

@@ -173,6 +173,29 @@ class UplinkSteppedClockTest {
         }
     }
 
+    /**
+     * A throttle arriving after batches went out spreads the next one over one more interval (docs/telemetry.md,
+     * "Throttle"): the rig's jitter draws the longest, so the next batch waits the interval and nearly one more.
+     */
+    @Test
+    void aNewThrottle_spreadsTheNextBatchOverOneMoreInterval_afterTheUsualOne() throws Exception {
+        broker = new Mosquitto(dir).start();
+        UplinkConfig config = PumpRig.config(broker.uri(), new BatchConfig(10, Duration.ofSeconds(60), 2048), 1, 6_000);
+        try (PumpRig rig = new PumpRig(dir, config, null, wall, nanos::get)) {
+            await().atMost(ARRIVAL).until(rig.pump::isConnected);
+            rig.append(10);
+            await().atMost(ARRIVAL).until(() -> rig.pump.counts().batches() == 1);
+            publishThrottle(6); // 10 s apart
+            await().atMost(ARRIVAL).until(() -> rig.pump.throttle().throttle().isPresent());
+            rig.append(10);
+
+            step(Duration.ofSeconds(20).minusMillis(1), rig); // the interval, and all but a nanosecond of the spread
+            await().during(QUIET).atMost(QUIET.multipliedBy(3)).until(() -> rig.pump.counts().batches() == 1);
+            step(Duration.ofMillis(1), rig);
+            await().atMost(ARRIVAL).until(() -> rig.pump.counts().batches() == 2);
+        }
+    }
+
     /** Found with the drain cap: a throttle's minimum age above maxAge had the pump spin (and query the outbox) until it passed. */
     @Test
     void aBatchHeldByTheThrottlesMinimumAge_pastItsMaxAge_isWaitedFor_notSpunOn() throws Exception {
