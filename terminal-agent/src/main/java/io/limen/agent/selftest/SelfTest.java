@@ -2,6 +2,8 @@ package io.limen.agent.selftest;
 
 import com.pi4j.context.Context;
 import com.pi4j.io.i2c.I2C;
+import io.limen.agent.camera.CameraCounters;
+import io.limen.agent.camera.FrameSource;
 import io.limen.agent.display.Hd44780;
 import io.limen.agent.gate.GateMachine;
 import io.limen.agent.gate.GpioPort;
@@ -12,6 +14,7 @@ import io.limen.agent.scanlog.Outbox;
 import io.limen.agent.time.ManualScheduler;
 import io.limen.config.AgentConfig;
 import io.limen.config.BoardInput;
+import io.limen.config.CameraSource;
 import io.limen.config.LcdWiring;
 import io.limen.format.credential.TrustStore;
 import java.io.IOException;
@@ -20,8 +23,8 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,8 +44,6 @@ public final class SelfTest {
 
     /** The least free space the state folder needs: a day of a busy entrance's scan log, with margin. */
     static final long MIN_FREE_BYTES = 64L * 1024 * 1024;
-    /** A clock before this has not been set (a Pi without a real-time clock boots in 1970). */
-    static final Instant EARLIEST_PLAUSIBLE = Instant.parse("2025-01-01T00:00:00Z");
 
     /** How the checks wait (the relay's click, the LCD's timings); tests record instead of sleeping. */
     @FunctionalInterface
@@ -53,34 +54,105 @@ public final class SelfTest {
     private final AgentConfig config;
     private final Context gpio;
     private final boolean realPins;
-    private final Instant now;
+    private final ClockState clock;
     private final Pause pause;
+    private final CameraOpener camera;
+    private final Options options;
+
+    /** Opens the configured camera's frame source, counting into {@code counters}; nothing starts before its first read. */
+    @FunctionalInterface
+    public interface CameraOpener {
+        FrameSource open(CameraCounters counters);
+    }
+
+    /**
+     * What the technician chose.
+     *
+     * @param cameraWindow how long the camera is read at most, 1..60 s
+     * @param expectCard   the test card will be held up: not reading it fails the selftest
+     */
+    public record Options(Duration cameraWindow, boolean expectCard) {
+        /** {@link #cameraWindow} in milliseconds: 1..60 s. */
+        public static final long MIN_WINDOW_MS = 1_000;
+        public static final long MAX_WINDOW_MS = 60_000;
+        public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(5);
+        public static final Options DEFAULTS = new Options(DEFAULT_WINDOW, false);
+
+        public Options {
+            Objects.requireNonNull(cameraWindow, "cameraWindow must not be null");
+            if (cameraWindow.toMillis() < MIN_WINDOW_MS || cameraWindow.toMillis() > MAX_WINDOW_MS) {
+                throw new IllegalArgumentException("camera window must be 1..60 s, but was " + cameraWindow.toMillis() + " ms");
+            }
+        }
+    }
+
+    /** Each check's time limit, apart from the camera's (its window plus {@link #CAMERA_CLOSE}). */
+    static final Duration PINS_LIMIT = Duration.ofSeconds(5);
+    static final Duration FILE_LIMIT = Duration.ofSeconds(5);
+    /** Killing the camera process and joining the reader, after the window. */
+    static final Duration CAMERA_CLOSE = Duration.ofSeconds(8);
 
     /**
      * @param gpio     the pins the config's {@code gate.driver} names
      * @param realPins false on simulated pins: inputs, outputs and the display are then skipped
-     * @param now      the wall clock's reading
+     * @param clock    the clock's reading and timesyncd's state
+     * @param camera   opens the camera the config names (not called for a {@code synthetic} one)
      */
-    public SelfTest(AgentConfig config, Context gpio, boolean realPins, Instant now, Pause pause) {
+    public SelfTest(AgentConfig config, Context gpio, boolean realPins, ClockState clock, Pause pause, CameraOpener camera,
+                    Options options) {
         this.config = Objects.requireNonNull(config, "config must not be null");
         this.gpio = Objects.requireNonNull(gpio, "gpio must not be null");
         this.realPins = realPins;
-        this.now = Objects.requireNonNull(now, "now must not be null");
+        this.clock = Objects.requireNonNull(clock, "clock must not be null");
         this.pause = Objects.requireNonNull(pause, "pause must not be null");
+        this.camera = Objects.requireNonNull(camera, "camera must not be null");
+        this.options = Objects.requireNonNull(options, "options must not be null");
     }
 
-    /** Every check, in the order a technician reads them. */
+    /** The longest the whole selftest takes: every check's limit, added up. */
+    public Duration bound() {
+        return PINS_LIMIT.multipliedBy(2).plus(options.cameraWindow()).plus(CAMERA_CLOSE).plus(FILE_LIMIT.multipliedBy(8));
+    }
+
+    /** Every check, in the order a technician reads them; each within its limit ({@link #bound()} in all). */
     public List<Check> run() {
         List<Check> checks = new ArrayList<>();
-        checks.addAll(pins());
-        checks.add(display());
-        checks.add(clock());
-        checks.add(disk());
-        checks.add(trust());
-        checks.add(revocation());
-        checks.add(scanLog());
-        checks.add(broker());
+        checks.addAll(Bounded.run(List.of("inputs", "outputs"), true, PINS_LIMIT, this::pins));
+        checks.add(Bounded.one("display", false, PINS_LIMIT, this::display));
+        checks.addAll(cameraChecks());
+        checks.add(Bounded.one("clock", true, FILE_LIMIT, () -> ClockCheck.run(clock, config.paths().state(), config.lists())));
+        checks.add(Bounded.one("disk", true, FILE_LIMIT, this::disk));
+        checks.add(Bounded.one("trust", true, FILE_LIMIT, this::trust));
+        checks.add(Bounded.one("revocation", true, FILE_LIMIT, this::revocation));
+        checks.add(Bounded.one("lists", true, FILE_LIMIT,
+                () -> ListsCheck.run(config, ClockCheck.judgedAt(clock, config.paths().state()))));
+        checks.add(Bounded.one("scanlog", true, FILE_LIMIT, this::scanLog));
+        checks.add(Bounded.one("broker", false, FILE_LIMIT, this::broker));
         return checks;
+    }
+
+    private List<Check> cameraChecks() {
+        CameraSource source = config.camera().source();
+        if (source instanceof CameraSource.Synthetic) {
+            return List.of(Check.skip("camera", "camera.source synthetic: the demo's scenes, no camera to read"),
+                    Check.skip("test-card", "no camera to read"));
+        }
+        String describe = describe(source);
+        return Bounded.run(List.of("camera", "test-card"), true, options.cameraWindow().plus(CAMERA_CLOSE), () -> {
+            CameraCounters counters = new CameraCounters();
+            return new CameraCheck(options.cameraWindow(), options.expectCard()).run(camera.open(counters), counters, describe);
+        });
+    }
+
+    /** How the report names the camera: its kind and what it opens. */
+    static String describe(CameraSource source) {
+        return switch (source) {
+            case CameraSource.Process p -> "process " + p.command().get(0);
+            case CameraSource.V4l2 v -> "v4l2 " + v.device();
+            case CameraSource.Rpicam r -> "rpicam camera " + r.camera();
+            case CameraSource.Replay r -> "replay " + r.path();
+            case CameraSource.Synthetic s -> "synthetic";
+        };
     }
 
     private List<Check> pins() {
@@ -156,13 +228,6 @@ public final class SelfTest {
             return Check.fail("display", false, "the LCD at I2C bus " + lcd.bus() + " address 0x"
                     + Integer.toHexString(lcd.address()) + " did not answer: " + e.getMessage());
         }
-    }
-
-    private Check clock() {
-        if (now.isBefore(EARLIEST_PLAUSIBLE)) {
-            return Check.fail("clock", true, "the clock reads " + now + ": not set (no RTC, no NTP yet); validity cannot be judged");
-        }
-        return Check.pass("clock", true, "reads " + now.atOffset(ZoneOffset.UTC));
     }
 
     private Check disk() {
