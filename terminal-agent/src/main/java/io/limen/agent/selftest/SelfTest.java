@@ -37,8 +37,11 @@ import java.util.Objects;
  * is fit to run when no needed one fails. What it cannot check here it says so ({@code SKIP}), never
  * passes in silence: on simulated pins there is nothing to read or click.
  *
- * <p>The outputs are not read back: without the test jig (hardware-tests/README.md) there is no input
- * wired to them, so the technician watches the relay LED and listens for the click.
+ * <p>The relay is read back where the board wires an input to its contact ({@code board.pins.relayReadBack},
+ * as the test jig does: hardware-tests/README.md); elsewhere the technician watches the relay LED and
+ * listens for the click, and the report says "not wired". The LEDs and the buzzer are never read back.
+ *
+ * <p>Each check runs within its own time limit ({@link Bounded}); {@link #bound()} is the whole run's.
  */
 public final class SelfTest {
 
@@ -117,7 +120,7 @@ public final class SelfTest {
     /** Every check, in the order a technician reads them; each within its limit ({@link #bound()} in all). */
     public List<Check> run() {
         List<Check> checks = new ArrayList<>();
-        checks.addAll(Bounded.run(List.of("inputs", "outputs"), true, PINS_LIMIT, this::pins));
+        checks.addAll(Bounded.run(List.of("inputs", "outputs", "relay-readback"), true, PINS_LIMIT, this::pins));
         checks.add(Bounded.one("display", false, PINS_LIMIT, this::display));
         checks.addAll(cameraChecks());
         checks.add(Bounded.one("clock", true, FILE_LIMIT, () -> ClockCheck.run(clock, config.paths().state(), config.lists())));
@@ -158,14 +161,16 @@ public final class SelfTest {
     private List<Check> pins() {
         if (!realPins) {
             return List.of(Check.skip("inputs", "simulated pins (gate.driver: simulated): nothing to read"),
-                    Check.skip("outputs", "simulated pins (gate.driver: simulated): nothing to click"));
+                    Check.skip("outputs", "simulated pins (gate.driver: simulated): nothing to click"),
+                    Check.skip("relay-readback", "simulated pins (gate.driver: simulated): nothing to read back"));
         }
         GpioPort port;
         try {
             port = new GpioPort(gpio, config.board(), new ManualScheduler(), config.gate().fireAlarmDebounce());
         } catch (RuntimeException e) {
             return List.of(Check.fail("inputs", true, "the board's pins could not be taken: " + e.getMessage()),
-                    Check.fail("outputs", true, "the board's pins could not be taken"));
+                    Check.fail("outputs", true, "the board's pins could not be taken"),
+                    Check.fail("relay-readback", true, "the board's pins could not be taken"));
         }
         try {
             port.listen((input, active, at) -> { });
@@ -185,11 +190,18 @@ public final class SelfTest {
             port.write(GateMachine.Outputs.SAFE);
             Check outputs = Check.pass("outputs", true, "relay clicked, green and red LEDs"
                     + (config.board().buzzerPin().isPresent() ? " and buzzer" : "")
-                    + " on for 300 ms (not read back: no jig wired; watch and listen)");
-            return List.of(inputs, outputs);
+                    + " on for 300 ms (watch the LEDs and listen for the click and the buzzer)");
+            Check readBack;
+            try {
+                readBack = RelayReadBack.run(gpio, port, config.board(), pause);
+            } catch (RuntimeException e) {
+                readBack = Check.fail("relay-readback", true, "the read-back input could not be read: " + e.getMessage());
+            }
+            return List.of(inputs, outputs, readBack);
         } catch (RuntimeException e) {
             return List.of(Check.fail("inputs", true, "reading the inputs failed: " + e.getMessage()),
-                    Check.fail("outputs", true, "driving the outputs failed: " + e.getMessage()));
+                    Check.fail("outputs", true, "driving the outputs failed: " + e.getMessage()),
+                    Check.fail("relay-readback", true, "driving the outputs failed: " + e.getMessage()));
         } finally {
             port.close();
         }
