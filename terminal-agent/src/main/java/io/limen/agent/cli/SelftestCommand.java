@@ -38,8 +38,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "selftest", mixinStandardHelpOptions = true,
         description = {
             "Check this terminal for a technician: inputs at rest (fire loop, exit button, door, sensors), the relay "
-                + "clicked and LEDs and buzzer blinked, the display's test pattern, the clock, disk space, the trust file, "
-                + "the revocation store, the scan log and the broker. Stop the agent first: it takes the board's pins.",
+                + "clicked (and read back where board.pins.relayReadBack is wired) and LEDs and buzzer blinked, the display's "
+                + "test pattern, the camera's frames and the test card, the clock against the time floor, disk space, the trust "
+                + "file, the revocation store, the lists' ages, the scan log and the broker. Each check is time-bounded. Stop the "
+                + "agent first: it takes the board's pins and the camera.",
             "",
             "Exit code 0 when every needed check passes; 1 when one fails or the config has problems; 2 for bad options."})
 final class SelftestCommand implements Callable<Integer> {

@@ -32,8 +32,10 @@ import java.util.Objects;
 /**
  * The field technician's checks of one terminal, from its config: the board's inputs read at rest
  * (anything active is named: a fire loop in alarm or cut, a stuck button, a door open, a sensor
- * pulled), the outputs clicked and blinked, the display's test pattern, the clock, the disk, the trust
- * file, the revocation store, the scan log and the broker. Each check is a {@link Check}; the terminal
+ * pulled), the outputs clicked and blinked, the relay read back, the display's test pattern, the camera
+ * and the test card ({@link CameraCheck}), the clock against the time floor ({@link ClockCheck}), the
+ * disk, the trust file, the revocation store, the lists' ages ({@link ListsCheck}), the scan log and the
+ * broker. Each check is a {@link Check}; the terminal
  * is fit to run when no needed one fails. What it cannot check here it says so ({@code SKIP}), never
  * passes in silence: on simulated pins there is nothing to read or click.
  *
