@@ -18,15 +18,14 @@ import io.limen.config.CameraSource;
 import io.limen.config.LcdWiring;
 import io.limen.format.credential.TrustStore;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -94,6 +93,10 @@ public final class SelfTest {
     /** Each check's time limit, apart from the camera's (its window plus {@link #CAMERA_CLOSE}). */
     static final Duration PINS_LIMIT = Duration.ofSeconds(5);
     static final Duration FILE_LIMIT = Duration.ofSeconds(5);
+    /** SQLite's quick_check of one database: seconds on a store of millions of keys on a Pi. */
+    static final Duration DATABASE_LIMIT = Duration.ofSeconds(20);
+    /** The broker's connect timeout at most (uplink.connectTimeout when shorter); the check adds its disconnect. */
+    static final Duration BROKER_TIMEOUT = Duration.ofSeconds(5);
     /** Killing the camera process and joining the reader, after the window. */
     static final Duration CAMERA_CLOSE = Duration.ofSeconds(8);
 
@@ -116,7 +119,9 @@ public final class SelfTest {
 
     /** The longest the whole selftest takes: every check's limit, added up. */
     public Duration bound() {
-        return PINS_LIMIT.multipliedBy(2).plus(options.cameraWindow()).plus(CAMERA_CLOSE).plus(FILE_LIMIT.multipliedBy(8));
+        // pins, display; camera; clock, disk, trust, lists; revocation and scan log; broker
+        return PINS_LIMIT.multipliedBy(2).plus(options.cameraWindow()).plus(CAMERA_CLOSE).plus(FILE_LIMIT.multipliedBy(4))
+                .plus(DATABASE_LIMIT.plus(FILE_LIMIT).multipliedBy(2)).plus(BROKER_TIMEOUT.plus(FILE_LIMIT));
     }
 
     /** Every check, in the order a technician reads them; each within its limit ({@link #bound()} in all). */
@@ -128,11 +133,11 @@ public final class SelfTest {
         checks.add(Bounded.one("clock", true, FILE_LIMIT, () -> ClockCheck.run(clock, config.paths().state(), config.lists())));
         checks.add(Bounded.one("disk", true, FILE_LIMIT, this::disk));
         checks.add(Bounded.one("trust", true, FILE_LIMIT, this::trust));
-        checks.add(Bounded.one("revocation", true, FILE_LIMIT, this::revocation));
+        checks.add(Bounded.one("revocation", true, DATABASE_LIMIT.plus(FILE_LIMIT), this::revocation));
         checks.add(Bounded.one("lists", true, FILE_LIMIT,
                 () -> ListsCheck.run(config, ClockCheck.judgedAt(clock, config.paths().state()))));
-        checks.add(Bounded.one("scanlog", true, FILE_LIMIT, this::scanLog));
-        checks.add(Bounded.one("broker", false, FILE_LIMIT, this::broker));
+        checks.add(Bounded.one("scanlog", true, DATABASE_LIMIT.plus(FILE_LIMIT), this::scanLog));
+        checks.add(Bounded.one("broker", false, BROKER_TIMEOUT.plus(FILE_LIMIT), this::broker));
         return checks;
     }
 
@@ -244,16 +249,40 @@ public final class SelfTest {
         }
     }
 
+    /**
+     * Free space where the terminal writes: the state folder, the logs folder, and the folders of the scan
+     * log and the revocation store; each file system once, named by the first folder on it.
+     */
     private Check disk() {
-        Path state = config.paths().state();
-        try {
-            long free = Files.getFileStore(state).getUsableSpace();
-            String detail = free / (1024 * 1024) + " MiB free under " + state;
-            return free >= MIN_FREE_BYTES ? Check.pass("disk", true, detail)
-                    : Check.fail("disk", true, detail + ", below the " + MIN_FREE_BYTES / (1024 * 1024) + " MiB needed");
-        } catch (IOException e) {
-            return Check.fail("disk", true, "the state folder " + state + " cannot be read: " + e.getMessage());
+        List<Path> folders = new ArrayList<>(List.of(config.paths().state(), config.paths().logs()));
+        config.scanLog().database().map(f -> f.toAbsolutePath().getParent()).ifPresent(folders::add);
+        config.revocation().database().map(f -> f.toAbsolutePath().getParent()).ifPresent(folders::add);
+        Map<java.nio.file.FileStore, Path> stores = new LinkedHashMap<>();
+        List<String> seen = new ArrayList<>();
+        List<String> low = new ArrayList<>();
+        long leastFree = Long.MAX_VALUE;
+        for (Path folder : folders) {
+            try {
+                java.nio.file.FileStore store = Files.getFileStore(folder);
+                if (stores.putIfAbsent(store, folder) != null) {
+                    continue;
+                }
+                long free = store.getUsableSpace();
+                leastFree = Math.min(leastFree, free);
+                String line = free / (1024 * 1024) + " MiB free under " + folder;
+                seen.add(line);
+                if (free < MIN_FREE_BYTES) {
+                    low.add(line);
+                }
+            } catch (IOException e) {
+                low.add(folder + " cannot be read: " + e.getMessage());
+            }
         }
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("leastFreeBytes", leastFree == Long.MAX_VALUE ? null : leastFree);
+        facts.put("minFreeBytes", MIN_FREE_BYTES);
+        return low.isEmpty() ? Check.pass("disk", true, String.join("; ", seen)).with(facts)
+                : Check.fail("disk", true, String.join("; ", low) + " (" + MIN_FREE_BYTES / (1024 * 1024) + " MiB needed)").with(facts);
     }
 
     private Check trust() {
@@ -274,7 +303,7 @@ public final class SelfTest {
         Path file = config.revocation().database().get();
         try {
             RevocationSet set = RevocationStore.readSnapshot(SqliteConnections.readOnly(file, config.revocation().busyTimeout()));
-            return Check.pass("revocation", true, "version " + set.version() + ", " + set.size() + " revoked, in " + file);
+            return withQuickCheck("revocation", file, "version " + set.version() + ", " + set.size() + " revoked, in " + file);
         } catch (RuntimeException e) {
             return Check.fail("revocation", true, file + " cannot be read: " + e.getMessage());
         }
@@ -290,27 +319,35 @@ public final class SelfTest {
                     ? Check.pass("scanlog", true, file + " does not exist yet; its folder is writable (run creates it)")
                     : Check.fail("scanlog", true, file + " does not exist and its folder is not writable");
         }
+        String held;
         try (Outbox outbox = Outbox.openToRead(SqliteConnections.readOnly(file))) {
             Outbox.Backlog backlog = outbox.backlog();
-            return Check.pass("scanlog", true, "last sequence " + outbox.highestSequence() + ", " + backlog.unsentRows()
-                    + " unsent" + backlog.oldestUnsent().map(t -> " (oldest " + t + ")").orElse("") + ", in " + file);
+            held = "last sequence " + outbox.highestSequence() + ", " + backlog.unsentRows()
+                    + " unsent" + backlog.oldestUnsent().map(t -> " (oldest " + t + ")").orElse("") + ", in " + file;
         } catch (Exception e) {
             return Check.fail("scanlog", true, file + " cannot be read: " + e.getMessage());
         }
+        return withQuickCheck("scanlog", file, held);
+    }
+
+    /** {@code held}, passed when SQLite's quick_check of {@code file} says "ok", failed with its words otherwise. */
+    private static Check withQuickCheck(String name, Path file, String held) {
+        String verdict;
+        try {
+            verdict = DatabaseCheck.quickCheck(file, DATABASE_LIMIT);
+        } catch (java.sql.SQLException e) {
+            return Check.fail(name, true, held + "; quick_check could not run: " + e.getMessage())
+                    .with(Map.of("quickCheck", "not run"));
+        }
+        Map<String, Object> facts = Map.of("quickCheck", verdict);
+        return verdict.equals("ok") ? Check.pass(name, true, held + "; quick_check ok").with(facts)
+                : Check.fail(name, true, held + "; quick_check found damage: " + verdict).with(facts);
     }
 
     private Check broker() {
         if (config.uplink().isEmpty()) {
             return Check.skip("broker", "no uplink configured");
         }
-        URI uri = URI.create(config.uplink().get().brokerUri());
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 3_000);
-            return Check.pass("broker", false, "TCP connection to " + uri.getHost() + ":" + uri.getPort() + " opened");
-        } catch (IOException e) {
-            // The terminal decides offline and keeps its scans: without the broker it is degraded, not unfit.
-            return Check.fail("broker", false, uri.getHost() + ":" + uri.getPort() + " not reachable: " + e.getMessage()
-                    + " (scans wait in the scan log)");
-        }
+        return BrokerCheck.run(config.uplink().get(), BROKER_TIMEOUT);
     }
 }

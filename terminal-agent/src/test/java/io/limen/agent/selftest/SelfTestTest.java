@@ -109,6 +109,31 @@ class SelfTestTest {
     }
 
     @Test
+    void revocationStore_isReadAndQuickChecked_andDiskCountsEachFileSystemOnce() throws Exception {
+        context = pins(Map.of());
+        Path store = dir.resolve("revocations.db");
+        try (io.limen.agent.revocation.RevocationStore s = io.limen.agent.revocation.RevocationStore.open(
+                io.limen.agent.revocation.SqliteConnections.file(store))) {
+            s.replaceAll(3, List.of(io.limen.format.credential.RevocationKey.of("https://acme.example", new byte[] {9})));
+        }
+        List<Check> checks = selfTest(config().withRevocation(io.limen.config.RevocationConfig.at(store)), context, false, NOW,
+                nanos -> { }).run();
+        Check revocation = named(checks, "revocation");
+        assertEquals("version 3, 1 revoked, in " + store + "; quick_check ok", revocation.detail());
+        assertEquals("ok", revocation.facts().get("quickCheck"));
+        Check disk = named(checks, "disk");
+        assertEquals(Check.Status.PASS, disk.status(), disk.detail());
+        assertEquals(1, disk.detail().split("; ").length, "state, logs and the store share one file system: " + disk.detail());
+    }
+
+    @Test
+    void bound_isEveryLimitAddedUp_asDocumented() throws Exception {
+        context = pins(Map.of());
+        assertEquals(java.time.Duration.ofSeconds(103), selfTest(config(), context, false, NOW, nanos -> { }).bound(),
+                "docs/commands.md states 98 s + the camera window");
+    }
+
+    @Test
     void unsetClock_andATrustFileWithoutKeys_block() throws Exception {
         context = pins(Map.of());
         Files.writeString(dir.resolve("empty.pem"), "");
