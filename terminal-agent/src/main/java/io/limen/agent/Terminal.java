@@ -159,7 +159,7 @@ public final class Terminal implements AutoCloseable {
     public static Terminal assemble(AgentConfig config, HardwareSeams seams) throws IOException {
         Objects.requireNonNull(config, "config must not be null");
         Objects.requireNonNull(seams, "seams must not be null");
-        ListKeeper keeper = ListKeeper.open(config, seams.wallClock().read().instant()).orElse(null);
+        ListKeeper keeper = ListKeeper.open(config, seams.wallClock().read().instant(), seams.scheduler()::nanoTime).orElse(null);
         ListSnapshot lists;
         try {
             lists = keeper != null ? keeper.load(seams.wallClock().read().instant()) : loadLists(config, seams);
@@ -281,7 +281,7 @@ public final class Terminal implements AutoCloseable {
         }
         if (listMessages != null) {
             try {
-                link.subscribe(ListTopics.forSite(config.terminal().site()).filter(), listMessages);
+                link.subscribe(new ListTopics(config.lists().topicPrefix(config.terminal())).filter(), listMessages);
             } catch (LinkException | IllegalArgumentException e) {
                 log.error("lists: cannot subscribe to the list topics ({}); lists come from imports and the drop folder only",
                         e.getMessage());
