@@ -224,7 +224,7 @@ class TerminalListsMqttTest {
     }
 
     @Test
-    void aSnapshotWhoseChunksStop_isDroppedAfterLists_snapshotTimeout_andSaidInStatus_onAConfiguredTopicPrefix() throws Exception {
+    void aSnapshotWhoseChunksStop_isDroppedAfterLists_snapshotTimeout_saidInStatus_andAskedForAgain_onAConfiguredTopicPrefix() throws Exception {
         config = config.withLists(config.lists().withSnapshotTimeout(Duration.ofSeconds(30)).withTopicPrefix("fleet/{site}/door-lists"));
         ListTopics topics = new ListTopics("fleet/hq/door-lists");
         publishLists(1, revokedFile("revoked.txt", 0), "--topic-prefix", "fleet/hq/door-lists");
@@ -248,6 +248,13 @@ class TerminalListsMqttTest {
             assertEquals(null, listsStatus(terminal).get("assembling"));
             assertEquals(1, terminal.lists().revocations().version());
             assertEquals(Reason.REVOKED, admit(terminal), "the held list stays in force");
+
+            // The terminal asked the broker for the retained chunks again: chunk 0 is staged afresh.
+            await().atMost(WAIT).until(() -> listsStatus(terminal).get("assembling") != null);
+            // The missing chunk, late: the snapshot completes.
+            publish(rogue, topics.revocationChunk(1), chunk(signer, 2, 1, 2, id));
+            await().atMost(WAIT).until(() -> terminal.lists().revocations().version() == 2);
+            assertEquals(Reason.OK, admit(terminal));
             rogue.disconnect().waitForCompletion(5000);
         } finally {
             rogue.close(true);

@@ -141,11 +141,6 @@ public final class ListKeeper implements AutoCloseable {
      * end); empty otherwise. Cheap when nothing changed (one indexed read, one small file).
      */
     public synchronized Optional<ListSnapshot> refresh(ListSnapshot held, Instant now) throws IOException {
-        feed.expire().ifPresent(r -> {
-            lastRefusal = Optional.of(new Refusal(r.problem().code(), r.detail(), "mqtt", now));
-            log.warn("lists: MQTT: {}", r.describe());
-        });
-        assembling = feed.assembling();
         if (dropFolder.isPresent()) {
             importDropped(dropFolder.get(), now);
         }
@@ -212,6 +207,23 @@ public final class ListKeeper implements AutoCloseable {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * Drops the snapshot being assembled from MQTT messages if its next chunk is overdue
+     * ({@code lists.snapshotTimeoutMs}, {@link ListFeed#expire}), remembering the refusal for status. On
+     * the list-sync thread, at each look.
+     *
+     * @return the refusal if one was dropped: the caller may ask the broker for the retained chunks again
+     */
+    public synchronized Optional<Refusal> expireSnapshot(Instant now) {
+        Optional<Refusal> dropped = feed.expire().map(r -> {
+            log.warn("lists: MQTT: {}", r.describe());
+            return new Refusal(r.problem().code(), r.detail(), "mqtt", now);
+        });
+        dropped.ifPresent(r -> lastRefusal = Optional.of(r));
+        assembling = feed.assembling();
+        return dropped;
     }
 
     /** The latest refusal of a list document (over MQTT or dropped), if any since start. */
