@@ -1,5 +1,6 @@
 package io.limen.agent.display;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -153,5 +154,23 @@ class OledScreenTest {
             assertTrue(panel.on);
             assertPanel(expected(HexFont.builtIn(), List.of("Refused", "Pass revoked")), panel);
         }
+    }
+
+    @Test
+    void aScreenRedrawn_sendsOnlyThePagesThatCameOutDifferent() {
+        OledScreen screen = OledScreen.of(new FontLoad.Loaded(UNIFONT), DisplayLanguage.CHINESE);
+        Ssd1306Model panel = new Ssd1306Model();
+        Ssd1306 oled = new Ssd1306(panel);
+        oled.init();
+        Framebuffer image = new Framebuffer();
+        screen.render(Decision.denied(Reason.EXPIRED, Optional.empty(), "expired"), image);
+        assertEquals(8, oled.flush(image), "the first screen: the whole panel");
+        screen.render(Decision.denied(Reason.EXPIRED, Optional.empty(), "expired"), image);
+        assertEquals(0, oled.flush(image), "the same screen again: nothing");
+        screen.render(Decision.denied(Reason.REVOKED, Optional.empty(), "revoked"), image);
+        // Same headline (pages 0-1), another reason (pages 2-3), rows 3 and 4 empty in both (pages 4-7).
+        assertEquals(2, oled.flush(image));
+        assertArrayEquals(new byte[] {0x00, 0x21, 0x00, 0x7F, 0x22, 0x02, 0x03}, panel.transactions.get(panel.transactions.size() - 2));
+        assertPanel(expected(UNIFONT, List.of("拒绝通行", "通行证已吊销")), panel);
     }
 }
