@@ -50,6 +50,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code lcdShow} (baseline, same run): the 16×2 character LCD's path for the same decisions,
  *       {@link Messages#lines(Decision, int)} and {@link Hd44780#show}: 136 one-byte I2C writes, the
  *       controller's waits skipped.
+ *   <li>{@code unifontRead}: reading Debian's {@code unifont.hex} (3.7 MB, 57,086 glyphs), the writer's
+ *       first step; it happens once, off the start-up path.
  * </ul>
  *
  * The bus time is not in these figures: it is bytes / bus speed (docs/performance.md works it out).
@@ -120,6 +122,12 @@ public class DisplayRenderBenchmark {
     public void oledRender(Blackhole hole) {
         screen.render(next(), image);
         hole.consume(image);
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public FontLoad unifontRead() {
+        return HexFont.read(DisplayConfig.UNIFONT);
     }
 
     @Benchmark
