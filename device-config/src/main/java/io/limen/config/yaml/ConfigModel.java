@@ -259,6 +259,11 @@ public final class ConfigModel {
                             "Batches published and not yet acknowledged at once, in sequence order."),
                     withDefault("heartbeatMs", new FieldType.Whole(UplinkConfig.HEARTBEAT_MS),
                             UplinkConfig.DEFAULT_HEARTBEAT.toMillis(), MS, "The time between two status heartbeats."),
+                    withDefault("maxBatchesPerMinute", new FieldType.Whole(UplinkConfig.MAX_BATCHES_PER_MINUTE),
+                            (long) UplinkConfig.DEFAULT_MAX_BATCHES_PER_MINUTE, "batches/min",
+                            "The most batches sent per minute, at an even pace (two batches at least 60 s / this apart),"
+                                    + " so the backlog left by an outage drains at a capped rate; the centre's throttle wins when"
+                                    + " lower."),
                     group("batch", "When a batch of scans closes (by count or age, whichever first) and how it is encoded.",
                             withDefault("maxRecords", new FieldType.Whole(BatchConfig.MAX_RECORDS),
                                     (long) BatchConfig.DEFAULTS.maxRecords(), "scans", "A batch closes when it holds this many scans."),
@@ -409,7 +414,7 @@ public final class ConfigModel {
                 v.millis("uplink.publishTimeoutMs"), v.millis("uplink.backoffInitialMs"), v.millis("uplink.backoffMaxMs"),
                 v.millis("uplink.backoffResetMs"), v.optional("uplink.caFile", Path.class),
                 v.millis("uplink.sessionExpiryMs"), v.intValue("uplink.maxInFlight"),
-                v.millis("uplink.heartbeatMs"), batch);
+                v.millis("uplink.heartbeatMs"), batch, v.intValue("uplink.maxBatchesPerMinute"));
     }
 
     private static PolicyConfig policy(Values v) {
