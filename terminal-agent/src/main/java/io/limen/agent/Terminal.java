@@ -63,8 +63,8 @@ import org.slf4j.LoggerFactory;
  *                   edges (fire alarm, exit button, door    offered to the scan log, a
  *                   contact, passage sensors), debounced    not_passed given back to Passages)
  *                   on the scheduler, into the gate
- * display writer    the display hardware (the log today,    —                                the display (I2C, log)
- *                   the LCD later); takes the newest
+ * display writer    the display hardware (the log, the      —                                the display (I2C, log)
+ *                   LCD or the OLED); takes the newest
  *                   message from its slot
  * scan-log writer   the SQLite outbox (ScanLogWriter): takes  uplink (reads committed rows    SQLite, the disk
  *                   what the hand-off holds, appends it as   on its own connection)           (fsync per group)
