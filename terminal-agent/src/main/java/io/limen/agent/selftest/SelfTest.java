@@ -1,17 +1,14 @@
 package io.limen.agent.selftest;
 
 import com.pi4j.context.Context;
-import com.pi4j.io.i2c.I2C;
 import io.limen.agent.camera.CameraCounters;
 import io.limen.agent.camera.FrameSource;
-import io.limen.agent.display.Hd44780;
 import io.limen.agent.revocation.RevocationSet;
 import io.limen.agent.revocation.RevocationStore;
 import io.limen.agent.revocation.SqliteConnections;
 import io.limen.agent.scanlog.Outbox;
 import io.limen.config.AgentConfig;
 import io.limen.config.CameraSource;
-import io.limen.config.LcdWiring;
 import io.limen.format.credential.TrustStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -167,30 +164,8 @@ public final class SelfTest {
     }
 
     private Check display() {
-        if (config.board().lcd().isEmpty()) {
-            return Check.skip("display", "the board has no LCD: decisions go to the log");
-        }
-        if (!realPins) {
-            return Check.skip("display", "simulated pins: no I2C bus to write");
-        }
-        LcdWiring lcd = config.board().lcd().get();
-        try {
-            I2C i2c = gpio.create(I2C.newConfigBuilder(gpio).id("selftest-lcd").bus(lcd.bus()).device(lcd.address()));
-            try {
-                Hd44780 screen = new Hd44780(i2c, lcd.columns(), lcd.rows(), pause::nanos);
-                screen.init();
-                screen.show(List.of("Limen selftest", "0123456789ABCDEFGHIJ"));
-            } finally {
-                gpio.shutdown(i2c.id());
-            }
-            return Check.pass("display", false, "test pattern written to the " + lcd.columns() + "x" + lcd.rows()
-                    + " LCD at I2C bus " + lcd.bus() + " address 0x" + Integer.toHexString(lcd.address()) + ": check it shows");
-        } catch (RuntimeException e) {
-            return Check.fail("display", false, "the LCD at I2C bus " + lcd.bus() + " address 0x"
-                    + Integer.toHexString(lcd.address()) + " did not answer: " + e.getMessage());
-        }
+        return DisplayCheck.run(config, gpio, realPins, pause);
     }
-
     private Check trust() {
         Path file = config.credentials().trustFile();
         try {
