@@ -69,7 +69,7 @@ public final class Agent {
         }
         ScanOutcome.Scanned scanned = checkpoint.check(text.get(), decodeNanos);
         GateCommand command = scanned.decision().granted()
-                ? gate.grant(settings.grantPulse(), settings.direction(), scanned.decision().credential())
+                ? gate.grant(settings.grantPulse(), settings.direction(), scanned.decision().credential(), scanned.degraded())
                 : gate.deny(settings.denyShow());
         long relayNanos = System.nanoTime() - frame.arrivalNanos();
         display.show(scanned.decision());

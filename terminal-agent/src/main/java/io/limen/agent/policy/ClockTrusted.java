@@ -21,6 +21,12 @@ public final class ClockTrusted implements Rule {
         this.whenUnsynced = Objects.requireNonNull(whenUnsynced, "whenUnsynced must not be null");
     }
 
+    /** True while the clock is not trusted: a grant now is degraded. */
+    @Override
+    public boolean degraded(ScanContext context) {
+        return !context.time().trusted();
+    }
+
     @Override
     public Optional<Decision.Denied> check(Credential credential, ScanContext context) {
         if (context.time().trusted() || whenUnsynced == ListsConfig.Degraded.ADMIT_WITH_WARNING) {

@@ -24,6 +24,12 @@ public final class ListsFresh implements Rule {
         this.whenStale = Objects.requireNonNull(whenStale, "whenStale must not be null");
     }
 
+    /** True while the older of the two lists is more than {@code maxAge} old: a grant now is degraded. */
+    @Override
+    public boolean degraded(ScanContext context) {
+        return context.lists().age(context.time().instant()).compareTo(maxAge) > 0;
+    }
+
     @Override
     public Optional<Decision.Denied> check(Credential credential, ScanContext context) {
         Duration age = context.lists().age(context.time().instant());

@@ -13,4 +13,12 @@ public interface Rule {
 
     /** A denial with this rule's reason, or empty to let the credential on to the next rule. */
     Optional<Decision.Denied> check(Credential credential, ScanContext context);
+
+    /**
+     * Whether this rule sees the entrance degraded at this scan (lists stale, clock not trusted), so that
+     * a grant it lets through is signalled {@code degraded}; false for rules that know no such state.
+     */
+    default boolean degraded(ScanContext context) {
+        return false;
+    }
 }
