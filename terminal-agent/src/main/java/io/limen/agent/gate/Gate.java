@@ -2,7 +2,6 @@ package io.limen.agent.gate;
 
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.Digital;
-import io.limen.agent.signal.PinSignalOutputs;
 import io.limen.agent.signal.SignalPattern;
 import io.limen.agent.signal.SignalPatterns;
 import io.limen.agent.signal.SignalPlayer;
@@ -247,7 +246,7 @@ public final class Gate implements AutoCloseable {
         }
         GateMachine.Outputs outputs = machine.outputs();
         port.writeRelay(outputs.released());
-        signals.hold(SignalPatterns.standing(machine.fireAlarmActive(), outputs));
+        signals.hold(SignalPatterns.standing(machine.fireAlarmActive(), outputs.alarm(), outputs.green(), outputs.red()));
         deliver();
     }
 

@@ -1,14 +1,13 @@
 package io.limen.agent.signal;
 
-import io.limen.agent.gate.GateMachine;
 import io.limen.agent.policy.Decision;
 import io.limen.agent.signal.SignalPattern.Step;
 
 import java.util.List;
 
-import static io.limen.agent.gate.PinRole.BUZZER;
-import static io.limen.agent.gate.PinRole.GREEN_LED;
-import static io.limen.agent.gate.PinRole.RED_LED;
+import static io.limen.agent.signal.SignalOutput.BUZZER;
+import static io.limen.agent.signal.SignalOutput.GREEN_LED;
+import static io.limen.agent.signal.SignalOutput.RED_LED;
 
 /**
  * The entrance's built-in patterns and which one each outcome plays. Lengths are milliseconds.
@@ -63,7 +62,7 @@ public final class SignalPatterns {
     }
 
     /** A steady state: one step held until replaced (the player writes it once and schedules nothing). */
-    private static SignalPattern steady(String name, io.limen.agent.gate.PinRole... on) {
+    private static SignalPattern steady(String name, SignalOutput... on) {
         return new SignalPattern(name, 0, List.of(Step.of(1000, on)), SignalPattern.FOREVER);
     }
 
@@ -82,20 +81,24 @@ public final class SignalPatterns {
 
     /**
      * The standing pattern for the gate's state: {@link #FIRE} while the fire alarm holds the entrance
-     * free; {@link #ALARM} while the machine sounds its alarm (a door forced or held open: until it
-     * closes; a forced passage: for {@code gate.alarmHoldMs}); else the LEDs steady as the machine wants
-     * them (green while released, red while a denial shows).
+     * free; {@link #ALARM} while the gate sounds its alarm (a door forced or held open: until it closes;
+     * a forced passage: for {@code gate.alarmHoldMs}); else the LEDs steady as the gate wants them.
+     *
+     * @param fire  the fire alarm holds the entrance free
+     * @param alarm the gate's alarm output is on
+     * @param green the gate wants green (released)
+     * @param red   the gate wants red (a denial showing)
      */
-    public static SignalPattern standing(boolean fire, GateMachine.Outputs outputs) {
+    public static SignalPattern standing(boolean fire, boolean alarm, boolean green, boolean red) {
         if (fire) {
             return FIRE;
         }
-        if (outputs.alarm()) {
+        if (alarm) {
             return ALARM;
         }
-        if (outputs.green()) {
-            return outputs.red() ? RELEASED_REFUSING : RELEASED;
+        if (green) {
+            return red ? RELEASED_REFUSING : RELEASED;
         }
-        return outputs.red() ? REFUSING : DARK;
+        return red ? REFUSING : DARK;
     }
 }

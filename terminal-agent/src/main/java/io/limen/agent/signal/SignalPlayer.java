@@ -1,6 +1,5 @@
 package io.limen.agent.signal;
 
-import io.limen.agent.gate.PinRole;
 import io.limen.agent.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +46,8 @@ public final class SignalPlayer implements AutoCloseable {
     private long generation;
     private boolean closed;
     /** The outputs last set on, and those whose level is known (set without error, or the pins' initial off). */
-    private final Set<PinRole> on = EnumSet.noneOf(PinRole.class);
-    private final Set<PinRole> known = EnumSet.copyOf(SignalPattern.OUTPUTS);
+    private final Set<SignalOutput> on = EnumSet.noneOf(SignalOutput.class);
+    private final Set<SignalOutput> known = EnumSet.copyOf(SignalPattern.OUTPUTS);
 
     /** A player that locks on itself, with every output taken to be off (the pins' initial state). */
     public SignalPlayer(Scheduler scheduler, SignalOutputs outputs) {
@@ -192,7 +191,7 @@ public final class SignalPlayer implements AutoCloseable {
 
     /** Sets the outputs of one step; an output already at its level is not written again. */
     private void write(SignalPattern.Step s) {
-        for (PinRole output : SignalPattern.OUTPUTS) {
+        for (SignalOutput output : SignalPattern.OUTPUTS) {
             boolean level = s.on().contains(output);
             if (known.contains(output) && on.contains(output) == level) {
                 continue;

@@ -1,7 +1,5 @@
 package io.limen.agent.signal;
 
-import io.limen.agent.gate.GateMachine;
-import io.limen.agent.gate.PinRole;
 import io.limen.agent.policy.Decision;
 import io.limen.agent.signal.SignalPattern.Step;
 import io.limen.agent.time.ManualScheduler;
@@ -16,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static io.limen.agent.gate.PinRole.BUZZER;
-import static io.limen.agent.gate.PinRole.GREEN_LED;
-import static io.limen.agent.gate.PinRole.RED_LED;
+import static io.limen.agent.signal.SignalOutput.BUZZER;
+import static io.limen.agent.signal.SignalOutput.GREEN_LED;
+import static io.limen.agent.signal.SignalOutput.RED_LED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,7 +31,7 @@ class SignalPlayerTest {
 
     /** Remembers each output's last level (all off at first, as pins are created) and every write. */
     static final class Recorder implements SignalOutputs {
-        final Map<PinRole, Boolean> level = new EnumMap<>(PinRole.class);
+        final Map<SignalOutput, Boolean> level = new EnumMap<>(SignalOutput.class);
         final List<String> writes = new ArrayList<>();
 
         Recorder() {
@@ -41,13 +39,13 @@ class SignalPlayerTest {
         }
 
         @Override
-        public void set(PinRole output, boolean on) {
+        public void set(SignalOutput output, boolean on) {
             level.put(output, on);
             writes.add(output + "=" + on);
         }
 
-        Set<PinRole> on() {
-            Set<PinRole> on = new java.util.HashSet<>();
+        Set<SignalOutput> on() {
+            Set<SignalOutput> on = new java.util.HashSet<>();
             level.forEach((k, v) -> {
                 if (v) {
                     on.add(k);
@@ -337,7 +335,6 @@ class SignalPlayerTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new SignalPattern("x", 1, List.of(), 1))
                 .getMessage().contains("at least one step"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Step.of(0, BUZZER)).getMessage().contains("longer than zero"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Step.of(10, PinRole.RELAY)).getMessage().contains("only the LEDs"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new SignalPattern("x", 1, List.of(Step.of(1)), -1))
                 .getMessage().contains("repeat"));
         assertEquals("a decision pattern must end, but alarm repeats forever",
@@ -351,14 +348,14 @@ class SignalPlayerTest {
         Decision denied = new Decision.Denied(Reason.REVOKED, Optional.empty(), "revoked");
         assertEquals(SignalPatterns.DENIED, SignalPatterns.forDecision(denied, false));
         assertEquals(SignalPatterns.DENIED, SignalPatterns.forDecision(denied, true));
-        GateMachine.Outputs released = new GateMachine.Outputs(true, true, false, false);
-        assertEquals(SignalPatterns.FIRE, SignalPatterns.standing(true, released));
-        assertEquals(SignalPatterns.ALARM, SignalPatterns.standing(false, new GateMachine.Outputs(false, false, true, true)));
-        assertEquals(SignalPatterns.ALARM, SignalPatterns.standing(false, new GateMachine.Outputs(true, true, true, true)));
-        assertEquals(SignalPatterns.RELEASED, SignalPatterns.standing(false, released));
-        assertEquals(SignalPatterns.REFUSING, SignalPatterns.standing(false, new GateMachine.Outputs(false, false, true, false)));
-        assertEquals(SignalPatterns.RELEASED_REFUSING, SignalPatterns.standing(false, new GateMachine.Outputs(true, true, true, false)));
-        assertEquals(SignalPatterns.DARK, SignalPatterns.standing(false, GateMachine.Outputs.SAFE));
+        // standing(fire, alarm, green, red)
+        assertEquals(SignalPatterns.FIRE, SignalPatterns.standing(true, false, true, false));
+        assertEquals(SignalPatterns.ALARM, SignalPatterns.standing(false, true, false, true));
+        assertEquals(SignalPatterns.ALARM, SignalPatterns.standing(false, true, true, true));
+        assertEquals(SignalPatterns.RELEASED, SignalPatterns.standing(false, false, true, false));
+        assertEquals(SignalPatterns.REFUSING, SignalPatterns.standing(false, false, false, true));
+        assertEquals(SignalPatterns.RELEASED_REFUSING, SignalPatterns.standing(false, false, true, true));
+        assertEquals(SignalPatterns.DARK, SignalPatterns.standing(false, false, false, false));
         assertTrue(SignalPatterns.FIRE.priority() > SignalPatterns.ALARM.priority());
         assertEquals(SignalPatterns.ALARM.priority(), SignalPatterns.GRANTED.priority(), "a grant plays over the alarm, an alarm cuts a grant");
         assertTrue(SignalPatterns.GRANTED.priority() > SignalPatterns.RELEASED.priority());
