@@ -164,6 +164,24 @@ final class FileSet {
                 + " (removed, or made by an older version that was interrupted); refusing to overwrite: " + partHint);
     }
 
+    /**
+     * Creates the directory (readable by its owner only, where the file system has POSIX permissions)
+     * if it is missing, for sets that hold a private key; refuses a path that exists and is not a directory.
+     */
+    void createPrivateDirectory() throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (Files.exists(dir)) {
+            throw new ProvisioningException(dir + " exists but is not a directory");
+        }
+        if (posix()) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(dir);
+        }
+    }
+
     /** Writes the set into a temporary folder beside its place; nothing in the directory changes yet. */
     Prepared prepare(List<Entry> files) throws IOException {
         FileAttribute<?>[] ownerOnlyDir = posix()

@@ -4,9 +4,7 @@ import io.limen.format.cose.SigningKey;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -66,7 +64,7 @@ final class HolderKeysCommand implements Callable<Integer> {
         files.recover(names);
         files.checkAbsent(names, force, "for a new pair, move it away or use --force (credentials bound to the old key"
                 + " then need reissuing)");
-        createDirectory(outDir);
+        files.createPrivateDirectory();
         // Both files appear, or neither, like an issuer's pair.
         try (FileSet.Prepared pair = files.prepare(List.of(
                 new FileSet.Entry(HolderKeyFiles.PRIVATE_FILE, key.toPem().getBytes(StandardCharsets.US_ASCII), FileSet.OWNER_ONLY),
@@ -81,19 +79,5 @@ final class HolderKeysCommand implements Callable<Integer> {
         out.println("public   " + outDir.resolve(HolderKeyFiles.PUBLIC_FILE).toAbsolutePath() + "  (for the issuer: issue --holder-key)");
         out.flush();
         return 0;
-    }
-
-    private static void createDirectory(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        if (Files.exists(dir)) {
-            throw new ProvisioningException(dir + " exists but is not a directory");
-        }
-        if (FileSet.posix()) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(dir);
-        }
     }
 }

@@ -6,9 +6,7 @@ import io.limen.format.credential.IssuerKey;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -92,7 +90,7 @@ final class KeysCommand implements Callable<Integer> {
         files.recover(names);
         files.checkAbsent(names, force, "to keep that key, make its trust file again (openssl pkey -in issuer.key -pubout"
                 + " -out trust.pem, with the 'Issuer:' line before it if it had one); for a new pair, move it away or use --force");
-        createDirectory(outDir);
+        files.createPrivateDirectory();
 
         // Both files appear, or neither: a key without its trust file (or the reverse) is of no use.
         try (FileSet.Prepared pair = files.prepare(List.of(
@@ -121,19 +119,5 @@ final class KeysCommand implements Callable<Integer> {
         }
         issuer = Converters.claimText(spec.commandLine(), "--issuer", issuer);
         return key.publicKeyPem(issuer);
-    }
-
-    private static void createDirectory(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        if (Files.exists(dir)) {
-            throw new ProvisioningException(dir + " exists but is not a directory");
-        }
-        if (FileSet.posix()) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(dir);
-        }
     }
 }

@@ -16,19 +16,8 @@ import io.limen.config.BatchConfig;
 import io.limen.config.ScanLogConfig;
 import io.limen.config.UplinkConfig;
 import io.limen.testing.Mosquitto;
+import io.limen.agent.uplink.Subscriber;
 import io.limen.agent.uplink.UplinkPump;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.nio.charset.StandardCharsets;
 import io.limen.config.TerminalConfig;
 import io.limen.format.Reason;
 import io.limen.format.cose.CoseAlgorithm;
@@ -65,7 +54,7 @@ class TerminalUplinkTest {
                 List.of("lobby"), Optional.of("Ada"));
         Frame pass = readableScene(new CredentialIssuer(key).issue(claims));
         Path trust = Files.writeString(dir.resolve("trust.pem"), key.publicKeyPem());
-        try (Mosquitto broker = new Mosquitto(dir).start(); Sink sink = new Sink(broker.uri())) {
+        try (Mosquitto broker = new Mosquitto(dir).start(); Subscriber sink = new Subscriber(broker.uri(), "limen/#")) {
             UplinkConfig uplink = new UplinkConfig(broker.uri(), "limen-hq-door-1", "limen/hq/door-1", Duration.ofSeconds(2),
                     Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), Optional.empty(),
                     Duration.ofMinutes(1), 1, Duration.ofHours(1), new BatchConfig(2, Duration.ofSeconds(1), 2048));
@@ -79,8 +68,8 @@ class TerminalUplinkTest {
                 time.advance(Duration.ofSeconds(2));
                 terminal.agent().admit(pass);
 
-                await().atMost(Duration.ofSeconds(20)).until(() -> sink.text("limen/hq/door-1/scans").size() == 1);
-                String batch = sink.text("limen/hq/door-1/scans").getFirst();
+                await().atMost(Duration.ofSeconds(20)).until(() -> sink.texts("limen/hq/door-1/scans").size() == 1);
+                String batch = sink.texts("limen/hq/door-1/scans").getFirst();
                 assertTrue(batch.contains("\"firstSequence\":1,\"lastSequence\":2"), batch);
                 assertTrue(batch.contains("\"terminal\":\"door-1\"") && batch.contains("\"site\":\"hq\""), batch);
                 assertTrue(batch.contains("\"sub\":\"holder-1\""), batch);
@@ -92,9 +81,9 @@ class TerminalUplinkTest {
             } finally {
                 seams.gpio().shutdown();
             }
-            await().atMost(Duration.ofSeconds(20)).until(() -> sink.text("limen/hq/door-1/status").contains("offline"));
-            assertEquals(List.of("online", "offline"), sink.text("limen/hq/door-1/status"));
-            String heartbeat = sink.text("limen/hq/door-1/heartbeat").getFirst();
+            await().atMost(Duration.ofSeconds(20)).until(() -> sink.texts("limen/hq/door-1/status").contains("offline"));
+            assertEquals(List.of("online", "offline"), sink.texts("limen/hq/door-1/status"));
+            String heartbeat = sink.texts("limen/hq/door-1/heartbeat").getFirst();
             assertTrue(heartbeat.contains("\"lists\":{\"trustAsOf\":\"2026-11-27T12:00:00Z\""), heartbeat);
         }
     }
@@ -103,7 +92,7 @@ class TerminalUplinkTest {
     void anUnsynchronisedClock_isPublishedAsAnAlarm_andClearedOnceSynchronised() throws Exception {
         Path trust = Files.writeString(dir.resolve("trust.pem"),
                 IssuerKey.generate(CoseAlgorithm.EDDSA, new SecureRandom()).publicKeyPem());
-        try (Mosquitto broker = new Mosquitto(dir).start(); Sink sink = new Sink(broker.uri())) {
+        try (Mosquitto broker = new Mosquitto(dir).start(); Subscriber sink = new Subscriber(broker.uri(), "limen/#")) {
             UplinkConfig uplink = new UplinkConfig(broker.uri(), "limen-hq-door-1", "limen/hq/door-1", Duration.ofSeconds(2),
                     Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(5), Optional.empty(),
                     Duration.ofMinutes(1));
@@ -114,13 +103,13 @@ class TerminalUplinkTest {
             HardwareSeams seams = HardwareSeams.simulated(new SyntheticFrameSource(List.of()), time);
             try (Terminal terminal = Terminal.assemble(config, seams)) {
                 String topic = "limen/hq/door-1/alarms";
-                await().atMost(Duration.ofSeconds(20)).until(() -> !sink.text(topic).isEmpty());
-                assertTrue(sink.text(topic).getFirst().contains("\"raised\":[\"clock_unsynced\"]"), sink.text(topic).toString());
+                await().atMost(Duration.ofSeconds(20)).until(() -> !sink.texts(topic).isEmpty());
+                assertTrue(sink.texts(topic).getFirst().contains("\"raised\":[\"clock_unsynced\"]"), sink.texts(topic).toString());
 
                 time.setTrust(io.limen.agent.time.TimeReading.Trust.SYNCHRONISED);
-                await().atMost(Duration.ofSeconds(20)).until(() -> sink.text(topic).size() == 2);
-                assertTrue(sink.text(topic).get(1).contains("\"active\":[],\"raised\":[],\"cleared\":[\"clock_unsynced\"]"),
-                        sink.text(topic).toString());
+                await().atMost(Duration.ofSeconds(20)).until(() -> sink.texts(topic).size() == 2);
+                assertTrue(sink.texts(topic).get(1).contains("\"active\":[],\"raised\":[],\"cleared\":[\"clock_unsynced\"]"),
+                        sink.texts(topic).toString());
             } finally {
                 seams.gpio().shutdown();
             }
@@ -133,54 +122,6 @@ class TerminalUplinkTest {
             if (new QrDecoder().decode(frame).isPresent()) {
                 return frame;
             }
-        }
-    }
-
-    /** A plain subscriber to limen/#, keeping each message's text by topic. */
-    private static final class Sink implements MqttCallback, AutoCloseable {
-        private final MqttAsyncClient client;
-        private final java.util.Map<String, List<String>> texts = new java.util.concurrent.ConcurrentHashMap<>();
-
-        Sink(String uri) throws MqttException {
-            client = new MqttAsyncClient(uri, "sink", new MemoryPersistence());
-            client.setCallback(this);
-            client.connect(new MqttConnectionOptions()).waitForCompletion(5000);
-            client.subscribe(new MqttSubscription("limen/#", 1)).waitForCompletion(5000);
-        }
-
-        List<String> text(String topic) {
-            return texts.getOrDefault(topic, List.of());
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            texts.computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>()).add(new String(message.getPayload(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
-
-        @Override
-        public void close() throws MqttException {
-            client.disconnect().waitForCompletion(5000);
-            client.close(true);
         }
     }
 }

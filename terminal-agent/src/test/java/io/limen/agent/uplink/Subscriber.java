@@ -1,5 +1,6 @@
 package io.limen.agent.uplink;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
@@ -15,16 +16,16 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /** A plain Paho client that subscribes (through the client callback) and records what arrives. */
-final class Subscriber implements MqttCallback, AutoCloseable {
+public final class Subscriber implements MqttCallback, AutoCloseable {
 
-    record Received(String topic, MqttMessage message) {
+    public record Received(String topic, MqttMessage message) {
     }
 
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
     private final MqttAsyncClient client;
     private final BiConsumer<String, MqttMessage> onMessage;
 
-    Subscriber(String uri, String topicFilter) throws MqttException {
+    public Subscriber(String uri, String topicFilter) throws MqttException {
         this(uri, topicFilter, null);
     }
 
@@ -37,6 +38,12 @@ final class Subscriber implements MqttCallback, AutoCloseable {
         options.setCleanStart(true);
         client.connect(options).waitForCompletion(5000);
         client.subscribe(new MqttSubscription(topicFilter, 1)).waitForCompletion(5000);
+    }
+
+    /** The payloads received on {@code topic}, as UTF-8 text, in arrival order. */
+    public List<String> texts(String topic) {
+        return received.stream().filter(r -> r.topic().equals(topic))
+                .map(r -> new String(r.message().getPayload(), StandardCharsets.UTF_8)).toList();
     }
 
     @Override
