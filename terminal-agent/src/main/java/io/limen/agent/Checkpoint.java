@@ -111,9 +111,8 @@ public final class Checkpoint {
             granted.holder().presentation().ifPresent(shown ->
                     presentations.record(granted.holder().revocationKey(), shown, context.time().instant(), verifier.presentationWindow()));
         }
-        boolean degraded = decision.granted() && policy.degraded(context);
         long decided = System.nanoTime();
         return new ScanOutcome.Scanned(text, decision,
-                new ScanOutcome.StageTimes(decodeNanos, verified - start, decided - verified), degraded);
+                new ScanOutcome.StageTimes(decodeNanos, verified - start, decided - verified));
     }
 }

@@ -20,24 +20,12 @@ public sealed interface ScanOutcome permits ScanOutcome.NoCode, ScanOutcome.Scan
         }
     }
 
-    /**
-     * @param text     what the decoder read
-     * @param degraded a grant made while the lists were stale or the clock untrusted (the entrance admits
-     *                 anyway): the signals show {@code degraded}; always false for a refusal
-     */
-    record Scanned(String text, Decision decision, StageTimes times, boolean degraded) implements ScanOutcome {
+    /** @param text what the decoder read */
+    record Scanned(String text, Decision decision, StageTimes times) implements ScanOutcome {
         public Scanned {
             Objects.requireNonNull(text, "text must not be null");
             Objects.requireNonNull(decision, "decision must not be null");
             Objects.requireNonNull(times, "times must not be null");
-            if (degraded && !decision.granted()) {
-                throw new IllegalArgumentException("only a grant can be degraded, but the decision was " + decision.reason().code());
-            }
-        }
-
-        /** A scan decided in no degraded state. */
-        public Scanned(String text, Decision decision, StageTimes times) {
-            this(text, decision, times, false);
         }
     }
 

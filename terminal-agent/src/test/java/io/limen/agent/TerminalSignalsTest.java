@@ -61,14 +61,14 @@ class TerminalSignalsTest {
         try (Terminal terminal = Terminal.assemble(config, seams)) {
             Agent.Admission fresh = terminal.agent().admit(pass);
             assertEquals(Reason.OK, fresh.scan().reason());
-            assertEquals(false, ((ScanOutcome.Scanned) fresh.scan()).degraded());
+            assertEquals(false, ((io.limen.agent.policy.Decision.Granted) ((ScanOutcome.Scanned) fresh.scan()).decision()).degraded());
             assertEquals(SignalPatterns.GRANTED, terminal.gate().signal());
 
             time.advance(Duration.ofSeconds(20));
             time.setTrust(TimeReading.Trust.UNSYNCHRONISED);
             Agent.Admission unsynced = terminal.agent().admit(pass);
             assertEquals(Reason.OK, unsynced.scan().reason(), "admit-with-warning: still admitted");
-            assertEquals(true, ((ScanOutcome.Scanned) unsynced.scan()).degraded());
+            assertEquals(true, ((io.limen.agent.policy.Decision.Granted) ((ScanOutcome.Scanned) unsynced.scan()).decision()).degraded());
             assertEquals(SignalPatterns.DEGRADED, terminal.gate().signal());
         } finally {
             seams.gpio().shutdown();

@@ -79,19 +79,6 @@ public final class AccessPolicy {
         return new AccessPolicy(rules);
     }
 
-    /**
-     * Whether a grant at this scan is made in a degraded state (stale lists, an untrusted clock: the
-     * entrance's {@code whenStale} / {@code whenClockUnsynced} let it through), for the signals to say so.
-     */
-    public boolean degraded(ScanContext context) {
-        for (int i = 0; i < rules.size(); i++) {
-            if (rules.get(i).degraded(context)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     public Decision decide(Verification verification, ScanContext context) {
         return switch (verification) {
             // The credential, when its signature verified, goes along: the log says whose code it was.
@@ -107,6 +94,10 @@ public final class AccessPolicy {
                 return denied.get();
             }
         }
-        return new Decision.Granted(verified.credential());
+        List<io.limen.format.Reason> warnings = new ArrayList<>();
+        for (Rule rule : rules) {
+            rule.warning(verified.credential(), context).ifPresent(warnings::add);
+        }
+        return new Decision.Granted(verified.credential(), warnings);
     }
 }

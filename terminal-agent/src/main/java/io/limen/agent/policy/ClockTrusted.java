@@ -21,12 +21,6 @@ public final class ClockTrusted implements Rule {
         this.whenUnsynced = Objects.requireNonNull(whenUnsynced, "whenUnsynced must not be null");
     }
 
-    /** True while the clock is not trusted: a grant now is degraded. */
-    @Override
-    public boolean degraded(ScanContext context) {
-        return !context.time().trusted();
-    }
-
     @Override
     public Optional<Decision.Denied> check(Credential credential, ScanContext context) {
         if (context.time().trusted() || whenUnsynced == ListsConfig.Degraded.ADMIT_WITH_WARNING) {
@@ -38,5 +32,11 @@ public final class ClockTrusted implements Rule {
         return Optional.of(new Decision.Denied(Reason.CLOCK_UNSYNCED, Optional.of(credential), "the clock is not trusted (read "
                 + context.time().instant() + ")" + (whenUnsynced == ListsConfig.Degraded.REFUSE ? "; this entrance refuses until it is"
                 : "; the credential was issued at " + credential.claims().issuedAt() + ", after the trusted time")));
+    }
+
+    /** {@code clock_unsynced} for a grant made while the clock is not trusted. */
+    @Override
+    public Optional<Reason> warning(Credential credential, ScanContext context) {
+        return context.time().trusted() ? Optional.empty() : Optional.of(Reason.CLOCK_UNSYNCED);
     }
 }

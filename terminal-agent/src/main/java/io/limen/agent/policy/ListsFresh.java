@@ -24,12 +24,6 @@ public final class ListsFresh implements Rule {
         this.whenStale = Objects.requireNonNull(whenStale, "whenStale must not be null");
     }
 
-    /** True while the older of the two lists is more than {@code maxAge} old: a grant now is degraded. */
-    @Override
-    public boolean degraded(ScanContext context) {
-        return context.lists().age(context.time().instant()).compareTo(maxAge) > 0;
-    }
-
     @Override
     public Optional<Decision.Denied> check(Credential credential, ScanContext context) {
         Duration age = context.lists().age(context.time().instant());
@@ -46,5 +40,11 @@ public final class ListsFresh implements Rule {
                 + " min old (max " + maxAge.toMinutes() + " min), as of " + listsTime
                 + (whenStale == ListsConfig.Degraded.REFUSE ? "; this entrance refuses while they are stale"
                         : "; the credential was issued at " + issued + ", after them")));
+    }
+
+    /** {@code lists_stale} for a grant made while the lists are older than {@code lists.maxAgeMs}. */
+    @Override
+    public Optional<Reason> warning(Credential credential, ScanContext context) {
+        return context.lists().age(context.time().instant()).compareTo(maxAge) > 0 ? Optional.of(Reason.LISTS_STALE) : Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package io.limen.agent.policy;
 
+import io.limen.format.Reason;
 import io.limen.format.credential.Credential;
 import java.util.Optional;
 
@@ -15,10 +16,11 @@ public interface Rule {
     Optional<Decision.Denied> check(Credential credential, ScanContext context);
 
     /**
-     * Whether this rule sees the entrance degraded at this scan (lists stale, clock not trusted), so that
-     * a grant it lets through is signalled {@code degraded}; false for rules that know no such state.
+     * What a grant this rule let through should warn of ({@code lists_stale}, {@code clock_unsynced} under
+     * an admitting answer to a degraded state), shown on the display beside the welcome; empty for most rules.
+     * Asked only when every rule let the credential through.
      */
-    default boolean degraded(ScanContext context) {
-        return false;
+    default Optional<Reason> warning(Credential credential, ScanContext context) {
+        return Optional.empty();
     }
 }

@@ -67,14 +67,12 @@ public final class SignalPatterns {
     }
 
     /**
-     * The pattern for a decision.
-     *
-     * @param degraded true when the grant was made under a warning (lists stale or clock unsynchronised
-     *                 and the entrance set to admit anyway); ignored for a refusal
+     * The pattern for a decision: {@link #DEGRADED} for a grant made with warnings (lists stale, clock
+     * unsynchronised, and the entrance admits anyway: {@link Decision.Granted#degraded()}).
      */
-    public static SignalPattern forDecision(Decision decision, boolean degraded) {
+    public static SignalPattern forDecision(Decision decision) {
         return switch (decision) {
-            case Decision.Granted g -> degraded ? DEGRADED : GRANTED;
+            case Decision.Granted g -> g.degraded() ? DEGRADED : GRANTED;
             case Decision.Denied d -> DENIED;
         };
     }

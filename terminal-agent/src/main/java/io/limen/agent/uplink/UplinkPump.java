@@ -89,6 +89,8 @@ public final class UplinkPump implements AutoCloseable {
     private final Supplier<BatchBuilder> builders;
     private final Supplier<RestartSchedule> backoffs;
     private final Instant startWall;
+    /** Read as rows join a batch: how long each has waited since its decision (its decidedAt is on this clock). */
+    private final WallClock wall;
     private final long startNanos;
     private final Semaphore wake = new Semaphore(0);
     private final Thread thread;
@@ -145,6 +147,7 @@ public final class UplinkPump implements AutoCloseable {
         this.backoffs = () -> new RestartSchedule(config.backoffInitial(), config.backoffMax(), Duration.ZERO, random);
         this.builder = builders.get();
         this.publishBackoff = backoffs.get();
+        this.wall = wall;
         this.startWall = wall.read().instant();
         this.startNanos = monotonic.getAsLong();
         // Monotonic readings may be negative (System.nanoTime has an arbitrary origin): start the timers at now, not 0.
@@ -182,6 +185,11 @@ public final class UplinkPump implements AutoCloseable {
     /** The centre's throttle in force and what became of its last message (docs/telemetry.md, "Throttle"). */
     public ThrottleState.Status throttle() {
         return throttle.status();
+    }
+
+    /** The fastest the pump sends batches now: {@code uplink.maxBatchesPerMinute} or the throttle's rate, whichever is lower. */
+    public BatchPace pace() {
+        return BatchPace.of(config.maxBatchesPerMinute(), throttle.status().throttle());
     }
 
     /**
@@ -320,7 +328,7 @@ public final class UplinkPump implements AutoCloseable {
         }
         publishAlarmsIfChanged();
         if (monotonic.getAsLong() - nextHeartbeat >= 0
-                && publish(HEARTBEAT_TOPIC, heartbeats.heartbeat(outbox.backlog(), alarms.get(), counts()), false)) {
+                && publish(HEARTBEAT_TOPIC, heartbeats.heartbeat(outbox.backlog(), alarms.get(), counts(), pace(), throttle.status()), false)) {
             nextHeartbeat = monotonic.getAsLong() + config.heartbeat().toNanos();
         }
         long now = monotonic.getAsLong();
@@ -334,20 +342,34 @@ public final class UplinkPump implements AutoCloseable {
             return;
         }
         long wait = Math.min(IDLE_NANOS, nextHeartbeat - monotonic.getAsLong());
-        Optional<Instant> closesAt = builder.closesAt();
+        Optional<Instant> closesAt = closesAt();
         if (closesAt.isPresent()) {
             wait = Math.min(wait, Duration.between(now(), closesAt.get()).toNanos());
         }
         pause(wait);
     }
 
+    /**
+     * When the open batch closes by age: its oldest record's decision plus {@code maxAge}, or plus the
+     * throttle's minimum batch age when that is longer (waking at {@code maxAge} then would only spin).
+     */
+    private Optional<Instant> closesAt() {
+        Optional<Instant> byAge = builder.closesAt();
+        Optional<Instant> oldest = builder.oldest();
+        if (byAge.isEmpty() || oldest.isEmpty()) {
+            return byAge;
+        }
+        Instant byThrottle = oldest.get().plus(throttle.minBatchAge());
+        return Optional.of(byThrottle.isAfter(byAge.get()) ? byThrottle : byAge.get());
+    }
+
     /** Sends batches until {@code maxInFlight} wait for their PUBACK or nothing is ready. */
     private void topUp(Outbox outbox) throws SQLException {
         while (inFlight.size() < config.maxInFlight()) {
-            long interval = throttle.intervalNanos();
+            long interval = pace().interval().toNanos();
             long now = monotonic.getAsLong();
-            if (interval > 0 && lastBatchNanos != null && now - (lastBatchNanos + interval) < 0) {
-                pausedUntil = lastBatchNanos + interval; // the centre's throttle: no batch before then
+            if (lastBatchNanos != null && now - (lastBatchNanos + interval) < 0) {
+                pausedUntil = lastBatchNanos + interval; // the drain cap or the centre's throttle: no batch before then
                 return;
             }
             BatchDocument batch = nextBatch(outbox);
@@ -369,10 +391,11 @@ public final class UplinkPump implements AutoCloseable {
         if (due.isPresent()) {
             return due.get();
         }
+        Instant wallNow = wall.read().instant();
         for (ScanRecord row : outbox.unsent(cursor, config.batch().maxRecords() - builder.size())) {
             cursor = row.sequence();
             lastRead = cursor;
-            Optional<BatchDocument> full = builder.add(row, now);
+            Optional<BatchDocument> full = builder.add(row, now, wallNow);
             if (full.isPresent()) {
                 return full.get();
             }
@@ -383,12 +406,11 @@ public final class UplinkPump implements AutoCloseable {
     /** Whether the open batch is younger than the throttle's minimum batch age (it may still close when full). */
     private boolean youngerThanTheThrottleAllows(Instant now) {
         Duration min = throttle.minBatchAge();
-        Optional<Instant> closesAt = builder.closesAt();
-        if (min.isZero() || closesAt.isEmpty()) {
+        Optional<Instant> oldest = builder.oldest();
+        if (min.isZero() || oldest.isEmpty()) {
             return false;
         }
-        Instant opened = closesAt.get().minus(config.batch().maxAge());
-        return Duration.between(opened, now).compareTo(min) < 0;
+        return Duration.between(oldest.get(), now).compareTo(min) < 0;
     }
 
     /** Waits for the oldest batch's PUBACK: marks its rows sent on a success code, else keeps them all. */

@@ -346,8 +346,7 @@ class SignalPlayerTest {
     @Test
     void outcomesMapToTheirPatterns() {
         Decision denied = new Decision.Denied(Reason.REVOKED, Optional.empty(), "revoked");
-        assertEquals(SignalPatterns.DENIED, SignalPatterns.forDecision(denied, false));
-        assertEquals(SignalPatterns.DENIED, SignalPatterns.forDecision(denied, true));
+        assertEquals(SignalPatterns.DENIED, SignalPatterns.forDecision(denied));
         // standing(fire, alarm, green, red)
         assertEquals(SignalPatterns.FIRE, SignalPatterns.standing(true, false, true, false));
         assertEquals(SignalPatterns.ALARM, SignalPatterns.standing(false, true, false, true));
