@@ -18,6 +18,8 @@ import java.util.Optional;
  * the next row when that row is empty (after the last space that fits, if there is one), so a long
  * reason wraps instead of losing its end. A character the font has no glyph for is drawn as the font's
  * U+FFFD (a box with a question mark in Unifont), or the built-in one when the font lacks that too.
+ * A holder's name reaches it as the credential layer admits it ({@code ClaimText}: NFC, one line, no
+ * control characters, at most 256 bytes), and the cut at 16 cells bounds the work whatever its length.
  *
  * <p>Without a usable font ({@link #of}: refused, or lacking a glyph the language's texts need), the
  * screen speaks English with the glyphs Limen carries ({@link HexFont#builtIn}): a terminal with a
