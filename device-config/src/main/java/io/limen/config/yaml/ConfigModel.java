@@ -310,7 +310,16 @@ public final class ConfigModel {
                                     + " credentials issued before the lists' time; others `lists_stale`), or `refuse` (`lists_stale`)."),
                     withDefault("whenClockUnsynced", new FieldType.Choice(DEGRADED), ListsConfig.DEFAULTS.whenClockUnsynced().configName(), "",
                             "While the clock is not trusted (not synchronised since boot, or behind the newest trusted time seen):"
-                                    + " `admit-with-warning`, `admit-issued-before` (credentials issued before the trusted time), or `refuse` (`clock_unsynced`).")),
+                                    + " `admit-with-warning`, `admit-issued-before` (credentials issued before the trusted time), or `refuse` (`clock_unsynced`)."),
+                    withDefault("snapshotTimeoutMs", new FieldType.Whole(ListsConfig.SNAPSHOT_TIMEOUT_MS),
+                            ListsConfig.DEFAULT_SNAPSHOT_TIMEOUT.toMillis(), MS,
+                            "How long a revocation snapshot arriving over MQTT may wait for its next chunk; past it the partial"
+                                    + " snapshot is dropped (`snapshot_timeout` in status), the lists held stay, and its chunks are"
+                                    + " taken afresh when they come again; 300000 is 5 minutes."),
+                    withDefault("topicPrefix", new FieldType.Name(), ListsConfig.DEFAULT_TOPIC_PREFIX, "",
+                            "The prefix of the site's list topics over MQTT (`.../trust`, `.../revocations/...`); `{site}` and"
+                                    + " `{terminal}` as for `uplink.clientId`; no `+`, `#` or empty levels. Publish with"
+                                    + " `publish-lists --topic-prefix` when it is not the default.")),
             group("display", "The entrance display.",
                     withDefault("language", new FieldType.Choice(Arrays.stream(DisplayConfig.Language.values()).map(DisplayConfig.Language::configName).toList()),
                             DisplayConfig.DEFAULTS.language().configName(), "",
@@ -385,7 +394,8 @@ public final class ConfigModel {
         PolicyConfig policy = v.section("policy", ConfigModel::policy);
         ListsConfig lists = v.section("lists", x -> new ListsConfig(x.optional("lists.signers", Path.class),
                 x.optional("lists.dropFolder", Path.class), x.millis("lists.maxAgeMs"),
-                degraded(x.text("lists.whenStale")), degraded(x.text("lists.whenClockUnsynced"))));
+                degraded(x.text("lists.whenStale")), degraded(x.text("lists.whenClockUnsynced")), x.millis("lists.snapshotTimeoutMs"),
+                x.text("lists.topicPrefix")));
         DisplayConfig display = v.section("display", ConfigModel::display);
         if (display != null && board != null && display.type() == DisplayConfig.Type.LCD && board.lcd().isEmpty()) {
             v.reject("display.type", "lcd — board profile " + board.name() + " has no LCD (generic-2relay-lcd has one);"
