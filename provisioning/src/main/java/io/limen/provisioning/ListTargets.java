@@ -29,8 +29,8 @@ final class ListTargets implements AutoCloseable {
      * @throws ProvisioningException if neither target is given, {@code --broker} and {@code --site} do not
      *                               come together, the site is not a valid topic level, or the broker cannot be reached
      */
-    static ListTargets open(Path out, String broker, String site) throws IOException {
-        ListTopics topics = check(out, broker, site);
+    static ListTargets open(Path out, String broker, String site, String topicPrefix) throws IOException {
+        ListTopics topics = check(out, broker, site, topicPrefix);
         if (out != null) {
             Files.createDirectories(out);
         }
@@ -43,9 +43,22 @@ final class ListTargets implements AutoCloseable {
      *
      * @throws ProvisioningException as {@link #open}, but for the broker's reach
      */
-    static ListTopics check(Path out, String broker, String site) {
+    static ListTopics check(Path out, String broker, String site, String topicPrefix) {
         if (out == null && broker == null) {
             throw new ProvisioningException("nowhere to publish: give --out, --broker or both");
+        }
+        if (site != null && topicPrefix != null) {
+            throw new ProvisioningException("--site and --topic-prefix name the same topics: give one");
+        }
+        if (topicPrefix != null) {
+            if (broker == null) {
+                throw new ProvisioningException("--topic-prefix goes with --broker");
+            }
+            try {
+                return new ListTopics(topicPrefix);
+            } catch (IllegalArgumentException e) {
+                throw new ProvisioningException("--topic-prefix: " + e.getMessage());
+            }
         }
         if ((broker == null) != (site == null)) {
             throw new ProvisioningException("--broker and --site go together: the topics are limen/SITE/lists/...");

@@ -99,6 +99,10 @@ final class PublishListsCommand implements Callable<Integer> {
     @Option(names = "--site", paramLabel = "SITE", description = "With --broker: the site whose terminals take the lists (topics limen/SITE/lists/...).")
     private String site;
 
+    @Option(names = "--topic-prefix", paramLabel = "PREFIX",
+            description = "With --broker, instead of --site: the terminals' lists.topicPrefix, filled in (e.g. fleet/hq/lists).")
+    private String topicPrefix;
+
     private final Clock clock;
     private final SecureRandom random;
 
@@ -121,7 +125,7 @@ final class PublishListsCommand implements Callable<Integer> {
         if (revoked == null && trust == null) {
             throw new ProvisioningException("nothing to publish: give --revoked, --trust or both");
         }
-        ListTargets.check(out, broker, site);
+        ListTargets.check(out, broker, site, topicPrefix);
         IssuerKey key = IssuerKeyFile.load(signer);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant next = now.plus(nextUpdate).truncatedTo(ChronoUnit.SECONDS);
@@ -132,7 +136,7 @@ final class PublishListsCommand implements Callable<Integer> {
                     + " chunks, but terminals take at most " + ListTopics.MAX_SNAPSHOT_CHUNKS + " over MQTT: raise --chunk-keys");
         }
         PrintWriter printed = spec.commandLine().getOut();
-        try (ListTargets targets = ListTargets.open(out, broker, site)) {
+        try (ListTargets targets = ListTargets.open(out, broker, site, topicPrefix)) {
             publish(key, keys, chunks, now, next, targets, printed);
         }
         printed.flush();

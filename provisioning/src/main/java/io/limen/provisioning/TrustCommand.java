@@ -79,6 +79,10 @@ final class TrustCommand implements Runnable {
 
         @Option(names = "--site", paramLabel = "SITE", description = "With --broker: the site whose terminals take it (topic limen/SITE/lists/trust).")
         String site;
+
+        @Option(names = "--topic-prefix", paramLabel = "PREFIX",
+                description = "With --broker, instead of --site: the terminals' lists.topicPrefix, filled in (topic PREFIX/trust).")
+        String topicPrefix;
     }
 
     /** A change: the signing and versioning options beside the target. */
@@ -116,7 +120,7 @@ final class TrustCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            ListTargets.check(target.out, target.broker, target.site);
+            ListTargets.check(target.out, target.broker, target.site, target.topicPrefix);
             TrustState state = TrustState.load(target.state, createsState());
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             List<String> said = new java.util.ArrayList<>();
@@ -138,7 +142,7 @@ final class TrustCommand implements Runnable {
                     now.plus(nextUpdate).truncatedTo(ChronoUnit.SECONDS), Optional.empty());
             byte[] document = ListDocuments.sign(key.signingKey(), new ListDocument.Trust(header, keys));
             PrintWriter out = spec.commandLine().getOut();
-            try (ListTargets targets = ListTargets.open(target.out, target.broker, target.site)) {
+            try (ListTargets targets = ListTargets.open(target.out, target.broker, target.site, target.topicPrefix)) {
                 // The state first: a version that reached a terminal must never be signed again with other keys.
                 new TrustState(version, keys, Optional.of(document)).save(target.state);
                 said.forEach(out::println);
@@ -359,12 +363,12 @@ final class TrustCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            ListTargets.check(target.out, target.broker, target.site);
+            ListTargets.check(target.out, target.broker, target.site, target.topicPrefix);
             TrustState held = TrustState.load(target.state, false);
             if (held.document().isEmpty()) {
                 throw new ProvisioningException(target.state + ": nothing published yet: 'trust add' makes version 1");
             }
-            try (ListTargets targets = ListTargets.open(target.out, target.broker, target.site)) {
+            try (ListTargets targets = ListTargets.open(target.out, target.broker, target.site, target.topicPrefix)) {
                 String where = targets.trust(held.version(), held.document().get());
                 spec.commandLine().getOut().println("trust version " + held.version() + ": " + held.keys().size() + " key(s)" + where);
             }

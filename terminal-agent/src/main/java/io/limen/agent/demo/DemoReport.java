@@ -51,6 +51,9 @@ public final class DemoReport implements DemoRun.Listener {
         }
         out.printf("    gate      %s%n", outcome.admission().gateCommand().map(Object::toString).orElse("nothing: no code, nobody to answer"));
         outcome.displayed().forEach(message -> out.printf("    display   %s%n", message.line()));
+        // What the entrance's screen (the OLED, a 20x4 LCD) showed, its rows in the config's language.
+        outcome.screens().forEach(rows -> out.printf("    screen    %s%n",
+                String.join(" | ", rows.stream().filter(row -> !row.isEmpty()).toList())));
         if (!outcome.pinEvents().isEmpty()) {
             out.printf("    pins      %s%n", pins(outcome.pinEvents(), outcome.gateStartNanos()));
         }

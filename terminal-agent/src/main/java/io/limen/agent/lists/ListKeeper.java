@@ -61,7 +61,8 @@ public final class ListKeeper implements AutoCloseable {
         }
     }
 
-    private ListKeeper(RevocationIndex index, Path trustFile, TrustStore signers, Optional<Path> dropFolder) {
+    private ListKeeper(RevocationIndex index, Path trustFile, TrustStore signers, Optional<Path> dropFolder,
+                       java.util.function.LongSupplier nanos, java.time.Duration snapshotTimeout) {
         this.index = index;
         this.trustFile = trustFile;
         this.signers = signers;
@@ -69,7 +70,7 @@ public final class ListKeeper implements AutoCloseable {
         this.imports = new ListImport(signers::keysFor, Optional.of(new RevocationUpdates(index, applied -> { })),
                 Optional.of(new TrustListUpdates(trustFile, signers::keysFor)));
         this.feed = new ListFeed(imports, () -> index.current().version(),
-                () -> trustList().map(t -> t.header().version()).orElse(0L));
+                () -> trustList().map(t -> t.header().version()).orElse(0L), nanos, snapshotTimeout);
     }
 
     /**
@@ -79,6 +80,14 @@ public final class ListKeeper implements AutoCloseable {
      * @throws IOException if the list-signing keys cannot be read
      */
     public static Optional<ListKeeper> open(AgentConfig config, Instant now) throws IOException {
+        return open(config, now, System::nanoTime);
+    }
+
+    /**
+     * The same, measuring the snapshot timeout ({@code lists.snapshotTimeoutMs}) on {@code nanos}, a
+     * monotonic clock in nanoseconds (the terminal's scheduler).
+     */
+    public static Optional<ListKeeper> open(AgentConfig config, Instant now, java.util.function.LongSupplier nanos) throws IOException {
         if (config.lists().signers().isEmpty() || config.revocation().database().isEmpty()) {
             return Optional.empty();
         }
@@ -94,7 +103,8 @@ public final class ListKeeper implements AutoCloseable {
                 log.warn("Revocation store integrity check could not run: {}", e.getMessage());
             }
         });
-        return Optional.of(new ListKeeper(index, config.credentials().trustFile(), signers, config.lists().dropFolder()));
+        return Optional.of(new ListKeeper(index, config.credentials().trustFile(), signers, config.lists().dropFolder(), nanos,
+                config.lists().snapshotTimeout()));
     }
 
     /**
@@ -197,6 +207,23 @@ public final class ListKeeper implements AutoCloseable {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * Drops the snapshot being assembled from MQTT messages if its next chunk is overdue
+     * ({@code lists.snapshotTimeoutMs}, {@link ListFeed#expire}), remembering the refusal for status. On
+     * the list-sync thread, at each look.
+     *
+     * @return the refusal if one was dropped: the caller may ask the broker for the retained chunks again
+     */
+    public synchronized Optional<Refusal> expireSnapshot(Instant now) {
+        Optional<Refusal> dropped = feed.expire().map(r -> {
+            log.warn("lists: MQTT: {}", r.describe());
+            return new Refusal(r.problem().code(), r.detail(), "mqtt", now);
+        });
+        dropped.ifPresent(r -> lastRefusal = Optional.of(r));
+        assembling = feed.assembling();
+        return dropped;
     }
 
     /** The latest refusal of a list document (over MQTT or dropped), if any since start. */

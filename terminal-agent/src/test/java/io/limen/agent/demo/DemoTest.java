@@ -109,6 +109,16 @@ class DemoTest {
     }
 
     @Test
+    void eachDecision_isRecordedAsTheScreensRows_andPrinted() {
+        List<List<List<String>>> screens = outcomes.stream().map(DemoRun.Outcome::screens).toList();
+        assertEquals(List.of(), screens.get(0), "nobody in front of the camera");
+        assertEquals(List.of(List.of("Welcome", "Ada Lovelace", "Please pass", "")), screens.get(1));
+        assertEquals(List.of(List.of("Refused", "Pass expired", "", "")), screens.get(3));
+        assertTrue(printed.contains("    screen    Welcome | Ada Lovelace | Please pass\n"), printed);
+        assertTrue(printed.contains("    screen    Refused | Pass expired\n"), printed);
+    }
+
+    @Test
     void report_printsEachScanAndASummary() {
         assertTrue(printed.contains("GRANTED ok"), printed);
         assertTrue(printed.contains("denied  bad_signature"), printed);
