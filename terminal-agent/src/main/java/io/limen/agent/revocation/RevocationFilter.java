@@ -127,6 +127,19 @@ public final class RevocationFilter {
         }
     }
 
+    /**
+     * A filter in Guava's serial form read from {@code in} ({@link RevocationFilterBuilder}, which makes it).
+     *
+     * @throws IllegalStateException if it is not one: the builder's bug, never input from outside
+     */
+    static RevocationFilter readFrom(java.io.InputStream in, long capacity) {
+        try {
+            return new RevocationFilter(BloomFilter.readFrom(in, KEY_FUNNEL), capacity);
+        } catch (IOException e) {
+            throw new IllegalStateException("a filter built in memory did not read back: " + e.getMessage(), e);
+        }
+    }
+
     /** Its size in bytes: the bit array (as Guava serialises it, a few bytes of header more). */
     public long sizeInBytes() {
         if (bytes < 0) {
