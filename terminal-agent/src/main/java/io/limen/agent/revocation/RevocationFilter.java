@@ -23,7 +23,9 @@ import java.util.zip.CRC32C;
  * so 10 M keys take about 18 MB against 160 MB for the sorted arrays of {@link RevocationSet}. A
  * non-member usually stops at its first or second unset bit: one or two cache misses. We did not write
  * our own (a blocked filter keeps all probes in one cache line, faster on a member, but needs ~10 %
- * more bits for the same rate, and the member case ends in a SQLite query anyway).
+ * more bits for the same rate, and the member case ends in a SQLite query anyway). Many keys at once
+ * (a start without a kept filter, a chunked snapshot) go through {@link RevocationFilterBuilder}, which
+ * sets Guava's own bits without Guava's per-key costs.
  *
  * <p>Sized for {@link #capacityFor} keys, with headroom for deltas; past its capacity the rate rises, so
  * the owner rebuilds it from the store ({@link #isOverCapacity}). Keys removed from the list stay in the
