@@ -92,7 +92,10 @@ public final class ConfigModel {
                                     + " given on a profile without one, it adds one."),
                             pin("passageExit", "Input from the exit rotation or passage sensor; given on a profile without one,"
                                     + " it adds one."),
-                            pin("buzzer", "Output sounding the buzzer (HIGH = sounding); given on a profile without one, it adds one.")),
+                            pin("buzzer", "Output sounding the buzzer (HIGH = sounding); given on a profile without one, it adds one."),
+                            pin("relayReadBack", "Input wired to the relay's normally-open contact (to GND, pull-up: LOW while the relay"
+                                    + " is pulled in), for `selftest` to see the relay switch; the gate never reads it. No profile has"
+                                    + " one; left out, selftest reports the relay as not read back.")),
                     optional("relayActiveHigh", new FieldType.Flag(), "",
                             "Whether driving the relay pin HIGH energises the relay; left out, the profile's."),
                     optional("lockFailMode", new FieldType.Choice(Arrays.stream(LockFailMode.values()).map(LockFailMode::configName).toList()),
@@ -487,7 +490,7 @@ public final class ConfigModel {
 
     /** The roles under {@code board.pins}, in the order clashes are checked (the profile's record order). */
     private static final List<String> PIN_ROLES = List.of("relay", "greenLed", "redLed", "fireAlarm", "exitButton", "doorContact",
-            "passageEntry", "passageExit", "buzzer");
+            "passageEntry", "passageExit", "buzzer", "relayReadBack");
 
     /** The profile with the file's overrides; a pin that two roles would share is rejected where the file gives it. */
     private static BoardProfile board(Values v) {
@@ -495,7 +498,8 @@ public final class ConfigModel {
         List<String> roles = PIN_ROLES;
         Integer[] profilePins = {profile.relayPin(), profile.greenLedPin(), profile.redLedPin(), profile.fireAlarmPin(),
                 profile.exitButtonPin(), inputPin(profile, BoardInput.DOOR_CONTACT), inputPin(profile, BoardInput.PASSAGE_ENTRY),
-                inputPin(profile, BoardInput.PASSAGE_EXIT), profile.buzzerPin().isPresent() ? profile.buzzerPin().getAsInt() : null};
+                inputPin(profile, BoardInput.PASSAGE_EXIT), profile.buzzerPin().isPresent() ? profile.buzzerPin().getAsInt() : null,
+                profile.relayReadBackPin().isPresent() ? profile.relayReadBackPin().getAsInt() : null};
         Integer[] pins = new Integer[roles.size()];
         Map<Integer, String> roleOfPin = new HashMap<>();
         for (int i = 0; i < pins.length; i++) {
@@ -547,7 +551,8 @@ public final class ConfigModel {
             inputs.put(input, wiring);
         }
         BoardProfile board = new BoardProfile(profile.name(), pins[0], pins[1], pins[2], activeHigh, failMode,
-                pins[8] == null ? OptionalInt.empty() : OptionalInt.of(pins[8]), inputs, profile.lcd());
+                pins[8] == null ? OptionalInt.empty() : OptionalInt.of(pins[8]), inputs, profile.lcd(),
+                pins[9] == null ? OptionalInt.empty() : OptionalInt.of(pins[9]));
         return board;
     }
 

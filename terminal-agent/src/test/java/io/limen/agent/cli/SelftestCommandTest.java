@@ -42,16 +42,58 @@ class SelftestCommandTest {
         Path config = config(IssuerKey.generate(CoseAlgorithm.EDDSA, new SecureRandom()).publicKeyPem());
         StringWriter out = new StringWriter();
         assertEquals(0, run(out, new StringWriter(), "selftest", "--config", config.toString()));
-        assertTrue(out.toString().contains("SKIP   inputs      simulated pins"), out.toString());
-        assertTrue(out.toString().contains("PASS   trust       1 issuer keys in"), out.toString());
+        assertTrue(out.toString().contains("SKIP   inputs          simulated pins"), out.toString());
+        assertTrue(out.toString().contains("PASS   trust           1 issuer keys in"), out.toString());
         assertTrue(out.toString().endsWith("skipped: fit to run" + System.lineSeparator()), out.toString());
 
         StringWriter json = new StringWriter();
         assertEquals(0, run(json, new StringWriter(), "selftest", "--config", config.toString(), "--json"));
         JsonNode root = new ObjectMapper().readTree(json.toString());
         assertEquals(true, root.get("fit").asBoolean());
-        assertEquals("clock", root.get("checks").get(3).get("name").asText());
-        assertEquals("pass", root.get("checks").get(3).get("status").asText());
+        assertTrue(root.get("boundMs").asLong() >= 5_000, root.toString());
+        assertTrue(root.get("elapsedMs").asLong() < root.get("boundMs").asLong(), root.toString());
+        JsonNode clock = named(root, "clock");
+        assertEquals("pass", clock.get("status").asText());
+        assertEquals(true, clock.get("needed").asBoolean());
+        assertTrue(clock.get("facts").isObject(), clock.toString());
+        assertEquals("skip", named(root, "camera").get("status").asText(), "synthetic camera");
+    }
+
+    static JsonNode named(JsonNode root, String name) {
+        for (JsonNode check : root.get("checks")) {
+            if (check.get("name").asText().equals(name)) {
+                return check;
+            }
+        }
+        throw new AssertionError("no check " + name + " in " + root);
+    }
+
+    @Test
+    void printTestCard_writesAPngOfTheFixedText_andChecksNothing() throws Exception {
+        Path card = dir.resolve("card.png");
+        StringWriter out = new StringWriter();
+        assertEquals(0, run(out, new StringWriter(), "selftest", "--print-test-card", card.toString()));
+        assertEquals(java.util.Optional.of("LIMEN-SELFTEST-CARD-1"),
+                io.limen.agent.decode.QrDecoder.forStillImages().decode(io.limen.agent.cli.image.ImageFrames.read(card)));
+        assertTrue(out.toString().startsWith("selftest: test card written to " + card), out.toString());
+
+        StringWriter err = new StringWriter();
+        assertEquals(1, run(new StringWriter(), err, "selftest", "--print-test-card", card.toString()));
+        assertTrue(err.toString().contains("exists"), err.toString());
+    }
+
+    @Test
+    void neitherConfigNorCard_orBoth_orAWindowOutOfRange_isABadCommandLine_exit2() throws Exception {
+        Path config = config("");
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(new StringWriter(), err, "selftest"));
+        assertTrue(err.toString().contains("--config"), err.toString());
+        assertEquals(2, run(new StringWriter(), new StringWriter(), "selftest", "--config", config.toString(), "--print-test-card",
+                dir.resolve("c.png").toString()));
+        assertTrue(java.nio.file.Files.notExists(dir.resolve("c.png")));
+        StringWriter range = new StringWriter();
+        assertEquals(2, run(new StringWriter(), range, "selftest", "--config", config.toString(), "--camera-seconds", "0"));
+        assertTrue(range.toString().contains("--camera-seconds must be 1..60, but was 0"), range.toString());
     }
 
     @Test
