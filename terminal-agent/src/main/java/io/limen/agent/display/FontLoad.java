@@ -16,7 +16,9 @@ public sealed interface FontLoad permits FontLoad.Loaded, FontLoad.Refused {
         /** A line that is not {@code CODEPOINT:BITMAP}, too long, out of order, or a file with no glyph. */
         MALFORMED("font_malformed"),
         /** The file system failed while reading. */
-        UNREADABLE("font_unreadable");
+        UNREADABLE("font_unreadable"),
+        /** A font that reads well but has no glyph for a character of the configured language's texts. */
+        LACKS_GLYPHS("font_lacks_glyphs");
 
         private final String code;
 

@@ -35,6 +35,11 @@ public final class Messages {
         this.bundle = BUNDLES.get(Objects.requireNonNull(language, "language must not be null"));
     }
 
+    /** Every text of the language's bundle, in key order: what a font must have glyphs for. */
+    public List<String> texts() {
+        return bundle.keySet().stream().sorted().map(bundle::getString).toList();
+    }
+
     /** The text of one reason code, e.g. "Pass expired" / "通行证已过期". */
     public String text(Reason reason) {
         return bundle.getString(reason.code());

@@ -18,10 +18,12 @@ import java.util.Optional;
  * the next row when that row is empty (after the last space that fits, if there is one), so a long
  * reason wraps instead of losing its end. A character the font has no glyph for is drawn as the font's
  * U+FFFD (a box with a question mark in Unifont), or the built-in one when the font lacks that too.
+ * A holder's name reaches it as the credential layer admits it ({@code ClaimText}: NFC, one line, no
+ * control characters, at most 256 bytes), and the cut at 16 cells bounds the work whatever its length.
  *
- * <p>Without a usable font ({@link #of}), the screen speaks English with the glyphs Limen carries
- * ({@link HexFont#builtIn}): a terminal with a missing or broken {@code display.font} still says
- * "Refused / Pass expired", never nothing. Not thread-safe (the writer thread owns it).
+ * <p>Without a usable font ({@link #of}: refused, or lacking a glyph the language's texts need), the
+ * screen speaks English with the glyphs Limen carries ({@link HexFont#builtIn}): a terminal with a
+ * missing or broken {@code display.font} still says "Refused / Pass expired", never nothing. Not thread-safe (the writer thread owns it).
  */
 public final class OledScreen {
 
@@ -52,10 +54,22 @@ public final class OledScreen {
      */
     public static OledScreen of(FontLoad font, DisplayLanguage language) {
         Objects.requireNonNull(language, "language must not be null");
-        return switch (Objects.requireNonNull(font, "font must not be null")) {
+        FontLoad usable = switch (Objects.requireNonNull(font, "font must not be null")) {
+            case FontLoad.Loaded loaded -> lacking(loaded.font(), language).<FontLoad>map(c -> new FontLoad.Refused(
+                    FontLoad.Problem.LACKS_GLYPHS, String.format("the font has no glyph for U+%04X (%s), which the %s texts use", c,
+                            Character.toString(c), language.locale().getLanguage()))).orElse(loaded);
+            case FontLoad.Refused refused -> refused;
+        };
+        return switch (usable) {
             case FontLoad.Loaded loaded -> new OledScreen(loaded.font(), language, Optional.empty());
             case FontLoad.Refused refused -> new OledScreen(BuiltIn.FONT, DisplayLanguage.ENGLISH, Optional.of(refused));
         };
+    }
+
+    /** The first character of the language's texts the font has no glyph for. */
+    private static Optional<Integer> lacking(HexFont font, DisplayLanguage language) {
+        return new Messages(language).texts().stream().flatMapToInt(String::codePoints).filter(c -> font.glyph(c).isEmpty())
+                .boxed().findFirst();
     }
 
     /** The language it shows: the configured one, or English after a refused font. */

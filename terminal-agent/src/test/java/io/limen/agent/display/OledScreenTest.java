@@ -139,6 +139,18 @@ class OledScreenTest {
     }
 
     @Test
+    void aFontWithoutTheLanguagesGlyphs_fallsBackToEnglish_namingTheFirstMissing() {
+        // A Latin-only font (the built-in glyphs as a file would be) configured for Chinese.
+        OledScreen screen = OledScreen.of(new FontLoad.Loaded(HexFont.builtIn()), DisplayLanguage.CHINESE);
+        assertEquals(DisplayLanguage.ENGLISH, screen.language());
+        FontLoad.Refused why = screen.fallback().orElseThrow();
+        assertEquals(FontLoad.Problem.LACKS_GLYPHS, why.problem());
+        assertTrue(why.detail().startsWith("the font has no glyph for U+") && why.detail().endsWith("which the zh texts use"), why.detail());
+        assertEquals(List.of("Refused", "Pass expired", "", ""), screen.rows(Decision.denied(Reason.EXPIRED, Optional.empty(), "expired")));
+        assertEquals(Optional.empty(), OledScreen.of(new FontLoad.Loaded(HexFont.builtIn()), DisplayLanguage.ENGLISH).fallback());
+    }
+
+    @Test
     void theDisplaysWriterThread_readsTheFont_initialises_andDrawsTheNewestDecision() throws Exception {
         Ssd1306Model panel = new Ssd1306Model();
         CountDownLatch writes = new CountDownLatch(3); // init; the first flush: one window, one data transaction
