@@ -1,29 +1,20 @@
 package io.limen.agent.selftest;
 
 import com.pi4j.context.Context;
-import com.pi4j.io.i2c.I2C;
 import io.limen.agent.camera.CameraCounters;
 import io.limen.agent.camera.FrameSource;
-import io.limen.agent.display.Hd44780;
-import io.limen.agent.gate.GateMachine;
-import io.limen.agent.gate.GpioPort;
 import io.limen.agent.revocation.RevocationSet;
 import io.limen.agent.revocation.RevocationStore;
 import io.limen.agent.revocation.SqliteConnections;
 import io.limen.agent.scanlog.Outbox;
-import io.limen.agent.time.ManualScheduler;
 import io.limen.config.AgentConfig;
-import io.limen.config.BoardInput;
 import io.limen.config.CameraSource;
-import io.limen.config.LcdWiring;
 import io.limen.format.credential.TrustStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,8 +37,6 @@ import java.util.Objects;
  */
 public final class SelfTest {
 
-    /** The least free space the state folder needs: a day of a busy entrance's scan log, with margin. */
-    static final long MIN_FREE_BYTES = 64L * 1024 * 1024;
 
     /** How the checks wait (the relay's click, the LCD's timings); tests record instead of sleeping. */
     @FunctionalInterface
@@ -131,7 +120,7 @@ public final class SelfTest {
         checks.add(Bounded.one("display", false, PINS_LIMIT, this::display));
         checks.addAll(cameraChecks());
         checks.add(Bounded.one("clock", true, FILE_LIMIT, () -> ClockCheck.run(clock, config.paths().state(), config.lists())));
-        checks.add(Bounded.one("disk", true, FILE_LIMIT, this::disk));
+        checks.add(Bounded.one("disk", true, FILE_LIMIT, () -> DiskCheck.run(config)));
         checks.add(Bounded.one("trust", true, FILE_LIMIT, this::trust));
         checks.add(Bounded.one("revocation", true, DATABASE_LIMIT.plus(FILE_LIMIT), this::revocation));
         checks.add(Bounded.one("lists", true, FILE_LIMIT,
@@ -171,120 +160,12 @@ public final class SelfTest {
                     Check.skip("outputs", "simulated pins (gate.driver: simulated): nothing to click"),
                     Check.skip("relay-readback", "simulated pins (gate.driver: simulated): nothing to read back"));
         }
-        GpioPort port;
-        try {
-            port = new GpioPort(gpio, config.board(), new ManualScheduler(), config.gate().fireAlarmDebounce());
-        } catch (RuntimeException e) {
-            return List.of(Check.fail("inputs", true, "the board's pins could not be taken: " + e.getMessage()),
-                    Check.fail("outputs", true, "the board's pins could not be taken"),
-                    Check.fail("relay-readback", true, "the board's pins could not be taken"));
-        }
-        try {
-            port.listen((input, active, at) -> { });
-            List<String> unexpected = new ArrayList<>();
-            for (BoardInput input : config.board().inputs().keySet()) {
-                if (port.active(input)) {
-                    unexpected.add(unexpected(input, config.board().input(input).orElseThrow().pin()));
-                }
-            }
-            Check inputs = unexpected.isEmpty()
-                    ? Check.pass("inputs", true, "every input at rest: " + config.board().inputs().keySet().stream()
-                            .map(BoardInput::configName).toList())
-                    : Check.fail("inputs", true, String.join("; ", unexpected));
-            // Click and blink: released, green, red, buzzer on for 300 ms, then all safe again.
-            port.write(new GateMachine.Outputs(true, true, true, true));
-            pause.nanos(300_000_000L);
-            port.write(GateMachine.Outputs.SAFE);
-            Check outputs = Check.pass("outputs", true, "relay clicked, green and red LEDs"
-                    + (config.board().buzzerPin().isPresent() ? " and buzzer" : "")
-                    + " on for 300 ms (watch the LEDs and listen for the click and the buzzer)");
-            Check readBack;
-            try {
-                readBack = RelayReadBack.run(gpio, port, config.board(), pause);
-            } catch (RuntimeException e) {
-                readBack = Check.fail("relay-readback", true, "the read-back input could not be read: " + e.getMessage());
-            }
-            return List.of(inputs, outputs, readBack);
-        } catch (RuntimeException e) {
-            return List.of(Check.fail("inputs", true, "reading the inputs failed: " + e.getMessage()),
-                    Check.fail("outputs", true, "driving the outputs failed: " + e.getMessage()),
-                    Check.fail("relay-readback", true, "driving the outputs failed: " + e.getMessage()));
-        } finally {
-            port.close();
-        }
-    }
-
-    private static String unexpected(BoardInput input, int pin) {
-        return switch (input) {
-            case FIRE_ALARM -> "fire alarm (BCM " + pin + ") reads ALARM: the panel is in alarm, or the loop is open or cut";
-            case EXIT_BUTTON -> "exit button (BCM " + pin + ") reads PRESSED: stuck, or wired normally closed";
-            case DOOR_CONTACT -> "door contact (BCM " + pin + ") reads OPEN: close the door, or check the reed and its wire";
-            case PASSAGE_ENTRY, PASSAGE_EXIT -> input.label() + " (BCM " + pin + ") reads ACTIVE at rest: the arm is"
-                    + " mid-turn, or the sensor is miswired";
-        };
+        return PinsCheck.run(config, gpio, pause);
     }
 
     private Check display() {
-        if (config.board().lcd().isEmpty()) {
-            return Check.skip("display", "the board has no LCD: decisions go to the log");
-        }
-        if (!realPins) {
-            return Check.skip("display", "simulated pins: no I2C bus to write");
-        }
-        LcdWiring lcd = config.board().lcd().get();
-        try {
-            I2C i2c = gpio.create(I2C.newConfigBuilder(gpio).id("selftest-lcd").bus(lcd.bus()).device(lcd.address()));
-            try {
-                Hd44780 screen = new Hd44780(i2c, lcd.columns(), lcd.rows(), pause::nanos);
-                screen.init();
-                screen.show(List.of("Limen selftest", "0123456789ABCDEFGHIJ"));
-            } finally {
-                gpio.shutdown(i2c.id());
-            }
-            return Check.pass("display", false, "test pattern written to the " + lcd.columns() + "x" + lcd.rows()
-                    + " LCD at I2C bus " + lcd.bus() + " address 0x" + Integer.toHexString(lcd.address()) + ": check it shows");
-        } catch (RuntimeException e) {
-            return Check.fail("display", false, "the LCD at I2C bus " + lcd.bus() + " address 0x"
-                    + Integer.toHexString(lcd.address()) + " did not answer: " + e.getMessage());
-        }
+        return DisplayCheck.run(config, gpio, realPins, pause);
     }
-
-    /**
-     * Free space where the terminal writes: the state folder, the logs folder, and the folders of the scan
-     * log and the revocation store; each file system once, named by the first folder on it.
-     */
-    private Check disk() {
-        List<Path> folders = new ArrayList<>(List.of(config.paths().state(), config.paths().logs()));
-        config.scanLog().database().map(f -> f.toAbsolutePath().getParent()).ifPresent(folders::add);
-        config.revocation().database().map(f -> f.toAbsolutePath().getParent()).ifPresent(folders::add);
-        Map<java.nio.file.FileStore, Path> stores = new LinkedHashMap<>();
-        List<String> seen = new ArrayList<>();
-        List<String> low = new ArrayList<>();
-        long leastFree = Long.MAX_VALUE;
-        for (Path folder : folders) {
-            try {
-                java.nio.file.FileStore store = Files.getFileStore(folder);
-                if (stores.putIfAbsent(store, folder) != null) {
-                    continue;
-                }
-                long free = store.getUsableSpace();
-                leastFree = Math.min(leastFree, free);
-                String line = free / (1024 * 1024) + " MiB free under " + folder;
-                seen.add(line);
-                if (free < MIN_FREE_BYTES) {
-                    low.add(line);
-                }
-            } catch (IOException e) {
-                low.add(folder + " cannot be read: " + e.getMessage());
-            }
-        }
-        Map<String, Object> facts = new LinkedHashMap<>();
-        facts.put("leastFreeBytes", leastFree == Long.MAX_VALUE ? null : leastFree);
-        facts.put("minFreeBytes", MIN_FREE_BYTES);
-        return low.isEmpty() ? Check.pass("disk", true, String.join("; ", seen)).with(facts)
-                : Check.fail("disk", true, String.join("; ", low) + " (" + MIN_FREE_BYTES / (1024 * 1024) + " MiB needed)").with(facts);
-    }
-
     private Check trust() {
         Path file = config.credentials().trustFile();
         try {

@@ -68,6 +68,37 @@ class SelftestCommandTest {
         throw new AssertionError("no check " + name + " in " + root);
     }
 
+    /** A terminal whose camera replays a folder of images: the printed card among them, or not. */
+    private Path replayConfig(boolean withCard) throws Exception {
+        Path frames = Files.createDirectories(dir.resolve("frames"));
+        io.limen.agent.cli.image.ImageFrames.writePng(new io.limen.agent.camera.Frame(new byte[320 * 240], 320, 240),
+                frames.resolve("1-blank.png"));
+        if (withCard) {
+            assertEquals(0, run(new StringWriter(), new StringWriter(), "selftest", "--print-test-card",
+                    frames.resolve("2-card.png").toString()));
+        }
+        Path config = config(IssuerKey.generate(CoseAlgorithm.EDDSA, new SecureRandom()).publicKeyPem());
+        return Files.writeString(config, Files.readString(config).replace("camera: {source: {kind: synthetic}}",
+                "camera: {source: {kind: replay, path: frames, framesPerSecond: 20, loop: true}}"));
+    }
+
+    @Test
+    void cardHeldUp_isRead_andTheTerminalIsFit_cardMissing_isNot() throws Exception {
+        StringWriter out = new StringWriter();
+        assertEquals(0, run(out, new StringWriter(), "selftest", "--config", replayConfig(true).toString(), "--expect-card",
+                "--camera-seconds", "3"));
+        assertTrue(out.toString().contains("PASS   test-card       LIMEN-SELFTEST-CARD-1 read "), out.toString());
+
+        Files.delete(dir.resolve("frames/2-card.png"));
+        StringWriter missing = new StringWriter();
+        assertEquals(1, run(missing, new StringWriter(), "selftest", "--config", dir.resolve("limen.yaml").toString(),
+                "--expect-card", "--camera-seconds", "1", "--json"));
+        JsonNode card = named(new ObjectMapper().readTree(missing.toString()), "test-card");
+        assertEquals("fail", card.get("status").asText());
+        assertEquals(false, card.get("facts").get("seen").asBoolean());
+        assertTrue(card.get("facts").get("seenAfterMs").isNull(), card.toString());
+    }
+
     @Test
     void printTestCard_writesAPngOfTheFixedText_andChecksNothing() throws Exception {
         Path card = dir.resolve("card.png");

@@ -91,6 +91,18 @@ class SelfTestTest {
     }
 
     @Test
+    void relayContactClosedAtRest_isAWeldedContact_andBlocks() throws Exception {
+        context = pins(Map.of("fire-alarm", DigitalState.LOW, "exit-button", DigitalState.HIGH, "relay-readback", DigitalState.LOW));
+        AgentConfig config = config().withBoard(BoardProfiles.LIMEN_HAT_V1.withRelayReadBackPin(java.util.OptionalInt.of(26)));
+        List<Check> checks = selfTest(config, context, true, NOW, nanos -> { }).run();
+        Check readBack = named(checks, "relay-readback");
+        assertTrue(readBack.blocks());
+        assertEquals("relay read-back (BCM 26) reads PULLED IN with the relay de-energised: a welded contact, or the input wired"
+                + " to the NC contact or shorted to GND", readBack.detail());
+        assertFalse(context.hasIO("relay-readback"), "released after the test");
+    }
+
+    @Test
     void fireLoopOpen_andAStuckExitButton_areNamed_andBlock() throws Exception {
         context = pins(Map.of("fire-alarm", DigitalState.HIGH, "exit-button", DigitalState.LOW));
         Check inputs = named(selfTest(config(), context, true, NOW, nanos -> { }).run(), "inputs");
