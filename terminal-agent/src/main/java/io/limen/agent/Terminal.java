@@ -134,6 +134,8 @@ public final class Terminal implements AutoCloseable {
     /** The next look for list updates, while the terminal runs; guarded by this. */
     private Scheduler.Cancellable listRefresh;
     private volatile boolean listsStale;
+    /** Who watches the gate's events besides the scan log ({@link #watchGateEvents}). */
+    private final java.util.List<Consumer<io.limen.agent.gate.GateEvent>> gateWatchers = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Asks the broker for the retained list messages again (a snapshot dropped past its timeout); nothing without an uplink. */
     private volatile Runnable resendLists = () -> { };
 
@@ -208,8 +210,9 @@ public final class Terminal implements AutoCloseable {
             }
             throw e;
         }
-        gateEvents.attach(gateEvents(scanLog, passages));
         Terminal terminal = new Terminal(seams, gate, scanLog, uplink, config, passages, keeper, listSync);
+        // The scan log and anti-passback first; then whoever watches (the demo), whose failure changes neither.
+        gateEvents.attach(gateEvents(scanLog, passages).andThen(event -> terminal.gateWatchers.forEach(w -> w.accept(event))));
         terminal.resendLists = resendLists.get();
         terminal.current.set(terminal.assembly(config, lists));
         built.set(terminal);
@@ -243,6 +246,15 @@ public final class Terminal implements AutoCloseable {
             early.clear();
             target = to;
         }
+    }
+
+    /**
+     * Also hands every gate event to {@code watcher}, after the scan log and anti-passback have it (the
+     * demo prints them beside the decisions). Called under the gate's lock, on the thread that saw the
+     * event (an input edge, a timer): it must not block.
+     */
+    public void watchGateEvents(Consumer<io.limen.agent.gate.GateEvent> watcher) {
+        gateWatchers.add(Objects.requireNonNull(watcher, "watcher must not be null"));
     }
 
     /**

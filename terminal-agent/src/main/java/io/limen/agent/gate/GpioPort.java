@@ -140,7 +140,7 @@ public final class GpioPort {
     }
 
     /** The Pi4J id of an input: {@code fire-alarm}, {@code exit-button}, {@code door-contact}, {@code passage-entry}. */
-    static String id(BoardInput role) {
+    public static String id(BoardInput role) {
         return switch (role) {
             case FIRE_ALARM -> "fire-alarm";
             case EXIT_BUTTON -> "exit-button";
