@@ -55,7 +55,14 @@ public final class OledDisplay implements Display, AutoCloseable {
     }
 
     private void write() {
-        OledScreen ready = OledScreen.of(font.get(), language);
+        FontLoad loaded;
+        try {
+            loaded = font.get();
+        } catch (RuntimeException e) {
+            // HexFont.read returns its refusals; anything else (a SecurityException) must not end the writer unseen.
+            loaded = new FontLoad.Refused(FontLoad.Problem.UNREADABLE, e.toString());
+        }
+        OledScreen ready = OledScreen.of(loaded, language);
         ready.fallback().ifPresent(refused -> log.warn("display.font not used ({}); the OLED shows English with its built-in glyphs",
                 refused));
         screen = ready;

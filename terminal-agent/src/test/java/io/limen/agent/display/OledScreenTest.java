@@ -185,4 +185,22 @@ class OledScreenTest {
         assertArrayEquals(new byte[] {0x00, 0x21, 0x00, 0x7F, 0x22, 0x02, 0x03}, panel.transactions.get(panel.transactions.size() - 2));
         assertPanel(expected(UNIFONT, List.of("拒绝通行", "通行证已吊销")), panel);
     }
+
+    @Test
+    void aFontReaderThatThrows_leavesTheWriterShowingEnglish() throws Exception {
+        Ssd1306Model panel = new Ssd1306Model();
+        CountDownLatch writes = new CountDownLatch(3);
+        Ssd1306 oled = new Ssd1306((buffer, offset, length) -> {
+            panel.write(buffer, offset, length);
+            writes.countDown();
+        });
+        try (OledDisplay display = new OledDisplay(oled, DisplayLanguage.CHINESE, () -> {
+            throw new SecurityException("no read permission");
+        })) {
+            display.show(Decision.denied(Reason.EXPIRED, Optional.empty(), "expired"));
+            assertTrue(writes.await(10, TimeUnit.SECONDS));
+            assertEquals("font_unreadable: java.lang.SecurityException: no read permission", display.screen().fallback().orElseThrow().toString());
+            assertPanel(expected(HexFont.builtIn(), List.of("Refused", "Pass expired")), panel);
+        }
+    }
 }
