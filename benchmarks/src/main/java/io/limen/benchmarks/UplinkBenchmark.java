@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>A plain harness, not JMH: the quantities are counts of messages and the wall time of one drain, each
  * through the real pump thread, SQLite outbox, Paho client and broker. Run with
- * {@code java -cp benchmarks/target/benchmarks.jar io.limen.benchmarks.UplinkBenchmark [DRAIN_SCANS]}.
+ * {@code java -cp benchmarks/target/benchmarks.jar io.limen.benchmarks.UplinkBenchmark [DRAIN_SCANS | --paced-only]}.
  */
 public final class UplinkBenchmark {
 
@@ -41,16 +41,19 @@ public final class UplinkBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int drainScans = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        boolean pacedOnly = args.length > 0 && args[0].equals("--paced-only");
+        int drainScans = args.length > 0 && !pacedOnly ? Integer.parseInt(args[0]) : 100_000;
         Path dir = Files.createTempDirectory("uplink-bench");
         try (Mosquitto broker = new Mosquitto(dir).start()) {
             System.out.println("defaults: " + BatchConfig.DEFAULTS + ", heartbeat " + UplinkConfig.DEFAULT_HEARTBEAT.toSeconds() + " s");
             paced(dir.resolve("paced.db"), broker.uri(), 1_000, Duration.ofSeconds(2), BatchConfig.DEFAULTS);
+            // The fleet simulator's average pace (docs/surge.md: 0.25 scans/s a terminal), with the defaults.
+            paced(dir.resolve("paced-4s.db"), broker.uri(), 1_000, Duration.ofSeconds(4), BatchConfig.DEFAULTS);
             paced(dir.resolve("burst.db"), broker.uri(), 1_000, Duration.ZERO, BatchConfig.DEFAULTS);
             // Baselines in the same run: a 60 s maxAge, and no batching at all (one message per scan).
             paced(dir.resolve("paced-60s.db"), broker.uri(), 1_000, Duration.ofSeconds(2), new BatchConfig(500, Duration.ofSeconds(60), 2048));
             paced(dir.resolve("unbatched.db"), broker.uri(), 1_000, Duration.ofSeconds(2), new BatchConfig(1, Duration.ofSeconds(60), 2048));
-            for (int inFlight : new int[] {1, 4}) {
+            for (int inFlight : pacedOnly ? new int[0] : new int[] {1, 4}) {
                 drain(dir.resolve("drain-" + inFlight + ".db"), broker.uri(), drainScans, inFlight);
             }
         }
@@ -70,7 +73,10 @@ public final class UplinkBenchmark {
     private static void paced(Path db, String uri, int scans, Duration every, BatchConfig batch) throws Exception {
         AtomicLong nanos = new AtomicLong();
         try (Outbox outbox = Outbox.open(SqliteConnections.file(db, Duration.ofSeconds(5)))) {
-            UplinkConfig config = config(uri, 1, batch);
+            UplinkConfig base = config(uri, 1, batch);
+            UplinkConfig config = new UplinkConfig(base.brokerUri(), base.clientId(), base.topicPrefix(), base.connectTimeout(),
+                    base.publishTimeout(), base.backoffInitial(), base.backoffMax(), base.backoffReset(), base.caFile(), base.sessionExpiry(),
+                    base.maxInFlight(), base.heartbeat(), base.batch(), (int) UplinkConfig.MAX_BATCHES_PER_MINUTE.max());
             UplinkPump pump = UplinkPump.start(config, TERMINAL, SqliteConnections.file(db, Duration.ofSeconds(5)),
                     new PahoMqttLink(config), () -> TimeReading.trusted(T0), nanos::get, new Alarms(), Map::of);
             try {
@@ -81,7 +87,7 @@ public final class UplinkBenchmark {
                     outbox.append(List.of(entry(i)));
                     nanos.addAndGet(every.toNanos());
                     pump.wake();
-                    awaitRead(pump, i);
+                    awaitRead(pump, i, nanos);
                 }
                 // The last batch closes by age: step past it.
                 nanos.addAndGet(batch.maxAge().toNanos());
@@ -148,8 +154,19 @@ public final class UplinkBenchmark {
         }
     }
 
-    private static void awaitRead(UplinkPump pump, long sequence) throws InterruptedException {
+    /**
+     * Waits until the pump has read row {@code sequence}. The pump reads no rows while its pace
+     * ({@code uplink.maxBatchesPerMinute}, here 100 a second) holds the next batch back, and on a stepped clock
+     * that time never passes by itself: after 20 ms without progress the clock is stepped by the pace's 10 ms.
+     */
+    private static void awaitRead(UplinkPump pump, long sequence, AtomicLong nanos) throws InterruptedException {
+        long since = System.nanoTime();
         while (pump.lastRead() < sequence) {
+            if (System.nanoTime() - since > 20_000_000L) {
+                nanos.addAndGet(pump.pace().interval().toNanos());
+                pump.wake();
+                since = System.nanoTime();
+            }
             Thread.onSpinWait();
             if (pump.lastRead() < sequence) {
                 Thread.sleep(0, 200_000);

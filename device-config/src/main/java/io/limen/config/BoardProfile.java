@@ -32,6 +32,10 @@ import java.util.OptionalInt;
  * @param inputs          how each wired input is wired; always {@link BoardInput#FIRE_ALARM} and
  *                        {@link BoardInput#EXIT_BUTTON}
  * @param lcd             the character LCD on I2C, when the board has one
+ * @param relayReadBackPin input wired to the relay's own contact, for {@code selftest} to see that the relay
+ *                        really switches: the normally-open contact between the pin and GND, with the Pi's
+ *                        pull-up, so it reads LOW while the relay is pulled in. Empty on a board without it
+ *                        (no built-in profile has one; the test jig does). The gate never reads it.
  */
 public record BoardProfile(
         String name,
@@ -42,7 +46,8 @@ public record BoardProfile(
         LockFailMode lockFailMode,
         OptionalInt buzzerPin,
         Map<BoardInput, InputWiring> inputs,
-        Optional<LcdWiring> lcd) {
+        Optional<LcdWiring> lcd,
+        OptionalInt relayReadBackPin) {
 
     /** Highest BCM GPIO number brought out on the 40-pin header. */
     public static final int MAX_BCM_PIN = 27;
@@ -62,6 +67,7 @@ public record BoardProfile(
         Objects.requireNonNull(buzzerPin, "buzzerPin must not be null");
         Objects.requireNonNull(inputs, "inputs must not be null");
         Objects.requireNonNull(lcd, "lcd must not be null");
+        Objects.requireNonNull(relayReadBackPin, "relayReadBackPin must not be null");
         Map<BoardInput, InputWiring> sorted = new EnumMap<>(BoardInput.class);
         sorted.putAll(inputs);
         inputs = Collections.unmodifiableMap(sorted);
@@ -83,6 +89,10 @@ public record BoardProfile(
             roles.add("buzzer pin");
             pins.add(buzzerPin.getAsInt());
         }
+        if (relayReadBackPin.isPresent()) {
+            roles.add("relay read-back pin");
+            pins.add(relayReadBackPin.getAsInt());
+        }
         for (int i = 0; i < pins.size(); i++) {
             if (pins.get(i) < 0 || pins.get(i) > MAX_BCM_PIN) {
                 throw new IllegalArgumentException(roles.get(i) + " must be a BCM GPIO number 0.." + MAX_BCM_PIN
@@ -102,6 +112,12 @@ public record BoardProfile(
             throw new IllegalArgumentException("fire-alarm input must read an open circuit (a cut wire) as alarm, but pull "
                     + fire.pull().configName() + " with active-" + (fire.activeHigh() ? "high" : "low") + " reads it as normal");
         }
+    }
+
+    /** A board without a relay read-back input: every wiring but the test jig's. */
+    public BoardProfile(String name, int relayPin, int greenLedPin, int redLedPin, boolean relayActiveHigh, LockFailMode lockFailMode,
+                        OptionalInt buzzerPin, Map<BoardInput, InputWiring> inputs, Optional<LcdWiring> lcd) {
+        this(name, relayPin, greenLedPin, redLedPin, relayActiveHigh, lockFailMode, buzzerPin, inputs, lcd, OptionalInt.empty());
     }
 
     /**
@@ -141,27 +157,31 @@ public record BoardProfile(
     }
 
     public BoardProfile withRelayPin(int value) {
-        return new BoardProfile(name, value, greenLedPin, redLedPin, relayActiveHigh, lockFailMode, buzzerPin, inputs, lcd);
+        return new BoardProfile(name, value, greenLedPin, redLedPin, relayActiveHigh, lockFailMode, buzzerPin, inputs, lcd, relayReadBackPin);
     }
 
     public BoardProfile withLedPins(int green, int red) {
-        return new BoardProfile(name, relayPin, green, red, relayActiveHigh, lockFailMode, buzzerPin, inputs, lcd);
+        return new BoardProfile(name, relayPin, green, red, relayActiveHigh, lockFailMode, buzzerPin, inputs, lcd, relayReadBackPin);
     }
 
     public BoardProfile withRelayActiveHigh(boolean value) {
-        return new BoardProfile(name, relayPin, greenLedPin, redLedPin, value, lockFailMode, buzzerPin, inputs, lcd);
+        return new BoardProfile(name, relayPin, greenLedPin, redLedPin, value, lockFailMode, buzzerPin, inputs, lcd, relayReadBackPin);
     }
 
     public BoardProfile withLockFailMode(LockFailMode value) {
-        return new BoardProfile(name, relayPin, greenLedPin, redLedPin, relayActiveHigh, value, buzzerPin, inputs, lcd);
+        return new BoardProfile(name, relayPin, greenLedPin, redLedPin, relayActiveHigh, value, buzzerPin, inputs, lcd, relayReadBackPin);
     }
 
     public BoardProfile withBuzzerPin(OptionalInt value) {
-        return new BoardProfile(name, relayPin, greenLedPin, redLedPin, relayActiveHigh, lockFailMode, value, inputs, lcd);
+        return new BoardProfile(name, relayPin, greenLedPin, redLedPin, relayActiveHigh, lockFailMode, value, inputs, lcd, relayReadBackPin);
     }
 
     public BoardProfile withLcd(Optional<LcdWiring> value) {
-        return new BoardProfile(name, relayPin, greenLedPin, redLedPin, relayActiveHigh, lockFailMode, buzzerPin, inputs, value);
+        return new BoardProfile(name, relayPin, greenLedPin, redLedPin, relayActiveHigh, lockFailMode, buzzerPin, inputs, value, relayReadBackPin);
+    }
+
+    public BoardProfile withRelayReadBackPin(OptionalInt value) {
+        return new BoardProfile(name, relayPin, greenLedPin, redLedPin, relayActiveHigh, lockFailMode, buzzerPin, inputs, lcd, value);
     }
 
     /** This profile with {@code input} wired as {@code wiring}. */
@@ -169,6 +189,6 @@ public record BoardProfile(
         Map<BoardInput, InputWiring> next = new EnumMap<>(BoardInput.class);
         next.putAll(inputs);
         next.put(Objects.requireNonNull(input, "input must not be null"), Objects.requireNonNull(wiring, "wiring must not be null"));
-        return new BoardProfile(name, relayPin, greenLedPin, redLedPin, relayActiveHigh, lockFailMode, buzzerPin, next, lcd);
+        return new BoardProfile(name, relayPin, greenLedPin, redLedPin, relayActiveHigh, lockFailMode, buzzerPin, next, lcd, relayReadBackPin);
     }
 }

@@ -25,6 +25,10 @@ import java.util.Optional;
  * @param maxInFlight    batches published and not yet acknowledged at once, 1..16, sent in sequence order
  * @param heartbeat      the time between two status heartbeats, 1 s..1 h
  * @param batch          when a batch closes and how it is encoded
+ * @param maxBatchesPerMinute the most batches sent per minute, 1..6000: two batches are at least
+ *                       {@code 60 s / maxBatchesPerMinute} apart (a fixed pace, not a token bucket), so a
+ *                       backlog left by an outage drains at a capped rate; a central throttle with a lower
+ *                       rate wins (docs/telemetry.md, "Throttle")
  */
 public record UplinkConfig(
         String brokerUri,
@@ -39,7 +43,8 @@ public record UplinkConfig(
         Duration sessionExpiry,
         int maxInFlight,
         Duration heartbeat,
-        BatchConfig batch) {
+        BatchConfig batch,
+        int maxBatchesPerMinute) {
 
     /** {@link #connectTimeout} and {@link #publishTimeout} in milliseconds: 100 ms..2 min. */
     public static final Range TIMEOUT_MS = new Range(100, 120_000);
@@ -55,6 +60,8 @@ public record UplinkConfig(
     public static final Range MAX_IN_FLIGHT = new Range(1, 16);
     /** {@link #heartbeat} in milliseconds: 1 s..1 h. */
     public static final Range HEARTBEAT_MS = new Range(1_000, 3_600_000);
+    /** {@link #maxBatchesPerMinute}: one a minute to 100 a second. */
+    public static final Range MAX_BATCHES_PER_MINUTE = new Range(1, 6_000);
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_PUBLISH_TIMEOUT = Duration.ofSeconds(10);
@@ -65,6 +72,12 @@ public record UplinkConfig(
     /** One batch at a time: the broker sees a terminal's batches strictly in order. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 1;
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofMinutes(1);
+    /**
+     * One batch a second (up to 500 scans a second with the default batch size): a day's backlog of a busy
+     * door (40,000 scans) drains in 80 s, and a thousand terminals back at once send at most 1,000 batches a
+     * second between them.
+     */
+    public static final int DEFAULT_MAX_BATCHES_PER_MINUTE = 60;
     /** The default topic prefix; {@code {site}} and {@code {terminal}} are the terminal section's names. */
     public static final String DEFAULT_TOPIC_PREFIX = "limen/{site}/{terminal}";
     /** The default client id: unique in a fleet because site and terminal together are. */
@@ -76,6 +89,14 @@ public record UplinkConfig(
                         Duration sessionExpiry) {
         this(brokerUri, clientId, topicPrefix, connectTimeout, publishTimeout, backoffInitial, backoffMax, backoffReset, caFile,
                 sessionExpiry, DEFAULT_MAX_IN_FLIGHT, DEFAULT_HEARTBEAT, BatchConfig.DEFAULTS);
+    }
+
+    /** The link without the drain cap: {@link #DEFAULT_MAX_BATCHES_PER_MINUTE}. */
+    public UplinkConfig(String brokerUri, String clientId, String topicPrefix, Duration connectTimeout, Duration publishTimeout,
+                        Duration backoffInitial, Duration backoffMax, Duration backoffReset, Optional<Path> caFile,
+                        Duration sessionExpiry, int maxInFlight, Duration heartbeat, BatchConfig batch) {
+        this(brokerUri, clientId, topicPrefix, connectTimeout, publishTimeout, backoffInitial, backoffMax, backoffReset, caFile,
+                sessionExpiry, maxInFlight, heartbeat, batch, DEFAULT_MAX_BATCHES_PER_MINUTE);
     }
 
     public UplinkConfig {
@@ -96,6 +117,7 @@ public record UplinkConfig(
         Checks.within("uplink.maxInFlight", maxInFlight, MAX_IN_FLIGHT);
         Checks.within("uplink.heartbeat", heartbeat, HEARTBEAT_MS);
         Checks.present("uplink.batch", batch);
+        Checks.within("uplink.maxBatchesPerMinute", maxBatchesPerMinute, MAX_BATCHES_PER_MINUTE);
         if (caFile.isPresent() != brokerUri.startsWith("ssl://")) {
             throw new IllegalArgumentException("uplink.caFile must be set exactly when uplink.brokerUri is ssl://, but the URI was "
                     + brokerUri + " and caFile " + (caFile.isPresent() ? "was set" : "was not set"));

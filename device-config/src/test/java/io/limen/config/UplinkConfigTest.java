@@ -80,4 +80,16 @@ class UplinkConfigTest {
                 failure(() -> with("tcp://b:1883", " door", "limen/s/t", Duration.ofSeconds(10), Duration.ofMillis(500),
                         Duration.ofMinutes(2), Optional.empty(), Duration.ZERO)));
     }
+
+    @Test
+    void maxBatchesPerMinute_isOneToSixThousand_defaultSixty() {
+        UplinkConfig v = valid();
+        assertEquals(UplinkConfig.DEFAULT_MAX_BATCHES_PER_MINUTE, v.maxBatchesPerMinute());
+        for (int bad : new int[] {0, -1, 6_001}) {
+            assertEquals("uplink.maxBatchesPerMinute must be within 1..6000, but was " + bad,
+                    failure(() -> new UplinkConfig(v.brokerUri(), v.clientId(), v.topicPrefix(), v.connectTimeout(), v.publishTimeout(),
+                            v.backoffInitial(), v.backoffMax(), v.backoffReset(), v.caFile(), v.sessionExpiry(), v.maxInFlight(),
+                            v.heartbeat(), v.batch(), bad)));
+        }
+    }
 }

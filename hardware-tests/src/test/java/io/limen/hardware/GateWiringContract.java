@@ -75,13 +75,25 @@ abstract class GateWiringContract {
     @Test
     void grant_releasesTheArm_theTurnIsSeen_andTheArmLocksAgain() {
         gate.grant(PULSE, ENTRY, Optional.empty());
-        assertOutputs(true, true, false, false);
+        assertOutputs(true, true, false, true); // the granted pattern: green with a 100 ms beep
 
         assertTrue(turnstile.push(ENTRY), "the relay released the arm");
 
         assertEquals(List.of(GateEvent.Kind.PASSED), events);
+        assertOutputs(false, true, false, false); // locked at the turn; green to the pattern's end (1 s)
+        rig.settle(Duration.ofMillis(700));
         assertOutputs(false, false, false, false);
         assertFalse(turnstile.push(ENTRY), "one grant, one turn");
+    }
+
+    @Test
+    void deny_beepsWithRed_thenRedForTheDenyTime_thenOff() {
+        gate.deny(GateConfig.DEFAULTS.denyShow());
+        assertOutputs(false, false, true, true);
+        rig.settle(Duration.ofMillis(1200)); // the denied pattern is over; red stays to 1.5 s
+        assertOutputs(false, false, true, false);
+        rig.settle(Duration.ofMillis(400));
+        assertOutputs(false, false, false, false);
     }
 
     @Test
@@ -99,8 +111,16 @@ abstract class GateWiringContract {
         turnstile.force(ENTRY);
 
         assertEquals(List.of(GateEvent.Kind.FORCED), events);
+        // The turn was seen 5 ms into it, 395 ms ago: the alarm alternates red and buzzer every 250 ms.
+        rig.settle(Duration.ofMillis(230)); // 625 ms: an "on" step
         assertOutputs(false, false, true, true);
-        rig.settle(GateConfig.DEFAULTS.alarmHold());
+        rig.settle(Duration.ofMillis(250)); // 875 ms: an "off" step
+        assertOutputs(false, false, false, false);
+        rig.settle(GateConfig.DEFAULTS.alarmHold().minusMillis(1250)); // 4.625 s: on again, still sounding
+        assertOutputs(false, false, true, true);
+        rig.settle(Duration.ofMillis(500)); // 5.125 s: past the alarm's time, off for good
+        assertOutputs(false, false, false, false);
+        rig.settle(Duration.ofMillis(500));
         assertOutputs(false, false, false, false);
     }
 
@@ -131,6 +151,8 @@ abstract class GateWiringContract {
     void fireAlarm_freesTheArmUntilItClears_andTurnsAreNotAccounted() {
         rig.drive(BoardInput.FIRE_ALARM, true);
         rig.settle(DEBOUNCE);
+        assertOutputs(true, true, false, true); // green and the first evacuation tone (0.5 s)
+        rig.settle(Duration.ofMillis(500));
         assertOutputs(true, true, false, false);
         assertTrue(turnstile.push(ENTRY));
         assertTrue(turnstile.push(EXIT));

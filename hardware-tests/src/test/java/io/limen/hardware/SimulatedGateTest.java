@@ -128,10 +128,12 @@ class SimulatedGateTest {
         time.advance(Duration.ofMillis(799));
         assertOutputs(HAT, HIGH, HIGH, LOW);
         time.advance(Duration.ofMillis(1));
+        assertOutputs(HAT, LOW, HIGH, LOW); // green to the granted pattern's end
+        time.advance(Duration.ofMillis(200));
         assertOutputs(HAT, LOW, LOW, LOW);
         assertEquals(List.of(
                         new PinEvent(PinRole.RELAY, HIGH, 0), new PinEvent(PinRole.GREEN_LED, HIGH, 0),
-                        new PinEvent(PinRole.RELAY, LOW, ms(800)), new PinEvent(PinRole.GREEN_LED, LOW, ms(800))),
+                        new PinEvent(PinRole.RELAY, LOW, ms(800)), new PinEvent(PinRole.GREEN_LED, LOW, ms(1000))),
                 activity.events());
         assertEquals(0, time.pending());
     }
@@ -144,7 +146,9 @@ class SimulatedGateTest {
         assertEquals("red on for 1500 ms", gate.deny(Duration.ofMillis(1500)).toString());
 
         assertOutputs(HAT, LOW, LOW, HIGH);
-        time.advance(Duration.ofMillis(1500));
+        time.advance(Duration.ofMillis(1499)); // the denied pattern (1 s), then red steady for the deny time
+        assertOutputs(HAT, LOW, LOW, HIGH);
+        time.advance(Duration.ofMillis(1));
         assertOutputs(HAT, LOW, LOW, LOW);
         assertEquals(List.of(new PinEvent(PinRole.RED_LED, HIGH, 0), new PinEvent(PinRole.RED_LED, LOW, ms(1500))),
                 activity.events());
@@ -163,6 +167,8 @@ class SimulatedGateTest {
         time.advance(Duration.ofMillis(300)); // the first pulse's end: still on
         assertOutputs(HAT, HIGH, HIGH, LOW);
         time.advance(Duration.ofMillis(500)); // 800 ms after the second grant
+        assertOutputs(HAT, LOW, HIGH, LOW); // the second grant's pattern shows to 1 s after it
+        time.advance(Duration.ofMillis(200));
         assertOutputs(HAT, LOW, LOW, LOW);
         assertEquals(List.of(new PinEvent(PinRole.RELAY, HIGH, 0), new PinEvent(PinRole.RELAY, LOW, ms(1300))),
                 activity.events(PinRole.RELAY), "one pulse, one rise and one fall");
@@ -180,6 +186,8 @@ class SimulatedGateTest {
         time.advance(Duration.ofMillis(699));
         assertOutputs(HAT, HIGH, HIGH, LOW);
         time.advance(Duration.ofMillis(1));
+        assertOutputs(HAT, LOW, HIGH, LOW); // the second grant's pattern shows to 1 s after it (1100 ms)
+        time.advance(Duration.ofMillis(300));
         assertOutputs(HAT, LOW, LOW, LOW);
     }
 
@@ -191,10 +199,12 @@ class SimulatedGateTest {
 
         gate.deny(Duration.ofMillis(300));
 
-        assertOutputs(HAT, HIGH, HIGH, HIGH);
+        assertOutputs(HAT, HIGH, LOW, HIGH); // the relay stays; the LEDs show the denial (1 s)
         time.advance(Duration.ofMillis(300));
-        assertOutputs(HAT, HIGH, HIGH, LOW);
-        time.advance(Duration.ofMillis(400));
+        assertOutputs(HAT, HIGH, LOW, HIGH);
+        time.advance(Duration.ofMillis(400)); // 800 ms: the pulse ends
+        assertOutputs(HAT, LOW, LOW, HIGH);
+        time.advance(Duration.ofMillis(300)); // 1100 ms: the denied pattern ends, nothing standing
         assertOutputs(HAT, LOW, LOW, LOW);
     }
 
@@ -218,7 +228,7 @@ class SimulatedGateTest {
         Gate gate = gate(own, RELAY_3CH);
         gate.grant(Duration.ofMillis(800));
         gate.deny(Duration.ofMillis(300));
-        assertOutputs(RELAY_3CH, LOW, HIGH, HIGH);
+        assertOutputs(RELAY_3CH, LOW, LOW, HIGH); // the denial's pattern over the release
 
         own.shutdown(); // what the shutdown hook does on SIGTERM
 
@@ -241,6 +251,8 @@ class SimulatedGateTest {
         assertOutputs(RELAY_3CH, LOW, HIGH, LOW);
 
         time.advance(Duration.ofMillis(800));
+        assertOutputs(RELAY_3CH, HIGH, HIGH, LOW); // locked; green to the granted pattern's end
+        time.advance(Duration.ofMillis(200));
         assertOutputs(RELAY_3CH, HIGH, LOW, LOW);
 
         gate.grant(Duration.ofMillis(800));
@@ -313,11 +325,11 @@ class SimulatedGateTest {
         time.advance(Duration.ofMillis(250));
 
         gate.deny(Duration.ofMillis(100));
-        time.advance(Duration.ofMillis(100));
+        time.advance(Duration.ofMillis(1000)); // the denied pattern's second
         activity.close();
         gate.deny(Duration.ofMillis(100));
 
-        assertEquals(List.of(new PinEvent(PinRole.RED_LED, HIGH, ms(250)), new PinEvent(PinRole.RED_LED, LOW, ms(350))),
+        assertEquals(List.of(new PinEvent(PinRole.RED_LED, HIGH, ms(250)), new PinEvent(PinRole.RED_LED, LOW, ms(1250))),
                 activity.events());
     }
 

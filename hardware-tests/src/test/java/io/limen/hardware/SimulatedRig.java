@@ -29,6 +29,8 @@ import java.util.Map;
 final class SimulatedRig implements Rig {
 
     private final Map<Integer, DigitalOutput> pendingWires = new HashMap<>();
+    /** Inputs wired to a relay's contact, by pin: the relay output's pin. */
+    private final Map<Integer, Integer> relayContacts = new HashMap<>();
     private final Context context = Pi4J.newContextBuilder().noAutoDetect()
             .add(new WiredInputProvider(), MockDigitalOutputProvider.newInstance(), MockI2CProvider.newInstance())
             .disableShutdownHook()
@@ -52,6 +54,15 @@ final class SimulatedRig implements Rig {
             DigitalOutput driver = pendingWires.get(config.address().intValue());
             if (driver != null) {
                 wiring.wire(driver, input, false);
+            }
+            Integer relayPin = relayContacts.get(config.address().intValue());
+            if (relayPin != null) {
+                DigitalOutput relay = context.registry().all().values().stream()
+                        .filter(io -> io instanceof DigitalOutput out && out.address().intValue() == relayPin)
+                        .map(DigitalOutput.class::cast).findFirst()
+                        .orElseThrow(() -> new AssertionError("the relay contact is read before the relay (BCM " + relayPin + ") exists"));
+                // The NO contact closes to GND while the coil is energised: LOW then, whatever level energises it.
+                wiring.wire(relay, input, board.relayActiveHigh());
             }
             return input;
         }
@@ -79,6 +90,15 @@ final class SimulatedRig implements Rig {
             drivers.put(entry.getKey(), driver);
             pendingWires.put(w.pin(), driver);
         }
+    }
+
+    /**
+     * Wires the relay's normally-open contact (to GND) to the input on {@code pin}, as the HAT jig does: the
+     * input, once created, reads LOW while the relay is energised. Left unwired, the input reads its
+     * pull-up (a relay that never switches).
+     */
+    void wireRelayContact(int pin) {
+        relayContacts.put(pin, board.relayPin());
     }
 
     /** Plugs the sense inputs onto the gate's outputs, once the gate has created them. */

@@ -66,6 +66,7 @@ public final class ProvisionCommand implements Runnable {
                 .addSubcommand(new ConsumeCommand(clock, random, ConsumeCommand.Lifetime.SHUTDOWN_HOOK))
                 .addSubcommand(new RevokeCommand())
                 .addSubcommand(new PublishListsCommand(clock, random))
+                .addSubcommand(TrustCommand.commandLine(clock))
                 .addSubcommand(new HolderKeysCommand(random, steps))
                 .addSubcommand(new PresentCommand(clock, random, duration -> Thread.sleep(duration.toMillis())))
                 .setCaseInsensitiveEnumValuesAllowed(true)
@@ -80,7 +81,7 @@ public final class ProvisionCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required: keys, issue, consume, revoke, publish-lists, holder-keys or present");
+        throw new ParameterException(spec.commandLine(), "a command is required: keys, issue, consume, revoke, publish-lists, trust, holder-keys or present");
     }
 
     /** Bad arguments: one line naming the option, exit 2; the usage text is one --help away. */

@@ -99,6 +99,10 @@ final class PublishListsCommand implements Callable<Integer> {
     @Option(names = "--site", paramLabel = "SITE", description = "With --broker: the site whose terminals take the lists (topics limen/SITE/lists/...).")
     private String site;
 
+    @Option(names = "--topic-prefix", paramLabel = "PREFIX",
+            description = "With --broker, instead of --site: the terminals' lists.topicPrefix, filled in (e.g. fleet/hq/lists).")
+    private String topicPrefix;
+
     private final Clock clock;
     private final SecureRandom random;
 
@@ -121,19 +125,10 @@ final class PublishListsCommand implements Callable<Integer> {
         if (revoked == null && trust == null) {
             throw new ProvisioningException("nothing to publish: give --revoked, --trust or both");
         }
-        if (out == null && broker == null) {
-            throw new ProvisioningException("nowhere to publish: give --out, --broker or both");
-        }
-        if ((broker == null) != (site == null)) {
-            throw new ProvisioningException("--broker and --site go together: the topics are limen/SITE/lists/...");
-        }
-        ListTopics topics = site == null ? null : topics(site);
+        ListTargets.check(out, broker, site, topicPrefix);
         IssuerKey key = IssuerKeyFile.load(signer);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant next = now.plus(nextUpdate).truncatedTo(ChronoUnit.SECONDS);
-        if (out != null) {
-            Files.createDirectories(out);
-        }
         List<RevocationKey> keys = revoked == null ? List.of() : readKeys(revoked);
         int chunks = Math.max(1, (keys.size() + chunkKeys - 1) / chunkKeys);
         if (revoked != null && broker != null && chunks > ListTopics.MAX_SNAPSHOT_CHUNKS) {
@@ -141,24 +136,18 @@ final class PublishListsCommand implements Callable<Integer> {
                     + " chunks, but terminals take at most " + ListTopics.MAX_SNAPSHOT_CHUNKS + " over MQTT: raise --chunk-keys");
         }
         PrintWriter printed = spec.commandLine().getOut();
-        try (ListPublisher publisher = broker == null ? null : new ListPublisher(broker)) {
-            publish(key, keys, chunks, now, next, topics, publisher, printed);
+        try (ListTargets targets = ListTargets.open(out, broker, site, topicPrefix)) {
+            publish(key, keys, chunks, now, next, targets, printed);
         }
         printed.flush();
         return 0;
     }
 
-    private static ListTopics topics(String site) {
-        try {
-            return ListTopics.forSite(site);
-        } catch (IllegalArgumentException e) {
-            throw new ProvisioningException("--site: " + e.getMessage());
-        }
-    }
-
     /** Writes each document to --out and/or publishes it retained; the delta goes before the snapshot, so a terminal one version behind takes the cheap one first. */
-    private void publish(IssuerKey key, List<RevocationKey> keys, int chunks, Instant now, Instant next, ListTopics topics,
-                         ListPublisher publisher, PrintWriter printed) throws IOException {
+    private void publish(IssuerKey key, List<RevocationKey> keys, int chunks, Instant now, Instant next, ListTargets targets,
+                         PrintWriter printed) throws IOException {
+        ListPublisher publisher = targets.publisher().orElse(null);
+        ListTopics topics = targets.topics().orElse(null);
         if (revoked != null) {
             if (baseRevoked != null) {
                 Set<RevocationKey> before = new LinkedHashSet<>(readKeys(baseRevoked));
@@ -212,14 +201,8 @@ final class PublishListsCommand implements Callable<Integer> {
             }
             ListHeader header = new ListHeader(ListKind.TRUST, ListHeader.ANY_ISSUER, version, OptionalLong.empty(), now, next, Optional.empty());
             byte[] document = ListDocuments.sign(key.signingKey(), new ListDocument.Trust(header, entries));
-            if (out != null) {
-                writeWhole(out.resolve("trust-v" + version + ".cose"), document);
-            }
-            if (publisher != null) {
-                publisher.retain(topics.trust(), document);
-            }
-            printed.println("trust version " + version + ": " + entries.size() + " key(s), valid until " + until
-                    + (publisher != null ? ", published retained on " + topics.trust() : ""));
+            String where = targets.trust(version, document);
+            printed.println("trust version " + version + ": " + entries.size() + " key(s), valid until " + until + where);
         }
     }
 

@@ -4,6 +4,7 @@ import io.limen.agent.camera.Frame;
 import io.limen.agent.display.Display;
 import io.limen.agent.gate.Gate;
 import io.limen.agent.gate.GateCommand;
+import io.limen.agent.policy.Decision;
 import io.limen.agent.scanlog.ScanLog;
 import io.limen.config.GateConfig;
 import java.util.Objects;
@@ -68,8 +69,8 @@ public final class Agent {
                     Optional.empty(), decoded - frame.arrivalNanos());
         }
         ScanOutcome.Scanned scanned = checkpoint.check(text.get(), decodeNanos);
-        GateCommand command = scanned.decision().granted()
-                ? gate.grant(settings.grantPulse(), settings.direction(), scanned.decision().credential())
+        GateCommand command = scanned.decision() instanceof Decision.Granted granted
+                ? gate.grant(settings.grantPulse(), settings.direction(), Optional.of(granted.holder()), granted.degraded())
                 : gate.deny(settings.denyShow());
         long relayNanos = System.nanoTime() - frame.arrivalNanos();
         display.show(scanned.decision());

@@ -23,7 +23,7 @@ import java.util.Objects;
  *   camera      CameraSources.open: camera process     SyntheticFrameSource, replay
  *               (rpicam-vid, ffmpeg on V4L2)
  *   gpio        GpioContexts.board() (gpiod)           GpioContexts.simulated() (Pi4J mock)
- *   display     JournalDisplay (the LCD later)         RecordingDisplay
+ *   display     Displays.open: journal, LCD, OLED      RecordingDisplay
  *   wallClock   SystemWallClock                        SimulatedTime
  *   scheduler   ExecutorScheduler                      SimulatedTime (the same object as the wall clock)
  *   sqlite      SqliteConnections::file / ::readOnly   FaultyConnections (tests) around a real file

@@ -63,8 +63,8 @@ import org.slf4j.LoggerFactory;
  *                   edges (fire alarm, exit button, door    offered to the scan log, a
  *                   contact, passage sensors), debounced    not_passed given back to Passages)
  *                   on the scheduler, into the gate
- * display writer    the display hardware (the log today,    —                                the display (I2C, log)
- *                   the LCD later); takes the newest
+ * display writer    the display hardware (the log, the      —                                the display (I2C, log)
+ *                   LCD or the OLED); takes the newest
  *                   message from its slot
  * scan-log writer   the SQLite outbox (ScanLogWriter): takes  uplink (reads committed rows    SQLite, the disk
  *                   what the hand-off holds, appends it as   on its own connection)           (fsync per group)
@@ -134,6 +134,10 @@ public final class Terminal implements AutoCloseable {
     /** The next look for list updates, while the terminal runs; guarded by this. */
     private Scheduler.Cancellable listRefresh;
     private volatile boolean listsStale;
+    /** Who watches the gate's events besides the scan log ({@link #watchGateEvents}). */
+    private final java.util.List<Consumer<io.limen.agent.gate.GateEvent>> gateWatchers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Asks the broker for the retained list messages again (a snapshot dropped past its timeout); nothing without an uplink. */
+    private volatile Runnable resendLists = () -> { };
 
     private Terminal(HardwareSeams seams, Gate gate, ScanLog scanLog, UplinkPump uplink, AgentConfig config, Passages passages,
                      ListKeeper keeper, ListSync listSync) {
@@ -159,7 +163,7 @@ public final class Terminal implements AutoCloseable {
     public static Terminal assemble(AgentConfig config, HardwareSeams seams) throws IOException {
         Objects.requireNonNull(config, "config must not be null");
         Objects.requireNonNull(seams, "seams must not be null");
-        ListKeeper keeper = ListKeeper.open(config, seams.wallClock().read().instant()).orElse(null);
+        ListKeeper keeper = ListKeeper.open(config, seams.wallClock().read().instant(), seams.scheduler()::nanoTime).orElse(null);
         ListSnapshot lists;
         try {
             lists = keeper != null ? keeper.load(seams.wallClock().read().instant()) : loadLists(config, seams);
@@ -191,9 +195,10 @@ public final class Terminal implements AutoCloseable {
                 });
         UplinkPump uplink;
         ScanLog scanLog;
+        AtomicReference<Runnable> resendLists = new AtomicReference<>(() -> { });
         try {
             uplink = uplink(config, seams, alarmCodes(alarms, gate, seams.wallClock()),
-                    () -> built.get() == null ? Map.of() : built.get().status(), listMessages);
+                    () -> built.get() == null ? Map.of() : built.get().status(), listMessages, resendLists);
             scanLog = scanLog(config, seams.wallClock(), alarms, uplink == null ? group -> { } : group -> uplink.wake());
         } catch (RuntimeException e) {
             gate.close();
@@ -205,8 +210,10 @@ public final class Terminal implements AutoCloseable {
             }
             throw e;
         }
-        gateEvents.attach(gateEvents(scanLog, passages));
         Terminal terminal = new Terminal(seams, gate, scanLog, uplink, config, passages, keeper, listSync);
+        // The scan log and anti-passback first; then whoever watches (the demo), whose failure changes neither.
+        gateEvents.attach(gateEvents(scanLog, passages).andThen(event -> terminal.gateWatchers.forEach(w -> w.accept(event))));
+        terminal.resendLists = resendLists.get();
         terminal.current.set(terminal.assembly(config, lists));
         built.set(terminal);
         if (keeper != null) {
@@ -242,6 +249,15 @@ public final class Terminal implements AutoCloseable {
     }
 
     /**
+     * Also hands every gate event to {@code watcher}, after the scan log and anti-passback have it (the
+     * demo prints them beside the decisions). Called under the gate's lock, on the thread that saw the
+     * event (an input edge, a timer): it must not block.
+     */
+    public void watchGateEvents(Consumer<io.limen.agent.gate.GateEvent> watcher) {
+        gateWatchers.add(Objects.requireNonNull(watcher, "watcher must not be null"));
+    }
+
+    /**
      * Where the gate's events go: beside the decisions in the scan log, and a grant nobody used back to
      * anti-passback, so its holder may try again at once. Runs under the gate's lock: offers only.
      */
@@ -263,7 +279,8 @@ public final class Terminal implements AutoCloseable {
      * ({@link ListTopics}, docs/lists.md "Over MQTT") before it first connects.
      */
     private static UplinkPump uplink(AgentConfig config, HardwareSeams seams, Supplier<SortedSet<String>> alarms,
-                                     Supplier<Map<String, Object>> status, MqttLink.MessageHandler listMessages) {
+                                     Supplier<Map<String, Object>> status, MqttLink.MessageHandler listMessages,
+                                     AtomicReference<Runnable> resendLists) {
         if (config.uplink().isEmpty()) {
             return null;
         }
@@ -281,7 +298,16 @@ public final class Terminal implements AutoCloseable {
         }
         if (listMessages != null) {
             try {
-                link.subscribe(ListTopics.forSite(config.terminal().site()).filter(), listMessages);
+                String filter = new ListTopics(config.lists().topicPrefix(config.terminal())).filter();
+                link.subscribe(filter, listMessages);
+                resendLists.set(() -> {
+                    try {
+                        link.resend(filter);
+                    } catch (LinkException | RuntimeException e) {
+                        log.warn("lists: cannot ask the broker for the retained lists again ({}); they come with the next new session",
+                                e.getMessage());
+                    }
+                });
             } catch (LinkException | IllegalArgumentException e) {
                 log.error("lists: cannot subscribe to the list topics ({}); lists come from imports and the drop folder only",
                         e.getMessage());
@@ -434,6 +460,9 @@ public final class Terminal implements AutoCloseable {
     private void refreshLists() {
         try {
             java.time.Instant now = seams.wallClock().read().instant();
+            if (keeper.expireSnapshot(now).isPresent()) {
+                resendLists.run(); // the dropped snapshot's chunks, retained, come again from chunk 0
+            }
             keeper.refresh(lists(), now).ifPresent(next -> {
                 replaceLists(next);
                 seenListTimes(next);

@@ -91,6 +91,9 @@ class TerminalGateEventsTest {
             assertEquals(Optional.of(CTI), notPassed.scan().credentialId(), "the gate event names whose grant it was");
             assertEquals(false, notPassed.scan().granted());
             assertEquals(true, notPassed.scan().gateEvent());
+            assertEquals(Optional.of(io.limen.config.Direction.ENTRY), notPassed.scan().direction(), "the way the grant let its holder go");
+            assertEquals(Optional.of(io.limen.config.Direction.ENTRY), rows.get(4).scan().direction(), "seen by the entry sensor");
+            assertEquals(Optional.empty(), rows.get(0).scan().direction(), "a decision has none");
             assertEquals(NOW.plusMillis(10).plus(GateConfig.DEFAULTS.passageTimeout()),
                     notPassed.scan().decidedAt(), "logged when the timeout fell due");
         }

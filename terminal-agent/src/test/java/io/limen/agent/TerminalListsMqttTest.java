@@ -133,7 +133,10 @@ class TerminalListsMqttTest {
 
     private void publishLists(long version, Path revoked, String... more) {
         List<String> args = new ArrayList<>(List.of("publish-lists", "--signer", dir.resolve("list-keys/issuer.key").toString(),
-                "--version", Long.toString(version), "--revoked", revoked.toString(), "--broker", broker.uri(), "--site", "hq"));
+                "--version", Long.toString(version), "--revoked", revoked.toString(), "--broker", broker.uri()));
+        if (!List.of(more).contains("--topic-prefix")) {
+            args.addAll(List.of("--site", "hq"));
+        }
         args.addAll(List.of(more));
         provision(args.toArray(String[]::new));
     }
@@ -214,6 +217,44 @@ class TerminalListsMqttTest {
             assertEquals("truncated", lastRefusedCode(terminal));
             assertEquals(Reason.REVOKED, admit(terminal));
             assertEquals(null, listsStatus(terminal).get("assembling"));
+            rogue.disconnect().waitForCompletion(5000);
+        } finally {
+            rogue.close(true);
+        }
+    }
+
+    @Test
+    void aSnapshotWhoseChunksStop_isDroppedAfterLists_snapshotTimeout_saidInStatus_andAskedForAgain_onAConfiguredTopicPrefix() throws Exception {
+        config = config.withLists(config.lists().withSnapshotTimeout(Duration.ofSeconds(30)).withTopicPrefix("fleet/{site}/door-lists"));
+        ListTopics topics = new ListTopics("fleet/hq/door-lists");
+        publishLists(1, revokedFile("revoked.txt", 0), "--topic-prefix", "fleet/hq/door-lists");
+        SigningKey signer = IssuerKey.load(dir.resolve("list-keys/issuer.key")).signingKey();
+        SnapshotId id = SnapshotId.random(new SecureRandom());
+        MqttAsyncClient rogue = new MqttAsyncClient(broker.uri(), "rogue", new MemoryPersistence());
+        try (Terminal terminal = Terminal.assemble(config, seams)) {
+            await().atMost(WAIT).until(() -> terminal.lists().revocations().version() == 1);
+            rogue.connect(new MqttConnectionOptions()).waitForCompletion(5000);
+            // Version 2 would un-revoke the credential; one of its two chunks arrives, then nothing.
+            publish(rogue, topics.revocationChunk(0), chunk(signer, 2, 0, 2, id));
+            await().atMost(WAIT).until(() -> listsStatus(terminal).get("assembling") != null);
+
+            time.advance(Duration.ofSeconds(25));
+            assertTrue(terminal.awaitListSync(WAIT));
+            assertTrue(listsStatus(terminal).get("assembling") != null, "25 s: still waiting");
+            time.advance(Duration.ofSeconds(10));
+            assertTrue(terminal.awaitListSync(WAIT));
+
+            assertEquals("snapshot_timeout", lastRefusedCode(terminal), listsStatus(terminal).toString());
+            assertEquals(null, listsStatus(terminal).get("assembling"));
+            assertEquals(1, terminal.lists().revocations().version());
+            assertEquals(Reason.REVOKED, admit(terminal), "the held list stays in force");
+
+            // The terminal asked the broker for the retained chunks again: chunk 0 is staged afresh.
+            await().atMost(WAIT).until(() -> listsStatus(terminal).get("assembling") != null);
+            // The missing chunk, late: the snapshot completes.
+            publish(rogue, topics.revocationChunk(1), chunk(signer, 2, 1, 2, id));
+            await().atMost(WAIT).until(() -> terminal.lists().revocations().version() == 2);
+            assertEquals(Reason.OK, admit(terminal));
             rogue.disconnect().waitForCompletion(5000);
         } finally {
             rogue.close(true);

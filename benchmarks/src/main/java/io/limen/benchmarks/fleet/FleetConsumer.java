@@ -50,6 +50,9 @@ final class FleetConsumer implements AutoCloseable {
     private long sysMessages = -1;
     private long sysBytes = -1;
     private volatile long duplicatesAfterDedup;
+    /** Once {@link #recordArrivals} is called: each terminal's scan-message arrival times (System.nanoTime), by prefix. */
+    private final Map<String, java.util.List<Long>> arrivals = new ConcurrentHashMap<>();
+    private volatile boolean recording;
 
     FleetConsumer(String brokerUri, FleetMeter meter, int terminals) throws MqttException {
         this.meter = meter;
@@ -98,6 +101,16 @@ final class FleetConsumer implements AutoCloseable {
         return seen.getOrDefault(prefix, new BitSet());
     }
 
+    /** From now on, keeps each terminal's scan-message arrival times (for the throttle's measurement). */
+    void recordArrivals() {
+        recording = true;
+    }
+
+    /** The arrival times kept since {@link #recordArrivals}, by terminal prefix. */
+    Map<String, java.util.List<Long>> arrivals() {
+        return arrivals;
+    }
+
     /** Scans the consumer passed on twice: must stay 0. */
     long duplicatesAfterDedup() {
         return duplicatesAfterDedup;
@@ -109,6 +122,11 @@ final class FleetConsumer implements AutoCloseable {
 
     private void scans(String topic, MqttMessage message) throws IOException {
         byte[] payload = message.getPayload();
+        if (recording) {
+            long now = System.nanoTime();
+            arrivals.computeIfAbsent(topic.substring(0, topic.length() - "/scans".length()),
+                    k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>())).add(now);
+        }
         meter.consumerMessages.incrementAndGet();
         meter.consumerBytes.addAndGet(payload.length);
         Map<String, String> properties = new LinkedHashMap<>();

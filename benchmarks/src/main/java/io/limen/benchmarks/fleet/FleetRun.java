@@ -36,11 +36,12 @@ final class FleetRun {
      * @param postOutagePeakAttempts the most connection attempts in one second from a broker restart to the end
      * @param reconnectSeconds     from the last broker restart until every terminal was connected again (-1: never)
      * @param threads              the JVM's threads once the fleet was connected (the fleet, the consumer and the tool)
+     * @param throttle             how the fleet obeyed the scenario's throttle; null when it has none
      */
     record Result(Design design, Scenario scenario, List<FleetMeter.Second> seconds, long decided, long delivered, long lost,
                   long duplicatesAfterDedup, long duplicatesDropped, long unsentAtEnd, long consumerMessages, long consumerBytes,
                   long brokerMessages, long brokerBytes, long postOutagePeakAttempts, long reconnectSeconds, int threads,
-                  long startupMillis) {
+                  long startupMillis, ThrottleProbe.Outcome throttle) {
 
         /** Scan messages the consumer received per 1,000 scans delivered. */
         double messagesPerThousandScans() {
@@ -59,6 +60,7 @@ final class FleetRun {
             broker.start();
             FleetConsumer consumer = new FleetConsumer(broker.uri(), meter, n);
             consumer.start();
+            consumer.recordArrivals();
             long t0 = System.nanoTime();
             ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, r -> Thread.ofPlatform().daemon().name("fleet-sim").unstarted(r));
             List<SimTerminal> fleet = connect(design, scenario, broker.uri(), dir, meter, executor);
@@ -67,9 +69,10 @@ final class FleetRun {
             log.printf("%s: %d terminals connected in %d ms; %d threads%n", design.label(), n, startup, threads);
             meter.baseline(); // what the start-up did is not part of second 1
             Clock clock = new Clock();
+            ThrottleProbe[] probe = new ThrottleProbe[1];
             try {
                 schedule(executor, fleet, scenario, design, clock);
-                runTimeline(scenario, broker, meter, fleet, design, clock, log);
+                runTimeline(scenario, broker, meter, fleet, design, clock, log, probe);
                 drain(scenario, meter, clock, fleet, design, log);
             } finally {
                 clock.deciding = false;
@@ -79,7 +82,12 @@ final class FleetRun {
             }
             Thread.sleep(2000); // what was acknowledged just before the close reaches the consumer
             meter.sample(clock.second() + 1, false);
-            Result result = account(design, scenario, meter, consumer, fleet, startup, threads);
+            ThrottleProbe.Outcome throttle = probe[0] == null ? null
+                    : probe[0].outcome(fleet, consumer.arrivals(), meter.seconds());
+            if (throttle != null) {
+                log.printf("%s: %s%n", design.label(), throttle.describe());
+            }
+            Result result = account(design, scenario, meter, consumer, fleet, startup, threads, throttle);
             consumer.close();
             return result;
         }
@@ -173,12 +181,19 @@ final class FleetRun {
     }
 
     private static void runTimeline(Scenario s, Broker broker, FleetMeter meter, List<SimTerminal> fleet, Design design, Clock clock,
-                                    PrintStream log) throws Exception {
+                                    PrintStream log, ThrottleProbe[] probe) throws Exception {
         boolean down = false;
         for (long t = 1; t <= s.seconds(); t++) {
             sleepUntil(clock, t);
             boolean shouldBeDown = s.brokerDownAt(t);
             sample(meter, fleet, design, t, down || shouldBeDown, log);
+            for (Scenario.ThrottleEvent e : s.throttles()) {
+                if (e.at() == t) {
+                    probe[0] = ThrottleProbe.publish(broker.uri(), e, fleet);
+                    log.printf("%s: t=%d s: throttle published (%.2f batches/min, min age %d s)%n", design.label(), t,
+                            e.maxBatchesPerMinute(), e.minBatchAgeSeconds());
+                }
+            }
             if (shouldBeDown && !down) {
                 log.printf("%s: t=%d s: broker stopped%n", design.label(), t);
                 broker.stop();
@@ -233,7 +248,7 @@ final class FleetRun {
     }
 
     private static Result account(Design design, Scenario s, FleetMeter meter, FleetConsumer consumer, List<SimTerminal> fleet,
-                                  long startup, int threads) {
+                                  long startup, int threads, ThrottleProbe.Outcome throttle) {
         long decided = 0;
         long lost = 0;
         long unsent = 0;
@@ -271,6 +286,6 @@ final class FleetRun {
         long brokerBytes = seconds.stream().mapToLong(FleetMeter.Second::brokerBytes).sum();
         return new Result(design, s, seconds, decided, meter.delivered.get(), lost, consumer.duplicatesAfterDedup(),
                 meter.duplicatesDropped.get(), unsent, consumerMessages, consumerBytes, brokerMessages, brokerBytes, peak, reconnect,
-                threads, startup);
+                threads, startup, throttle);
     }
 }

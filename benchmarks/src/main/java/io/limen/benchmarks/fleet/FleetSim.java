@@ -78,7 +78,7 @@ public final class FleetSim {
         SurgeReport.chart(results, "Connection attempts per second (" + scenario.terminals() + " terminals)", "attempts/s",
                 FleetMeter.Second::attempts, out.resolve("attempts.png"));
         SurgeReport.chart(results, "Scan messages per second at the consumer (" + scenario.terminals() + " terminals)", "messages/s",
-                FleetMeter.Second::consumerMessages, out.resolve("messages.png"));
+                FleetMeter.Second::consumerMessages, out.resolve("messages.png"), true);
         Files.writeString(out.resolve("summary.txt"), SurgeReport.summary(results));
         return results;
     }

@@ -110,6 +110,11 @@ final class LimenTerminal implements SimTerminal {
         tick();
     }
 
+    /** Whether the pump holds a central throttle now (docs/telemetry.md, "Throttle"). */
+    boolean throttled() {
+        return pump.throttle().throttle().isPresent();
+    }
+
     /** Closes the appender's connection (after {@link #unsent}). */
     void closeOutbox() {
         appender.close();

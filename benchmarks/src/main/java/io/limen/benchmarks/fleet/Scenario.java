@@ -24,9 +24,11 @@ import java.util.Objects;
  * @param backoffMaxMs       the cap of every reconnect wait (uplink.backoffMax): the jitter window
  * @param peaks              spans where the rate is multiplied
  * @param outages            spans where the broker process is stopped
+ * @param throttles          moments the centre publishes a retained throttle (docs/telemetry.md, "Throttle")
  */
 public record Scenario(int terminals, int seconds, int drainSeconds, double scansPerSecond, int batchMaxRecords,
-                       int batchMaxAgeSeconds, int backoffInitialMs, int backoffMaxMs, List<Peak> peaks, List<Outage> outages) {
+                       int batchMaxAgeSeconds, int backoffInitialMs, int backoffMaxMs, List<Peak> peaks, List<Outage> outages,
+                       List<ThrottleEvent> throttles) {
 
     /** From {@code at} for {@code seconds}, every terminal decides {@code factor} times its average rate. */
     public record Peak(int at, int seconds, double factor) {
@@ -47,6 +49,27 @@ public record Scenario(int terminals, int seconds, int drainSeconds, double scan
         }
     }
 
+    /**
+     * At {@code at} the centre publishes a retained throttle on {@code limen/throttle}; it stays in force to the end.
+     *
+     * @param maxBatchesPerMinute per terminal, as the throttle message says it (0.1..60)
+     * @param minBatchAgeSeconds  as the throttle message says it (0..3600)
+     */
+    public record ThrottleEvent(int at, double maxBatchesPerMinute, int minBatchAgeSeconds) {
+        public ThrottleEvent {
+            if (at < 1 || !(maxBatchesPerMinute >= 0.1 && maxBatchesPerMinute <= 60) || minBatchAgeSeconds < 0 || minBatchAgeSeconds > 3600) {
+                throw new IllegalArgumentException("throttle needs at >= 1, maxBatchesPerMinute in [0.1, 60] and minBatchAgeSeconds in"
+                        + " [0, 3600], but was at=" + at + " maxBatchesPerMinute=" + maxBatchesPerMinute + " minBatchAgeSeconds="
+                        + minBatchAgeSeconds);
+            }
+        }
+
+        /** The fleet's limit under this throttle: {@code terminals × maxBatchesPerMinute / 60} messages a second. */
+        public double fleetLimitPerSecond(int terminals) {
+            return terminals * maxBatchesPerMinute / 60;
+        }
+    }
+
     public Scenario {
         check("terminals", terminals, 1, 5000);
         check("seconds", seconds, 5, 3600);
@@ -60,6 +83,13 @@ public record Scenario(int terminals, int seconds, int drainSeconds, double scan
         }
         peaks = List.copyOf(Objects.requireNonNullElse(peaks, List.of()));
         outages = List.copyOf(Objects.requireNonNullElse(outages, List.of()));
+        throttles = List.copyOf(Objects.requireNonNullElse(throttles, List.of()));
+        for (ThrottleEvent t : throttles) {
+            if (t.at() >= seconds) {
+                throw new IllegalArgumentException("a throttle must come before the run's decisions end (" + seconds + " s), but was at "
+                        + t.at());
+            }
+        }
         for (Outage o : outages) {
             if (o.at() + o.seconds() > seconds) {
                 throw new IllegalArgumentException("an outage must end before the run does (" + seconds + " s), but ended at "
@@ -93,7 +123,7 @@ public record Scenario(int terminals, int seconds, int drainSeconds, double scan
     /** The same scenario for another fleet size. */
     public Scenario withTerminals(int n) {
         return new Scenario(n, seconds, drainSeconds, scansPerSecond, batchMaxRecords, batchMaxAgeSeconds, backoffInitialMs,
-                backoffMaxMs, peaks, outages);
+                backoffMaxMs, peaks, outages, throttles);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -17,7 +17,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 final class SurgeReport {
 
     static final String CSV_HEADER = "design,t_s,broker_down,connection_attempts,connections,consumer_messages,consumer_bytes,"
-            + "broker_messages_sys,broker_bytes_sys,scans_decided,scans_delivered,duplicates_dropped,outbox_depth";
+            + "broker_messages_sys,broker_bytes_sys,scans_decided,scans_delivered,duplicates_dropped,outbox_depth,throttle_fleet_limit_per_s";
 
     private SurgeReport() {
     }
@@ -31,15 +31,32 @@ final class SurgeReport {
                             Long.toString(s.attempts()), Long.toString(s.connections()), Long.toString(s.consumerMessages()),
                             Long.toString(s.consumerBytes()), Long.toString(s.brokerMessages()), Long.toString(s.brokerBytes()),
                             Long.toString(s.decided()), Long.toString(s.delivered()), Long.toString(s.duplicatesDropped()),
-                            Long.toString(s.outboxDepth())) + "\n");
+                            Long.toString(s.outboxDepth()), String.format(Locale.ROOT, "%.2f", fleetLimitAt(r.scenario(), s.t())))
+                            + "\n");
                 }
             }
         }
     }
 
-    /** One chart: a series per design, and the outage as a shaded band. */
+    /** The fleet's message limit under the scenario's throttle at second {@code t} (the last one published by then); 0 without one. */
+    static double fleetLimitAt(Scenario s, long t) {
+        double limit = 0;
+        for (Scenario.ThrottleEvent e : s.throttles()) {
+            if (t > e.at()) {
+                limit = e.fleetLimitPerSecond(s.terminals());
+            }
+        }
+        return limit;
+    }
+
+    /** One chart: a series per design, and the outage as a shaded band; with {@code throttleLine}, the throttle's fleet limit. */
     static void chart(List<FleetRun.Result> results, String title, String yTitle, ToLongFunction<FleetMeter.Second> metric, Path png)
             throws IOException {
+        chart(results, title, yTitle, metric, png, false);
+    }
+
+    static void chart(List<FleetRun.Result> results, String title, String yTitle, ToLongFunction<FleetMeter.Second> metric, Path png,
+                      boolean throttleLine) throws IOException {
         XYChart chart = new XYChartBuilder().width(1000).height(500).title(title).xAxisTitle("seconds since the start")
                 .yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
@@ -59,6 +76,17 @@ final class SurgeReport {
         double[] x = first.stream().mapToDouble(FleetMeter.Second::t).toArray();
         final double top = max;
         double[] band = first.stream().mapToDouble(s -> s.brokerDown() ? top : 0).toArray();
+        Scenario scenario = results.getFirst().scenario();
+        if (throttleLine && !scenario.throttles().isEmpty()) {
+            List<FleetMeter.Second> under = first.stream().filter(s -> fleetLimitAt(scenario, s.t()) > 0).toList();
+            double[] lx = under.stream().mapToDouble(FleetMeter.Second::t).toArray();
+            double[] ly = under.stream().mapToDouble(s -> fleetLimitAt(scenario, s.t())).toArray();
+            XYSeries line = chart.addSeries("throttle: the fleet's limit", lx, ly);
+            line.setMarker(SeriesMarkers.NONE);
+            line.setLineColor(java.awt.Color.RED);
+            line.setLineStyle(new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10f,
+                    new float[] {6f, 4f}, 0f));
+        }
         XYSeries outage = chart.addSeries("broker stopped", x, band);
         outage.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
         outage.setMarker(SeriesMarkers.NONE);
@@ -84,6 +112,11 @@ final class SurgeReport {
             b.append(String.format(Locale.ROOT, "%-13s %8d %8d %6d %6d %8d %8d %9.1f %10d %9ds %9d %8d %8d%n", r.design().label(), r.decided(),
                     r.delivered(), r.lost(), r.duplicatesAfterDedup(), r.duplicatesDropped(), r.unsentAtEnd(), r.messagesPerThousandScans(),
                     r.postOutagePeakAttempts(), r.reconnectSeconds(), r.brokerMessages(), r.threads(), r.startupMillis()));
+        }
+        for (FleetRun.Result r : results) {
+            if (r.throttle() != null) {
+                b.append(String.format(Locale.ROOT, "%-13s %s%n", r.design().label(), r.throttle().describe()));
+            }
         }
         return b.toString();
     }

@@ -36,7 +36,9 @@ public enum ListProblem {
     /** A chunk of another snapshot (another version, id or count) than the one being assembled. */
     FOREIGN_CHUNK("foreign_chunk"),
     /** A snapshot whose chunks ended before its last one. */
-    TRUNCATED("truncated");
+    TRUNCATED("truncated"),
+    /** A snapshot over MQTT whose next chunk did not come within {@code lists.snapshotTimeoutMs}: dropped, the held list stays. */
+    SNAPSHOT_TIMEOUT("snapshot_timeout");
 
     private final String code;
 

@@ -24,6 +24,7 @@ import io.limen.config.RelayMode;
 import io.limen.config.GateConfig;
 import io.limen.config.GateDriver;
 import io.limen.config.ListsConfig;
+import io.limen.config.OledWiring;
 import io.limen.config.LogLevel;
 import io.limen.config.LoggingConfig;
 import io.limen.config.PathsConfig;
@@ -91,7 +92,10 @@ public final class ConfigModel {
                                     + " given on a profile without one, it adds one."),
                             pin("passageExit", "Input from the exit rotation or passage sensor; given on a profile without one,"
                                     + " it adds one."),
-                            pin("buzzer", "Output sounding the buzzer (HIGH = sounding); given on a profile without one, it adds one.")),
+                            pin("buzzer", "Output sounding the buzzer (HIGH = sounding); given on a profile without one, it adds one."),
+                            pin("relayReadBack", "Input wired to the relay's normally-open contact (to GND, pull-up: LOW while the relay"
+                                    + " is pulled in), for `selftest` to see the relay switch; the gate never reads it. No profile has"
+                                    + " one; left out, selftest reports the relay as not read back.")),
                     optional("relayActiveHigh", new FieldType.Flag(), "",
                             "Whether driving the relay pin HIGH energises the relay; left out, the profile's."),
                     optional("lockFailMode", new FieldType.Choice(Arrays.stream(LockFailMode.values()).map(LockFailMode::configName).toList()),
@@ -258,6 +262,11 @@ public final class ConfigModel {
                             "Batches published and not yet acknowledged at once, in sequence order."),
                     withDefault("heartbeatMs", new FieldType.Whole(UplinkConfig.HEARTBEAT_MS),
                             UplinkConfig.DEFAULT_HEARTBEAT.toMillis(), MS, "The time between two status heartbeats."),
+                    withDefault("maxBatchesPerMinute", new FieldType.Whole(UplinkConfig.MAX_BATCHES_PER_MINUTE),
+                            (long) UplinkConfig.DEFAULT_MAX_BATCHES_PER_MINUTE, "batches/min",
+                            "The most batches sent per minute, at an even pace (two batches at least 60 s / this apart),"
+                                    + " so the backlog left by an outage drains at a capped rate; the centre's throttle wins when"
+                                    + " lower."),
                     group("batch", "When a batch of scans closes (by count or age, whichever first) and how it is encoded.",
                             withDefault("maxRecords", new FieldType.Whole(BatchConfig.MAX_RECORDS),
                                     (long) BatchConfig.DEFAULTS.maxRecords(), "scans", "A batch closes when it holds this many scans."),
@@ -304,12 +313,43 @@ public final class ConfigModel {
                                     + " credentials issued before the lists' time; others `lists_stale`), or `refuse` (`lists_stale`)."),
                     withDefault("whenClockUnsynced", new FieldType.Choice(DEGRADED), ListsConfig.DEFAULTS.whenClockUnsynced().configName(), "",
                             "While the clock is not trusted (not synchronised since boot, or behind the newest trusted time seen):"
-                                    + " `admit-with-warning`, `admit-issued-before` (credentials issued before the trusted time), or `refuse` (`clock_unsynced`).")),
+                                    + " `admit-with-warning`, `admit-issued-before` (credentials issued before the trusted time), or `refuse` (`clock_unsynced`)."),
+                    withDefault("snapshotTimeoutMs", new FieldType.Whole(ListsConfig.SNAPSHOT_TIMEOUT_MS),
+                            ListsConfig.DEFAULT_SNAPSHOT_TIMEOUT.toMillis(), MS,
+                            "How long a revocation snapshot arriving over MQTT may wait for its next chunk; past it the partial"
+                                    + " snapshot is dropped (`snapshot_timeout` in status), the lists held stay, and its chunks are"
+                                    + " taken afresh when they come again; 300000 is 5 minutes."),
+                    withDefault("topicPrefix", new FieldType.Name(), ListsConfig.DEFAULT_TOPIC_PREFIX, "",
+                            "The prefix of the site's list topics over MQTT (`.../trust`, `.../revocations/...`); `{site}` and"
+                                    + " `{terminal}` as for `uplink.clientId`; no `+`, `#` or empty levels. Publish with"
+                                    + " `publish-lists --topic-prefix` when it is not the default.")),
             group("display", "The entrance display.",
                     withDefault("language", new FieldType.Choice(Arrays.stream(DisplayConfig.Language.values()).map(DisplayConfig.Language::configName).toList()),
                             DisplayConfig.DEFAULTS.language().configName(), "",
                             "The language of the texts shown at the entrance: `en` or `zh` (Simplified Chinese). A character LCD"
-                                    + " (HD44780) has no Chinese glyphs in its ROM and shows English whatever this says; the log keeps reason codes."))));
+                                    + " (HD44780) has no Chinese glyphs in its ROM and shows English whatever this says; the log keeps reason codes."),
+                    withDefault("type", new FieldType.Choice(Arrays.stream(DisplayConfig.Type.values()).map(DisplayConfig.Type::configName).toList()),
+                            DisplayConfig.DEFAULTS.type().configName(), "",
+                            "Which display shows the decisions: `auto` (the board profile's LCD when it has one, else the journal),"
+                                    + " `journal` (no screen: the log), `lcd` (the board's HD44780 LCD; the profile must have one) or `oled`"
+                                    + " (an SSD1306 128x64 OLED at display.oled). Screens need gate.driver `pi4j`; on simulated pins the journal shows."),
+                    withDefault("font", new FieldType.FilePath(PathRule.FILE_READ_LATER), DisplayConfig.UNIFONT.toString(), "",
+                            "The OLED's bitmap font: GNU Unifont's `.hex` file from Debian's `unifont` package (`apt-get install unifont`),"
+                                    + " at most 8 MiB. Missing or malformed, the OLED logs why and shows English with built-in glyphs."),
+                    group("oled", "Where the OLED is (display.type `oled`).",
+                            withDefault("bus", new FieldType.Whole(OledWiring.BUS), (long) OledWiring.DEFAULTS.bus(), "",
+                                    "The Pi's I2C bus (1 is BCM 2/3 on the header)."),
+                            withDefault("address", new FieldType.Choice(List.of("0x3C", "0x3D")), "0x3C", "",
+                                    "The SSD1306's 7-bit address: `0x3C` (its SA0 pin low, most modules) or `0x3D`.")))));
+
+    private static DisplayConfig display(Values x) {
+        return new DisplayConfig(DisplayConfig.Language.fromConfigName(x.text("display.language"))
+                .orElseThrow(() -> new IllegalStateException("a choice the table does not declare: " + x.text("display.language"))),
+                DisplayConfig.Type.fromConfigName(x.text("display.type"))
+                        .orElseThrow(() -> new IllegalStateException("a choice the table does not declare: " + x.text("display.type"))),
+                new OledWiring(x.intValue("display.oled.bus"), Integer.parseInt(x.text("display.oled.address").substring(2), 16)),
+                x.path("display.font"));
+    }
 
     private static ListsConfig.Degraded degraded(String name) {
         return ListsConfig.Degraded.fromConfigName(name).orElseThrow(() -> new IllegalStateException("a choice the table does not declare: " + name));
@@ -357,9 +397,14 @@ public final class ConfigModel {
         PolicyConfig policy = v.section("policy", ConfigModel::policy);
         ListsConfig lists = v.section("lists", x -> new ListsConfig(x.optional("lists.signers", Path.class),
                 x.optional("lists.dropFolder", Path.class), x.millis("lists.maxAgeMs"),
-                degraded(x.text("lists.whenStale")), degraded(x.text("lists.whenClockUnsynced"))));
-        DisplayConfig display = v.section("display", x -> new DisplayConfig(DisplayConfig.Language.fromConfigName(x.text("display.language"))
-                .orElseThrow(() -> new IllegalStateException("a choice the table does not declare: " + x.text("display.language")))));
+                degraded(x.text("lists.whenStale")), degraded(x.text("lists.whenClockUnsynced")), x.millis("lists.snapshotTimeoutMs"),
+                x.text("lists.topicPrefix")));
+        DisplayConfig display = v.section("display", ConfigModel::display);
+        if (display != null && board != null && display.type() == DisplayConfig.Type.LCD && board.lcd().isEmpty()) {
+            v.reject("display.type", "lcd — board profile " + board.name() + " has no LCD (generic-2relay-lcd has one);"
+                    + " choose oled, journal or auto");
+            display = null;
+        }
         if (terminal == null || board == null || camera == null || decoder == null || debounce == null || gate == null
                 || credentials == null || revocation == null || scanLog == null || paths == null || logging == null
                 || policy == null || v.position("uplink").isPresent() && uplink.isEmpty() || lists == null || display == null) {
@@ -382,7 +427,7 @@ public final class ConfigModel {
                 v.millis("uplink.publishTimeoutMs"), v.millis("uplink.backoffInitialMs"), v.millis("uplink.backoffMaxMs"),
                 v.millis("uplink.backoffResetMs"), v.optional("uplink.caFile", Path.class),
                 v.millis("uplink.sessionExpiryMs"), v.intValue("uplink.maxInFlight"),
-                v.millis("uplink.heartbeatMs"), batch);
+                v.millis("uplink.heartbeatMs"), batch, v.intValue("uplink.maxBatchesPerMinute"));
     }
 
     private static PolicyConfig policy(Values v) {
@@ -445,7 +490,7 @@ public final class ConfigModel {
 
     /** The roles under {@code board.pins}, in the order clashes are checked (the profile's record order). */
     private static final List<String> PIN_ROLES = List.of("relay", "greenLed", "redLed", "fireAlarm", "exitButton", "doorContact",
-            "passageEntry", "passageExit", "buzzer");
+            "passageEntry", "passageExit", "buzzer", "relayReadBack");
 
     /** The profile with the file's overrides; a pin that two roles would share is rejected where the file gives it. */
     private static BoardProfile board(Values v) {
@@ -453,7 +498,8 @@ public final class ConfigModel {
         List<String> roles = PIN_ROLES;
         Integer[] profilePins = {profile.relayPin(), profile.greenLedPin(), profile.redLedPin(), profile.fireAlarmPin(),
                 profile.exitButtonPin(), inputPin(profile, BoardInput.DOOR_CONTACT), inputPin(profile, BoardInput.PASSAGE_ENTRY),
-                inputPin(profile, BoardInput.PASSAGE_EXIT), profile.buzzerPin().isPresent() ? profile.buzzerPin().getAsInt() : null};
+                inputPin(profile, BoardInput.PASSAGE_EXIT), profile.buzzerPin().isPresent() ? profile.buzzerPin().getAsInt() : null,
+                profile.relayReadBackPin().isPresent() ? profile.relayReadBackPin().getAsInt() : null};
         Integer[] pins = new Integer[roles.size()];
         Map<Integer, String> roleOfPin = new HashMap<>();
         for (int i = 0; i < pins.length; i++) {
@@ -505,7 +551,8 @@ public final class ConfigModel {
             inputs.put(input, wiring);
         }
         BoardProfile board = new BoardProfile(profile.name(), pins[0], pins[1], pins[2], activeHigh, failMode,
-                pins[8] == null ? OptionalInt.empty() : OptionalInt.of(pins[8]), inputs, profile.lcd());
+                pins[8] == null ? OptionalInt.empty() : OptionalInt.of(pins[8]), inputs, profile.lcd(),
+                pins[9] == null ? OptionalInt.empty() : OptionalInt.of(pins[9]));
         return board;
     }
 

@@ -52,6 +52,7 @@ final class PathChecks {
             case FILE_IN_FOLDER -> Files.isDirectory(path) ? shown + " is a folder — must be " + rule.rule()
                     : Files.isDirectory(path.getParent()) ? null
                     : shown + " is in no existing folder — must be " + rule.rule();
+            case FILE_READ_LATER -> Files.isDirectory(path) ? shown + " is a folder — must be " + rule.rule() : null;
         };
     }
 

@@ -16,7 +16,12 @@ public enum PathRule {
     /** An existing folder. */
     FOLDER("an existing folder"),
     /** A file that may not exist yet (the agent creates it) in an existing folder. */
-    FILE_IN_FOLDER("a file in an existing folder");
+    FILE_IN_FOLDER("a file in an existing folder"),
+    /**
+     * A file the agent reads when it needs it and does without when it cannot ({@code display.font}):
+     * only a folder is refused at load; a missing or broken file is reported where it is read.
+     */
+    FILE_READ_LATER("a file (read when used; a missing one is reported then)");
 
     private final String rule;
 

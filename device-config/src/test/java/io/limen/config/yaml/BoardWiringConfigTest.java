@@ -66,6 +66,14 @@ class BoardWiringConfigTest {
     }
 
     @Test
+    void relayReadBackPin_isAddedByTheFile_andMayNotShareAPin() throws IOException {
+        assertEquals(OptionalInt.empty(), load("board:\n  profile: limen-hat-v1\n").board().relayReadBackPin(), "no profile has one");
+        assertEquals(OptionalInt.of(26), load("board:\n  pins: {relayReadBack: 26}\n").board().relayReadBackPin());
+        assertEquals(List.of("11:25 board.pins.relayReadBack: 17 — already the pin of board.pins.relay (profile limen-hat-v1);"
+                + " each role needs its own pin"), problems("board:\n  pins: {relayReadBack: 17}\n"));
+    }
+
+    @Test
     void maglockProfile_isFailSafeWithADoorContact() throws IOException {
         var board = load("board:\n  profile: maglock-door\n").board();
         assertEquals(LockFailMode.FAIL_SAFE, board.lockFailMode());

@@ -163,6 +163,7 @@ class ConfigFileTest {
                     passageEntry: null
                     passageExit: null
                     buzzer: null
+                    relayReadBack: null
                   relayActiveHigh: true
                   lockFailMode: fail-secure
                   debounce:

@@ -68,4 +68,36 @@ class DisplaySectionTest {
         assertEquals(DisplayConfig.Language.ZH, zh.withUplink(zh.uplink()).display().language());
         assertEquals(DisplayConfig.Language.ZH, zh.withLists(zh.lists()).display().language());
     }
+
+    @Test
+    void anOled_withItsBusAddressAndFont_landsInTheRecord() throws IOException {
+        DisplayConfig display = ConfigLoads.loaded(write("display: {language: zh, type: oled, font: fonts/unifont.hex,"
+                + " oled: {bus: 3, address: 0x3D}}\n")).display();
+        assertEquals(new DisplayConfig(DisplayConfig.Language.ZH, DisplayConfig.Type.OLED, new io.limen.config.OledWiring(3, 0x3D),
+                dir.resolve("fonts/unifont.hex")), display, "a relative font path is taken from the config's folder");
+        DisplayConfig defaults = ConfigLoads.loaded(write("display: {type: oled}\n")).display();
+        assertEquals(io.limen.config.OledWiring.DEFAULTS, defaults.oled());
+        assertEquals(java.nio.file.Path.of("/usr/share/unifont/unifont.hex"), defaults.font());
+        assertEquals(DisplayConfig.Type.AUTO, DisplayConfig.DEFAULTS.type());
+    }
+
+    @Test
+    void aMissingFont_isNoConfigProblem_butAFolderOrABadAddressIs() throws IOException {
+        assertEquals(dir.resolve("none.hex"), ConfigLoads.loaded(write("display: {type: oled, font: none.hex}\n")).display().font());
+        List<String> folder = ConfigLoads.problems(write("display: {type: oled, font: .}\n"));
+        assertTrue(folder.stream().anyMatch(p -> p.contains("display.font") && p.contains("is a folder")), folder::toString);
+        List<String> address = ConfigLoads.problems(write("display: {type: oled, oled: {address: 0x27}}\n"));
+        assertTrue(address.stream().anyMatch(p -> p.contains("display.oled.address") && p.contains("0x3C, 0x3D")), address::toString);
+        List<String> type = ConfigLoads.problems(write("display: {type: vfd}\n"));
+        assertTrue(type.stream().anyMatch(p -> p.contains("display.type") && p.contains("auto, journal, lcd, oled")), type::toString);
+    }
+
+    @Test
+    void anLcd_onABoardWithoutOne_isRefusedAtTheKey() throws IOException {
+        List<String> problems = ConfigLoads.problems(write("display: {type: lcd}\n"));
+        assertTrue(problems.stream().anyMatch(p -> p.contains("display.type") && p.contains("board profile limen-hat-v1 has no LCD")),
+                problems::toString);
+        assertEquals(DisplayConfig.Type.LCD, ConfigLoads.loaded(write("board: {profile: generic-2relay-lcd}\ndisplay: {type: lcd}\n"))
+                .display().type());
+    }
 }

@@ -67,6 +67,13 @@ class ExampleConfigsTest {
     }
 
     @Test
+    void hatExample_drivesAChineseOled_withDebiansUnifont() throws IOException {
+        io.limen.config.DisplayConfig display = load(EXAMPLES.resolve("limen-hat-v1.yaml")).display();
+        assertEquals(new io.limen.config.DisplayConfig(io.limen.config.DisplayConfig.Language.ZH, io.limen.config.DisplayConfig.Type.OLED,
+                new io.limen.config.OledWiring(1, 0x3C), io.limen.config.DisplayConfig.UNIFONT), display);
+    }
+
+    @Test
     void laptopExample_usesTheSimulatedGate_andPathsBesideTheFile() throws IOException {
         AgentConfig config = load(EXAMPLES.resolve("laptop-usb-camera.yaml"));
         assertEquals(io.limen.config.GateDriver.SIMULATED, config.gate().driver());

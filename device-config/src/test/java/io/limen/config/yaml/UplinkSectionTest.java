@@ -79,13 +79,25 @@ class UplinkSectionTest {
                   backoffResetMs: 30000
                   maxInFlight: 4
                   heartbeatMs: 15000
+                  maxBatchesPerMinute: 120
                   batch: {maxRecords: 50, maxAgeMs: 10000, gzipAboveBytes: 0}
                 """).orElseThrow();
 
         assertEquals(new UplinkConfig("ssl://broker.example:8883", "gate-door-1", "fleet/hq/door-1/v1", Duration.ofSeconds(2),
                 Duration.ofSeconds(3), Duration.ofMillis(200), Duration.ofMinutes(1), Duration.ofSeconds(30),
                 Optional.of(dir.resolve("ca.pem")), Duration.ofMinutes(10), 4, Duration.ofSeconds(15),
-                new BatchConfig(50, Duration.ofSeconds(10), 0)), config);
+                new BatchConfig(50, Duration.ofSeconds(10), 0), 120), config);
+    }
+
+    @Test
+    void theDrainCap_defaultsToOneBatchASecond_andOutOfRangeOrNotAWholeNumberIsRefused() throws IOException {
+        assertEquals(60, uplink("uplink: {brokerUri: 'tcp://b:1883'}\n").orElseThrow().maxBatchesPerMinute());
+        assertEquals(List.of("8:24 uplink.maxBatchesPerMinute: 0 — must be between 1 and 6000"),
+                problems("uplink:\n  brokerUri: tcp://b:1883\n  maxBatchesPerMinute: 0\n"));
+        assertEquals(List.of("8:24 uplink.maxBatchesPerMinute: 6001 — must be between 1 and 6000"),
+                problems("uplink:\n  brokerUri: tcp://b:1883\n  maxBatchesPerMinute: 6001\n"));
+        assertEquals(1, problems("uplink:\n  brokerUri: tcp://b:1883\n  maxBatchesPerMinute: 2.5\n").size());
+        assertEquals(1, problems("uplink:\n  brokerUri: tcp://b:1883\n  maxBatchesPerMinute: fast\n").size());
     }
 
     @Test

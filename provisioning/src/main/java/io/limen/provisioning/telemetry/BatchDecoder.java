@@ -141,7 +141,7 @@ public final class BatchDecoder {
             JsonNode micros = record.get("micros");
             scans.add(new Scan(sequence(record, "sequence"), instant(record, "decidedAt"), record.get("granted").booleanValue(),
                     record.get("reason").stringValue(), text(record, "cti"), text(record, "iss"), text(record, "sub"),
-                    text(record, "zone"), new Scan.Micros(micros(micros, "decode"), micros(micros, "verify"),
+                    text(record, "zone"), text(record, "direction"), new Scan.Micros(micros(micros, "decode"), micros(micros, "verify"),
                             micros(micros, "decide"), micros(micros, "frameToRelay"))));
         }
         TerminalId terminal = new TerminalId(root.get("site").stringValue(), root.get("terminal").stringValue());

@@ -13,10 +13,12 @@ import java.util.Objects;
  * @param iss       the credential's issuer; null likewise
  * @param sub       the credential's subject (a pseudonymous holder id); null likewise
  * @param zone      the terminal's zone; null for an entrance of any zone
+ * @param direction a gate event's direction, {@code entry} or {@code exit}; null for a decision, an
+ *                  entrance-wide event, and in batches from terminals that do not send it
  * @param micros    the stage latencies
  */
 public record Scan(long sequence, String decidedAt, boolean granted, String reason, String cti, String iss, String sub,
-                   String zone, Micros micros) {
+                   String zone, String direction, Micros micros) {
 
     /** Stage latencies in microseconds, each ≥ 0. */
     public record Micros(long decode, long verify, long decide, long frameToRelay) {

@@ -186,6 +186,7 @@ public final class TelemetryConsumer {
         putIfPresent(o, "iss", scan.iss());
         putIfPresent(o, "sub", scan.sub());
         putIfPresent(o, "zone", scan.zone());
+        putIfPresent(o, "direction", scan.direction());
         ObjectNode micros = o.putObject("micros");
         micros.put("decode", scan.micros().decode());
         micros.put("verify", scan.micros().verify());

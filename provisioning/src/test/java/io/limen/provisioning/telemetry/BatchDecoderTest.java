@@ -51,7 +51,7 @@ class BatchDecoderTest {
         assertEquals(List.of(41L, 42L, 44L), batch.scans().stream().map(Scan::sequence).toList());
         Scan first = batch.scans().getFirst();
         assertEquals(new Scan(41, "2026-11-30T14:00:02.118Z", true, "ok", "9b2e61f0c4d87a15e3f90b6c2d4a8e71", "acme-badges",
-                "holder-9b2e61f0c4d8", "lobby", new Scan.Micros(2410, 310, 22, 48200)), first);
+                "holder-9b2e61f0c4d8", "lobby", null, new Scan.Micros(2410, 310, 22, 48200)), first);
         Scan unverified = batch.scans().getLast();
         assertNull(unverified.cti());
         assertNull(unverified.iss());

@@ -26,7 +26,7 @@ class FleetLedgerTest {
     private static Batch batch(TerminalId terminal, long... sequences) {
         List<Scan> scans = new ArrayList<>();
         for (long s : sequences) {
-            scans.add(new Scan(s, "2026-11-30T14:00:00Z", true, "ok", null, null, null, null, new Scan.Micros(1, 2, 3, 4)));
+            scans.add(new Scan(s, "2026-11-30T14:00:00Z", true, "ok", null, null, null, null, null, new Scan.Micros(1, 2, 3, 4)));
         }
         return new Batch("id-" + sequences[0], terminal, sequences[0], sequences[sequences.length - 1], "2026-11-30T14:00:00Z", scans);
     }

@@ -1,5 +1,11 @@
 package io.limen.agent.cli;
 
+import io.limen.agent.display.DisplayLanguage;
+import io.limen.agent.display.Displays;
+import io.limen.agent.display.HexFont;
+import io.limen.agent.display.OledScreen;
+import io.limen.config.AgentConfig;
+import io.limen.config.DisplayConfig;
 import io.limen.config.yaml.ConfigFile;
 import io.limen.config.yaml.ConfigProblem;
 import io.limen.config.yaml.LoadResult;
@@ -16,6 +22,7 @@ import picocli.CommandLine.Spec;
  * would start with it. Valid: {@code ok} and the effective configuration (defaults filled in, paths
  * absolute, secrets masked) on stdout, exit 0. Invalid: every problem, one line each in the form
  * {@code FILE:LINE:COLUMN field.path: what is wrong — what is allowed}, then a count, on stderr, exit 1.
+ * A valid file whose OLED font cannot be used gets one {@code note:} line on stderr (still exit 0).
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {
@@ -40,6 +47,7 @@ final class ConfigCheckCommand implements Callable<Integer> {
                 out.println("ok");
                 out.print(loaded.effective());
                 out.flush();
+                fontNote(loaded.config());
                 yield 0;
             }
             case LoadResult.Invalid invalid -> {
@@ -53,5 +61,22 @@ final class ConfigCheckCommand implements Callable<Integer> {
                 yield 1;
             }
         };
+    }
+
+    /**
+     * For an OLED: reads {@code display.font} as the display will, and when it cannot be used says why on
+     * stderr. Not a problem (the OLED then shows English with built-in glyphs, and the exit stays 0), but
+     * the technician at the terminal is the one who can {@code apt-get install unifont}.
+     */
+    private void fontNote(AgentConfig config) {
+        if (Displays.resolve(config) != DisplayConfig.Type.OLED) {
+            return;
+        }
+        OledScreen screen = OledScreen.of(HexFont.read(config.display().font()), DisplayLanguage.of(config.display().language()));
+        screen.fallback().ifPresent(refused -> {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("note: display.font not usable (" + refused + "); the OLED will show English with its built-in glyphs");
+            err.flush();
+        });
     }
 }

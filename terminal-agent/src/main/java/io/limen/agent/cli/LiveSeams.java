@@ -6,14 +6,8 @@ import io.limen.agent.camera.CameraSources;
 import io.limen.agent.camera.FrameSource;
 import io.limen.agent.cli.image.ImageFrames;
 import com.pi4j.context.Context;
-import com.pi4j.io.i2c.I2C;
 import io.limen.agent.display.Display;
-import io.limen.agent.display.DisplayLanguage;
-import io.limen.agent.display.Hd44780;
-import io.limen.agent.display.JournalDisplay;
-import io.limen.agent.display.LcdDisplay;
-import io.limen.config.LcdWiring;
-import java.util.concurrent.locks.LockSupport;
+import io.limen.agent.display.Displays;
 import io.limen.agent.gate.GpioContexts;
 import io.limen.agent.revocation.SqliteConnections;
 import io.limen.agent.time.ExecutorScheduler;
@@ -27,7 +21,7 @@ import io.limen.config.GateDriver;
 /**
  * The real seams of {@code run}, made from the config: the camera its {@code camera.source} names, the
  * GPIO its {@code gate.driver} names (the Pi's pins through gpiod, or Pi4J's mock for a bench without
- * a relay), the board's LCD (when it has one and the pins are real) or else the journal as display, the system clock judged against the time floor, one scheduler thread, SQLite files read-only.
+ * a relay), the display {@code display.type} names ({@link Displays}: the board's LCD, an OLED, or the journal), the system clock judged against the time floor, one scheduler thread, SQLite files read-only.
  * Closing shuts down what {@code Terminal.close} does not: the display writer, the scheduler, the GPIO
  * context.
  */
@@ -62,26 +56,11 @@ final class LiveSeams implements AutoCloseable {
             throw new IllegalStateException("no synthetic camera in run");
         }, ImageFrames::read);
         Context gpio = config.gate().driver() == GateDriver.PI4J ? GpioContexts.board() : GpioContexts.simulated();
-        Display display = display(config, gpio);
+        Display display = Displays.open(config, gpio); // display.type: the board's LCD, an OLED, or the journal
         HardwareSeams seams = new HardwareSeams(camera, gpio, display, clock(config), scheduler,
                 SqliteConnections::readOnly);
-        Runnable closeDisplay = display instanceof LcdDisplay lcd ? lcd::close : ((JournalDisplay) display)::close;
+        Runnable closeDisplay = () -> Displays.close(display);
         return new LiveSeams(seams, counters, closeDisplay, scheduler);
-    }
-
-    /**
-     * The board's character LCD when it has one and the pins are real ({@code gate.driver: pi4j}); the
-     * journal otherwise (a laptop, a board without a screen).
-     */
-    private static Display display(AgentConfig config, Context gpio) {
-        if (config.gate().driver() != GateDriver.PI4J || config.board().lcd().isEmpty()) {
-            return new JournalDisplay();
-        }
-        LcdWiring lcd = config.board().lcd().get();
-        I2C i2c = gpio.create(I2C.newConfigBuilder(gpio).id("lcd").bus(lcd.bus()).device(lcd.address()));
-        // The controller's waits are tens of µs to a few ms, on the display's own thread.
-        return new LcdDisplay(new Hd44780(i2c, lcd.columns(), lcd.rows(), LockSupport::parkNanos),
-                DisplayLanguage.of(config.display().language()));
     }
 
     /**

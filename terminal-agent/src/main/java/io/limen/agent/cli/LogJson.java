@@ -28,7 +28,8 @@ final class LogJson {
                 .put("cti", scan.credentialId().orElse(null))
                 .put("issuer", scan.issuer().orElse(null))
                 .put("subject", scan.subject().orElse(null))
-                .put("zone", scan.zone().orElse(null));
+                .put("zone", scan.zone().orElse(null))
+                .put("direction", scan.direction().map(d -> d.configName()).orElse(null));
         line.putObject("us")
                 .put("decode", scan.latencies().decode())
                 .put("verify", scan.latencies().verify())

@@ -3,6 +3,7 @@ package io.limen.agent.demo;
 import io.limen.agent.ScanOutcome;
 import io.limen.format.Reason;
 import io.limen.format.credential.Claims;
+import io.limen.agent.gate.GateEvent;
 import io.limen.agent.gate.PinActivity;
 import io.limen.agent.policy.Decision;
 import java.io.PrintWriter;
@@ -51,6 +52,12 @@ public final class DemoReport implements DemoRun.Listener {
         }
         out.printf("    gate      %s%n", outcome.admission().gateCommand().map(Object::toString).orElse("nothing: no code, nobody to answer"));
         outcome.displayed().forEach(message -> out.printf("    display   %s%n", message.line()));
+        // What the entrance's screen (the OLED, a 20x4 LCD) showed, its rows in the config's language.
+        outcome.screens().forEach(rows -> out.printf("    screen    %s%n",
+                String.join(" | ", rows.stream().filter(row -> !row.isEmpty()).toList())));
+        if (!outcome.gateEvents().isEmpty()) {
+            out.printf("    gate saw  %s%n", gateEvents(outcome.gateEvents(), outcome.gateStartNanos()));
+        }
         if (!outcome.pinEvents().isEmpty()) {
             out.printf("    pins      %s%n", pins(outcome.pinEvents(), outcome.gateStartNanos()));
         }
@@ -82,6 +89,11 @@ public final class DemoReport implements DemoRun.Listener {
         out.printf(Locale.ROOT, "demo: %d scans, %d granted, %d denied, %d without a code; %d of %d outcomes as expected; frame to relay median %.2f ms, max %.2f ms; files in %s%n",
                 outcomes.size(), granted, decided - granted, outcomes.size() - decided, expected, outcomes.size(),
                 latencies[latencies.length / 2] / 1e6, latencies[latencies.length - 1] / 1e6, dir.toAbsolutePath());
+        java.util.Map<String, Long> seen = new java.util.LinkedHashMap<>();
+        outcomes.forEach(o -> o.gateEvents().forEach(e -> seen.merge(e.kind().code(), 1L, Long::sum)));
+        if (!seen.isEmpty()) {
+            out.printf("demo: the gate saw %s%n", String.join(", ", seen.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()));
+        }
         out.flush();
     }
 
@@ -97,6 +109,20 @@ public final class DemoReport implements DemoRun.Listener {
                 line.append(", ");
             }
             line.append(String.format(Locale.ROOT, "%s %s at +%.0f ms", event.role().label(), event.state(), (event.nanoTime() - startNanos) / 1e6));
+        }
+        return line.toString();
+    }
+
+    /** What the gate saw, e.g. {@code passed entry at +505 ms, not_passed entry at +2000 ms}. */
+    private static String gateEvents(List<GateEvent> events, long startNanos) {
+        StringBuilder line = new StringBuilder();
+        for (GateEvent event : events) {
+            if (!line.isEmpty()) {
+                line.append(", ");
+            }
+            line.append(event.kind().code());
+            event.direction().ifPresent(d -> line.append(' ').append(d.configName()));
+            line.append(String.format(Locale.ROOT, " at +%.0f ms", (event.atNanos() - startNanos) / 1e6));
         }
         return line.toString();
     }

@@ -6,8 +6,10 @@ import io.limen.agent.Terminal;
 import io.limen.agent.scanlog.ScanLogStatus;
 import io.limen.agent.scanlog.ScanLogWriter;
 import io.limen.agent.camera.CameraCounters;
+import io.limen.agent.display.DisplayLanguage;
 import io.limen.agent.display.DisplayMessage;
 import io.limen.agent.display.RecordingDisplay;
+import io.limen.agent.gate.GateEvent;
 import io.limen.agent.gate.PinActivity;
 import io.limen.agent.run.TerminalRun;
 import io.limen.agent.simulation.SteppedFrameSource;
@@ -43,9 +45,12 @@ public final class DemoRun {
      *
      * @param gateStartNanos the gate clock when the frame came in; pin events are on that clock
      * @param displayed      what the display showed for it (nothing for a frame without a code)
+     * @param gateEvents     what the gate saw from the admission up to the next one's (a turn of the arm, a
+     *                       grant nobody used, a forced turn, the exit button), as the scan log records them
+     * @param screens        the rows a 4-row screen showed for it, in the config's language, parallel to {@code displayed}
      */
     public record Outcome(DemoCase demoCase, Agent.Admission admission, List<PinActivity.PinEvent> pinEvents, long gateStartNanos,
-                          List<DisplayMessage> displayed) {
+                          List<DisplayMessage> displayed, List<List<String>> screens, List<GateEvent> gateEvents) {
 
         public boolean asExpected() {
             return admission.scan().reason() == demoCase.expected();
@@ -84,18 +89,26 @@ public final class DemoRun {
     public static List<Outcome> run(DemoScenario scenario, Instant now, Listener listener) throws IOException {
         SimulatedTime time = new SimulatedTime(now);
         List<DemoCase> cases = scenario.cases();
-        RecordingDisplay display = new RecordingDisplay();
+        AgentConfig config = config(scenario);
+        RecordingDisplay display = new RecordingDisplay(DisplayLanguage.of(config.display().language()));
         HardwareSeams seams = HardwareSeams.simulated(
                 new SteppedFrameSource(cases.stream().map(DemoCase::frame).toList(), time,
                         cases.stream().map(DemoCase::after).toList()), time).withDisplay(display);
         List<Admitted> admitted = new CopyOnWriteArrayList<>();
         List<PinActivity.PinEvent> events;
+        List<GateEvent> seen = new CopyOnWriteArrayList<>();
         try {
-            Terminal terminal = Terminal.assemble(config(scenario), seams);
+            Terminal terminal = Terminal.assemble(config, seams);
+            terminal.watchGateEvents(seen::add);
+            DemoTurnstile turnstile = new DemoTurnstile(seams.gpio(), config.board(), time);
+            turnstile.rest();
             try (PinActivity pins = PinActivity.watch(terminal.gate(), time::nanoTime)) {
-                // On the admit thread, while the camera waits for the frame back: the time is still.
-                TerminalRun run = new TerminalRun(terminal, new CameraCounters(), admission -> admitted.add(
-                        new Admitted(admission, time.nanoTime(), display.shown().size())));
+                // On the admit thread, while the camera waits for the frame back: the time is still. The
+                // person's act is scheduled on it and plays while the time moves to the next person.
+                TerminalRun run = new TerminalRun(terminal, new CameraCounters(), admission -> {
+                    admitted.add(new Admitted(admission, time.nanoTime(), display.shown().size()));
+                    turnstile.act(cases.get(admitted.size() - 1).act());
+                });
                 run.start();
                 try {
                     if (!run.awaitEnd(Duration.ofMinutes(5))) {
@@ -114,7 +127,7 @@ public final class DemoRun {
         } finally {
             seams.gpio().shutdown();
         }
-        List<Outcome> outcomes = outcomes(cases, admitted, events, display.shown());
+        List<Outcome> outcomes = outcomes(cases, admitted, events, display.shown(), display.screens(), seen);
         for (int i = 0; i < outcomes.size(); i++) {
             listener.caseDone(i + 1, outcomes.get(i));
         }
@@ -141,9 +154,9 @@ public final class DemoRun {
         }
     }
 
-    /** Each case with the pin events from its admission up to the next one's, and the messages shown for it. */
+    /** Each case with the pin and gate events from its admission up to the next one's, and the messages shown for it. */
     private static List<Outcome> outcomes(List<DemoCase> cases, List<Admitted> admitted, List<PinActivity.PinEvent> events,
-                                          List<DisplayMessage> shown) {
+                                          List<DisplayMessage> shown, List<List<String>> screens, List<GateEvent> gateEvents) {
         if (admitted.size() != cases.size()) {
             throw new IllegalStateException("the demo terminal admitted " + admitted.size() + " of " + cases.size() + " frames");
         }
@@ -153,7 +166,9 @@ public final class DemoRun {
             long end = i + 1 < admitted.size() ? admitted.get(i + 1).gateNanos() : Long.MAX_VALUE;
             int shownBefore = i == 0 ? 0 : admitted.get(i - 1).shownSoFar();
             List<PinActivity.PinEvent> own = events.stream().filter(e -> e.nanoTime() >= a.gateNanos() && e.nanoTime() < end).toList();
-            outcomes.add(new Outcome(cases.get(i), a.admission(), own, a.gateNanos(), List.copyOf(shown.subList(shownBefore, a.shownSoFar()))));
+            List<GateEvent> saw = gateEvents.stream().filter(e -> e.atNanos() >= a.gateNanos() && e.atNanos() < end).toList();
+            outcomes.add(new Outcome(cases.get(i), a.admission(), own, a.gateNanos(), List.copyOf(shown.subList(shownBefore, a.shownSoFar())),
+                    List.copyOf(screens.subList(shownBefore, a.shownSoFar())), saw));
         }
         return outcomes;
     }

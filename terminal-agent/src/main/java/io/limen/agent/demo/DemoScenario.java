@@ -127,7 +127,8 @@ public final class DemoScenario implements AutoCloseable {
                 terminal: {site: demo, id: lobby-1, zone: %s}
                 camera:
                   source: {kind: synthetic}
-                gate: {driver: simulated}
+                board: {profile: tripod-turnstile}   # two rotation sensors: the demo's people turn its arm
+                gate: {driver: simulated, passageTimeoutMs: 2000, alarmMs: 2000}   # both within one person's 3 s
                 credentials: {trustFile: trust.pem}
                 revocation: {database: revocations.db}
                 paths: {state: ., logs: .}
@@ -179,9 +180,10 @@ public final class DemoScenario implements AutoCloseable {
         Claims revoked = claims(ISSUER, "staff-0417", "Grace Hopper", List.of(ZONE), now.minus(Duration.ofDays(3)), now.plus(Duration.ofDays(30)));
 
         add("nobody in front of the camera", Reason.NO_CODE, null, SyntheticScene.withoutCode(seed));
-        add("staff pass, valid (Ed25519)", Reason.OK, staff.issue(ada), null);
-        add("contractor pass, valid (ES256, any zone)", Reason.OK, new CredentialIssuer(contractorKey).issue(
-                claims(CONTRACTOR_ISSUER, "ctr-2231", "Linus T.", List.of(), now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(8)))), null);
+        add("staff pass, valid (Ed25519), walks in", Reason.OK, staff.issue(ada), null, DemoCase.Act.WALKS_IN);
+        add("contractor pass, valid (ES256, any zone), turns away", Reason.OK, new CredentialIssuer(contractorKey).issue(
+                claims(CONTRACTOR_ISSUER, "ctr-2231", "Linus T.", List.of(), now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(8)))),
+                null, DemoCase.Act.TURNS_AWAY);
         add("staff pass, expired two days ago", Reason.EXPIRED, staff.issue(
                 claims(ISSUER, "staff-0099", "Alan Turing", List.of(ZONE), now.minus(Duration.ofDays(40)), now.minus(Duration.ofDays(2)))), null);
         add("visitor pass, valid only from tomorrow", Reason.NOT_YET_VALID, staff.issue(
@@ -198,6 +200,9 @@ public final class DemoScenario implements AutoCloseable {
         add("not a credential (a restaurant menu link)", Reason.BAD_PREFIX, "https://menu.example/table/12", null);
         add("staff pass, screen cracked over the code", Reason.NO_CODE, null, SyntheticScene.withDamagedCode(staff.issue(ada), seed + 1000));
         addDynamicCases(staff);
+        add("someone climbs over the locked arm", Reason.NO_CODE, null, SyntheticScene.withoutCode(seed + 1), DemoCase.Act.FORCES_THE_ARM);
+        add("a person inside presses the exit button and goes out", Reason.NO_CODE, null, SyntheticScene.withoutCode(seed + 2),
+                DemoCase.Act.LEAVES_BY_THE_EXIT_BUTTON);
         // The lobby is closed on the next public holiday (the config's schedule): the same valid pass is refused.
         Instant holidayMorning = holiday().atTime(1, 0).toInstant(ZoneOffset.UTC);
         add("staff pass on a public holiday (lobby closed)", Reason.OUTSIDE_SCHEDULE, staff.issue(ada), null,
@@ -222,7 +227,7 @@ public final class DemoScenario implements AutoCloseable {
                 katherine.zones(), katherine.displayName())), phone);
         Instant shownAt = arrival.plus(DemoRun.PER_PERSON);
         String fresh = app.present(shownAt, random);
-        add("staff app, dynamic code signed just now (LQ1:)", Reason.OK, fresh, null);
+        add("staff app, dynamic code signed just now (LQ1:), walks in", Reason.OK, fresh, null, DemoCase.Act.WALKS_IN);
         add("screenshot of the app's code from 2 minutes ago", Reason.PRESENTATION_EXPIRED,
                 app.present(arrival.plus(DemoRun.PER_PERSON).minus(Duration.ofMinutes(2)), random), null);
         add("the app's code from before shown again (a replay)", Reason.REPLAYED, fresh, null);
@@ -238,11 +243,20 @@ public final class DemoScenario implements AutoCloseable {
 
     /** A case; the frame is the text drawn on a phone unless given. */
     private void add(String label, Reason expected, String text, Frame frame) throws IOException {
-        add(label, expected, text, frame, cases.isEmpty() ? Duration.ZERO : DemoRun.PER_PERSON);
+        add(label, expected, text, frame, DemoCase.Act.NONE);
+    }
+
+    /** A case after which the person does {@code act} at the turnstile. */
+    private void add(String label, Reason expected, String text, Frame frame, DemoCase.Act act) throws IOException {
+        add(label, expected, text, frame, cases.isEmpty() ? Duration.ZERO : DemoRun.PER_PERSON, act);
     }
 
     /** A case arriving {@code after} the previous one (the first arrives at the demo's start). */
     private void add(String label, Reason expected, String text, Frame frame, Duration after) throws IOException {
+        add(label, expected, text, frame, after, DemoCase.Act.NONE);
+    }
+
+    private void add(String label, Reason expected, String text, Frame frame, Duration after, DemoCase.Act act) throws IOException {
         arrival = arrival.plus(after);
         int number = cases.size() + 1;
         Frame seen = frame != null ? frame : readableScene(text, seed + number);
@@ -253,7 +267,7 @@ public final class DemoScenario implements AutoCloseable {
         Path png = folder.newFile("frames/" + name + ".png");
         ImageFrames.writePng(seen, png);
         folder.record(png);
-        cases.add(new DemoCase(label, expected, seen, after));
+        cases.add(new DemoCase(label, expected, seen, after, act));
     }
 
     /**

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * The line a display shows for a decision: the holder's display name (or "welcome") for a grant, the
- * reason code for a denial, since the code is what a technician looks up. Never the credential itself.
+ * reason code for a denial, since the code is what a technician looks up; a grant made in a degraded
+ * state names its warnings' codes ("welcome, Ada (warning: lists_stale)"). Never the credential itself.
  */
 public record DisplayMessage(boolean granted, String line) {
 
@@ -16,7 +17,8 @@ public record DisplayMessage(boolean granted, String line) {
     public static DisplayMessage of(Decision decision) {
         return switch (decision) {
             case Decision.Granted g -> new DisplayMessage(true, "welcome"
-                    + g.holder().claims().displayName().map(name -> ", " + name).orElse(""));
+                    + g.holder().claims().displayName().map(name -> ", " + name).orElse("")
+                    + (g.degraded() ? " (warning: " + String.join(", ", g.warnings().stream().map(r -> r.code()).toList()) + ")" : ""));
             case Decision.Denied d -> new DisplayMessage(false, "refused: " + d.reason().code());
         };
     }

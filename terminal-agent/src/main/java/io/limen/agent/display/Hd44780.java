@@ -56,6 +56,11 @@ public final class Hd44780 {
         this.rows = rows;
     }
 
+    /** The number of rows: 2 or 4. */
+    public int rows() {
+        return rows;
+    }
+
     /** The reset sequence into 4-bit mode, two lines, display on, cursor off, cleared. */
     public void init() {
         pause.nanos(50_000_000); // over 40 ms after power reaches 2.7 V

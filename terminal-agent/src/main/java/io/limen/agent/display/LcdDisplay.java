@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The entrance's character LCD ({@link Hd44780}): the newest decision's two lines, written by its own
+ * The entrance's character LCD ({@link Hd44780}): the newest decision's lines ({@link Messages#lines(Decision, int)},
+ * with the warning line of a grant made in a degraded state), written by its own
  * daemon thread so the admit thread never waits on the I2C bus (a 16×2 screen is ~100 I2C writes and
  * a few ms). One slot, newest wins. The LCD has no CJK glyphs: in Chinese it shows the English text
  * (the language's own text goes to the OLED and the log); a holder's name in other scripts shows as
@@ -48,9 +49,9 @@ public final class LcdDisplay implements Display, AutoCloseable {
         writer.start();
     }
 
-    /** The lines the LCD shows for {@code decision}. */
+    /** The lines the LCD shows for {@code decision}: its rows' worth, a degraded grant's warning included. */
     public List<String> lines(Decision decision) {
-        return messages.lines(decision);
+        return messages.lines(decision, lcd.rows());
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 /**
@@ -34,6 +35,11 @@ public final class Messages {
         this.bundle = BUNDLES.get(Objects.requireNonNull(language, "language must not be null"));
     }
 
+    /** Every text of the language's bundle, in key order: what a font must have glyphs for. */
+    public List<String> texts() {
+        return bundle.keySet().stream().sorted().map(bundle::getString).toList();
+    }
+
     /** The text of one reason code, e.g. "Pass expired" / "通行证已过期". */
     public String text(Reason reason) {
         return bundle.getString(reason.code());
@@ -46,5 +52,45 @@ public final class Messages {
                     g.holder().claims().displayName().orElse(text(Reason.OK)));
             case Decision.Denied d -> List.of(bundle.getString("headline.denied"), text(d.reason()));
         };
+    }
+
+    /**
+     * The lines for a screen of {@code rows} rows (2: a 16×2 LCD; 4: a 20×4 LCD or the OLED), top first,
+     * each to be cut to the screen's width by the display.
+     *
+     * <pre>
+     *   rows  grant                                   grant with warnings        denial
+     *   2     headline, name or "Please pass"         headline, warning          headline, reason's text
+     *   4     headline, name, "Please pass", ""       ... , warning (last row)   headline, reason's text, "", ""
+     * </pre>
+     *
+     * A grant without a name shows "Please pass" on the second row. The warning line names what the grant
+     * was made despite ({@link Decision.Granted#warnings}): on a 2-row screen it takes the second row,
+     * since staff must see it and the person is admitted either way.
+     *
+     * @throws IllegalArgumentException if rows is not 2 or 4
+     */
+    public List<String> lines(Decision decision, int rows) {
+        if (rows != 2 && rows != 4) {
+            throw new IllegalArgumentException("a display shows 2 or 4 rows, but was " + rows);
+        }
+        List<String> two = lines(decision);
+        Optional<String> warning = decision instanceof Decision.Granted g ? warning(g.warnings()) : Optional.empty();
+        if (rows == 2) {
+            return warning.map(w -> List.of(two.get(0), w)).orElse(two);
+        }
+        String third = decision instanceof Decision.Granted g && g.holder().claims().displayName().isPresent() ? text(Reason.OK) : "";
+        return List.of(two.get(0), two.get(1), third, warning.orElse(""));
+    }
+
+    /** The warning line for what a grant was made despite: one of the two, or both; empty for none. */
+    public Optional<String> warning(List<Reason> warnings) {
+        boolean stale = warnings.contains(Reason.LISTS_STALE);
+        boolean clock = warnings.contains(Reason.CLOCK_UNSYNCED);
+        if (stale && clock) {
+            return Optional.of(bundle.getString("warning.both"));
+        }
+        return stale ? Optional.of(bundle.getString("warning.lists_stale"))
+                : clock ? Optional.of(bundle.getString("warning.clock_unsynced")) : Optional.empty();
     }
 }

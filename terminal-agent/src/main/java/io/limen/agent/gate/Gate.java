@@ -2,6 +2,9 @@ package io.limen.agent.gate;
 
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.Digital;
+import io.limen.agent.signal.SignalPattern;
+import io.limen.agent.signal.SignalPatterns;
+import io.limen.agent.signal.SignalPlayer;
 import io.limen.agent.time.Scheduler;
 import io.limen.config.BoardInput;
 import io.limen.config.BoardProfile;
@@ -20,8 +23,15 @@ import org.slf4j.LoggerFactory;
 /**
  * One entrance's lock, LEDs, buzzer and inputs: the {@link GateMachine} driven by the board's
  * {@link GpioPort} and timed by the {@link Scheduler}. Every call, input change and timeout goes into
- * the machine with the scheduler's time, the outputs it then wants are written to the pins, the next
+ * the machine with the scheduler's time, the lock it then wants is written to the relay, the next
  * timeout is scheduled, and the events it emitted go to the listener (the scan log, anti-passback).
+ *
+ * <p>Signals: the LEDs and buzzer have one owner, the gate's {@link SignalPlayer}. After every change
+ * the player holds the standing pattern of the machine's state ({@link SignalPatterns#standing}: the
+ * fire alarm's cadence while the fire input is active, the alarm while the machine sounds it — a door
+ * held open until it closes, a forced passage for {@code gate.alarmHoldMs} — else green while released,
+ * red while a denial shows); a grant plays {@code granted} (or {@code degraded}) and a denial
+ * {@code denied} once over it, also during an alarm.
  *
  * <p>Safety: the port creates every output in its unpowered state before anything else (the relay
  * de-energised: a fail-secure lock locked, a fail-safe one free, as without the agent); Pi4J's shutdown
@@ -31,8 +41,8 @@ import org.slf4j.LoggerFactory;
  * <p>Without a timer to end it, nothing may stay released: when the scheduler refuses the next
  * timeout, every output is driven safe and the caller hears why.
  *
- * <p>Thread-safe: calls, scheduler tasks and input edges (Pi4J's event threads) all hold the port's
- * monitor. The event listener runs under it and must not block (it offers to queues).
+ * <p>Thread-safe: calls, scheduler tasks (timeouts and signal steps) and input edges (Pi4J's event
+ * threads) all hold the port's monitor. The event listener runs under it and must not block (it offers to queues).
  */
 public final class Gate implements AutoCloseable {
 
@@ -43,6 +53,7 @@ public final class Gate implements AutoCloseable {
     private final GateMachine machine;
     private final GateConfig config;
     private final Consumer<GateEvent> events;
+    private final SignalPlayer signals;
 
     private boolean closed;
     private long scheduledFor = GateMachine.NONE;
@@ -78,6 +89,13 @@ public final class Gate implements AutoCloseable {
                 config.alarmHold(), profile.hasPassageSensor(), profile.hasDoorContact());
         this.machine = new GateMachine(settings);
         this.port = new GpioPort(context, profile, scheduler, config.fireAlarmDebounce());
+        PinSignalOutputs pins = new PinSignalOutputs(port.pins());
+        // Once the context is shut down its hook has put every output in its shutdown state: a late step must not undo it.
+        this.signals = new SignalPlayer(scheduler, (output, on) -> {
+            if (!port.contextShutDown()) {
+                pins.set(output, on);
+            }
+        }, port);
         synchronized (port) {
             port.listen(this::onInput);
             machine.start(scheduler.nanoTime(), port.active(BoardInput.FIRE_ALARM), port.active(BoardInput.DOOR_CONTACT));
@@ -102,10 +120,21 @@ public final class Gate implements AutoCloseable {
      *         the outputs are then safe
      */
     public GateCommand grant(Duration pulse, Direction direction, Optional<Credential> credential) {
+        return grant(pulse, direction, credential, false);
+    }
+
+    /**
+     * As {@link #grant(Duration, Direction, Optional)}, signalled {@code degraded} when the grant was
+     * made under a warning (lists stale or clock unsynchronised, and the entrance admits anyway).
+     */
+    public GateCommand grant(Duration pulse, Direction direction, Optional<Credential> credential, boolean degraded) {
         synchronized (port) {
             requireOpen();
             GateCommand command = machine.grant(scheduler.nanoTime(), pulse, direction, credential);
             settle();
+            if (command.kind() != GateCommand.Kind.HELD_OPEN_BY_FIRE_ALARM) {
+                signals.play(degraded ? SignalPatterns.DEGRADED : SignalPatterns.GRANTED);
+            }
             return command;
         }
     }
@@ -116,6 +145,9 @@ public final class Gate implements AutoCloseable {
             requireOpen();
             GateCommand command = machine.deny(scheduler.nanoTime(), show);
             settle();
+            if (command.kind() == GateCommand.Kind.DENIED) {
+                signals.play(SignalPatterns.DENIED);
+            }
             return command;
         }
     }
@@ -131,6 +163,13 @@ public final class Gate implements AutoCloseable {
     public GateMachine.State state() {
         synchronized (port) {
             return machine.state();
+        }
+    }
+
+    /** What the LEDs and buzzer show now: a decision's pattern playing, else the standing one. */
+    public SignalPattern signal() {
+        synchronized (port) {
+            return signals.playing();
         }
     }
 
@@ -151,6 +190,7 @@ public final class Gate implements AutoCloseable {
             }
             closed = true;
             cancelTimer();
+            signals.close();
             port.close();
         }
     }
@@ -193,17 +233,20 @@ public final class Gate implements AutoCloseable {
         }
     }
 
-    /** Schedules the machine's next timeout, then writes its outputs and hands on its events. */
+    /** Schedules the machine's next timeout, then writes its lock and signals and hands on its events. */
     private void settle() {
         try {
             schedule(machine.nextDeadline());
         } catch (RuntimeException e) {
-            // Without a timer to end it, no release may start or go on.
+            // Without a timer to end it, no release may start or go on, and nothing stays lit or sounding.
+            signals.silence();
             port.writeSafe();
             deliver();
             throw e;
         }
-        port.write(machine.outputs());
+        GateMachine.Outputs outputs = machine.outputs();
+        port.writeRelay(outputs.released());
+        signals.hold(SignalPatterns.standing(machine.fireAlarmActive(), outputs.alarm(), outputs.green(), outputs.red()));
         deliver();
     }
 

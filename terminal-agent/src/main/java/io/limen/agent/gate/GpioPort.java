@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The gate's pins on one board, in the entrance's terms: it writes {@link GateMachine.Outputs} as pin
- * levels (the lock's fail mode and the relay's active level applied) and reports each input as
+ * The gate's pins on one board, in the entrance's terms: it writes the lock as the relay's level (the
+ * lock's fail mode and the relay's active level applied; a running gate's LEDs and buzzer are its signal
+ * player's) and reports each input as
  * active or not, through its pull resistor, its polarity and its debounce, all from the
  * {@link BoardProfile}.
  *
@@ -139,7 +140,7 @@ public final class GpioPort {
     }
 
     /** The Pi4J id of an input: {@code fire-alarm}, {@code exit-button}, {@code door-contact}, {@code passage-entry}. */
-    static String id(BoardInput role) {
+    public static String id(BoardInput role) {
         return switch (role) {
             case FIRE_ALARM -> "fire-alarm";
             case EXIT_BUTTON -> "exit-button";
@@ -168,10 +169,21 @@ public final class GpioPort {
         return w != null && w.accepted;
     }
 
-    /** Drives the outputs: the lock's fail mode decides whether "released" energises the relay. */
-    public synchronized void write(GateMachine.Outputs outputs) {
-        boolean energised = outputs.released() == profile.lockFailMode().energiseToRelease();
+    /**
+     * Drives the relay alone, the lock released or not: the lock's fail mode decides whether "released"
+     * energises it. A running {@link Gate} writes only this; its {@code SignalPlayer} owns the LEDs and buzzer.
+     */
+    public synchronized void writeRelay(boolean released) {
+        boolean energised = released == profile.lockFailMode().energiseToRelease();
         relay.state(energised ? relayEnergised : DigitalState.getInverseState(relayEnergised));
+    }
+
+    /**
+     * Drives every output at once, LEDs and buzzer steady: for a technician's test with no gate running
+     * (a running gate uses {@link #writeRelay} and its signal player instead).
+     */
+    public synchronized void write(GateMachine.Outputs outputs) {
+        writeRelay(outputs.released());
         green.state(outputs.green() ? DigitalState.HIGH : DigitalState.LOW);
         red.state(outputs.red() ? DigitalState.HIGH : DigitalState.LOW);
         if (buzzer != null) {

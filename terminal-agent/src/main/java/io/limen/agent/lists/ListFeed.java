@@ -8,6 +8,7 @@ import io.limen.format.lists.ListResult;
 import io.limen.format.lists.ListTopics;
 import io.limen.format.lists.SnapshotId;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +40,16 @@ public final class ListFeed {
     /** The most bytes of chunks held in memory until their turn: four chunks of the largest size. */
     public static final long MAX_HELD_BYTES = 4L * ListDocuments.MAX_BYTES;
 
+    /** How long a snapshot may wait for its next chunk by default: {@code lists.snapshotTimeoutMs}'s default. */
+    public static final Duration DEFAULT_SNAPSHOT_TIMEOUT = Duration.ofMinutes(5);
+
     private final ListImport imports;
     private final LongSupplier heldRevocations;
     private final LongSupplier heldTrust;
     private final long maxHeldBytes;
+    /** The monotonic clock the snapshot timeout is measured on, in nanoseconds (the scheduler's: the wall clock may step). */
+    private final LongSupplier nanos;
+    private final Duration snapshotTimeout;
 
     /** The snapshot being assembled, or null. */
     private Target target;
@@ -65,9 +72,12 @@ public final class ListFeed {
         int next;
         final TreeMap<Integer, byte[]> early = new TreeMap<>();
         long earlyBytes;
+        /** When a chunk of it last arrived (its first, or one handed on or held back), on {@link #nanos}. */
+        long lastChunkNanos;
 
-        Target(Key key) {
+        Target(Key key, long now) {
             this.key = key;
+            this.lastChunkNanos = now;
         }
     }
 
@@ -79,8 +89,28 @@ public final class ListFeed {
         this(imports, heldRevocations, heldTrust, MAX_HELD_BYTES);
     }
 
+    /**
+     * The same with a snapshot timeout: a snapshot whose next chunk has not come {@code snapshotTimeout}
+     * after the last one is dropped at the next {@link #expire} ({@code snapshot_timeout}).
+     *
+     * @param nanos a monotonic clock in nanoseconds (the terminal's scheduler)
+     */
+    public ListFeed(ListImport imports, LongSupplier heldRevocations, LongSupplier heldTrust, LongSupplier nanos, Duration snapshotTimeout) {
+        this(imports, heldRevocations, heldTrust, MAX_HELD_BYTES, nanos, snapshotTimeout);
+    }
+
     /** The same with another cap on the chunks held back, in bytes (tests reach it with small chunks). */
     ListFeed(ListImport imports, LongSupplier heldRevocations, LongSupplier heldTrust, long maxHeldBytes) {
+        this(imports, heldRevocations, heldTrust, maxHeldBytes, System::nanoTime, DEFAULT_SNAPSHOT_TIMEOUT);
+    }
+
+    ListFeed(ListImport imports, LongSupplier heldRevocations, LongSupplier heldTrust, long maxHeldBytes, LongSupplier nanos,
+             Duration snapshotTimeout) {
+        this.nanos = Objects.requireNonNull(nanos, "nanos must not be null");
+        this.snapshotTimeout = Objects.requireNonNull(snapshotTimeout, "snapshotTimeout must not be null");
+        if (snapshotTimeout.isNegative() || snapshotTimeout.isZero()) {
+            throw new IllegalArgumentException("snapshotTimeout must be positive, but was " + snapshotTimeout);
+        }
         this.maxHeldBytes = maxHeldBytes;
         this.imports = Objects.requireNonNull(imports, "imports must not be null");
         this.heldRevocations = Objects.requireNonNull(heldRevocations, "heldRevocations must not be null");
@@ -150,7 +180,7 @@ public final class ListFeed {
                         + target.next + " of its chunks: a newer snapshot, version " + h.version() + ", began; dropped it"));
             }
             imports.finish();
-            target = new Target(key);
+            target = new Target(key, nanos.getAsLong());
         } else if (h.version() < target.key.version) {
             return;
         } else if (!target.key.equals(key)) {
@@ -161,6 +191,7 @@ public final class ListFeed {
         if (c.index() < target.next || target.early.containsKey(c.index())) {
             return; // a retained chunk seen again after a reconnect
         }
+        target.lastChunkNanos = nanos.getAsLong();
         if (c.index() > target.next) {
             if (target.earlyBytes + payload.length > maxHeldBytes) {
                 Target dropped = target;
@@ -210,6 +241,30 @@ public final class ListFeed {
     private void drop() {
         target = null;
         imports.finish();
+    }
+
+    /**
+     * Drops the snapshot being assembled if its next chunk has not come within the snapshot timeout
+     * (a publisher or broker that stopped half-way): its staged chunks are discarded, the list held stays,
+     * and its chunks are taken afresh when they come again (the retained set after a reconnect). Called
+     * periodically (the terminal's list look, every 5 s); cheap when nothing is assembled.
+     *
+     * @return the {@code snapshot_timeout} refusal, if it dropped one
+     */
+    public java.util.Optional<ListOutcome.Refused> expire() {
+        if (target == null) {
+            return java.util.Optional.empty();
+        }
+        long waited = nanos.getAsLong() - target.lastChunkNanos;
+        if (waited < snapshotTimeout.toNanos()) {
+            return java.util.Optional.empty();
+        }
+        Target dropped = target;
+        drop();
+        return java.util.Optional.of(new ListOutcome.Refused(ListProblem.SNAPSHOT_TIMEOUT, "the " + dropped.key.describe()
+                + " got no chunk for " + Duration.ofNanos(waited).toSeconds() + " s (lists.snapshotTimeoutMs: "
+                + snapshotTimeout.toMillis() + "), waiting for chunk " + dropped.next + " with " + dropped.early.size()
+                + " held back; dropped it, the held version " + heldRevocations.getAsLong() + " stays"));
     }
 
     /** The snapshot being assembled, for status: such as "snapshot version 7 (100 chunks, id …): 40 staged"; empty if none. */

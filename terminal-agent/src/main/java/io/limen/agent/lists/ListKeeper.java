@@ -5,6 +5,7 @@ import io.limen.agent.revocation.RevocationIndex;
 import io.limen.agent.revocation.SqliteConnections;
 import io.limen.config.AgentConfig;
 import io.limen.format.credential.TrustStore;
+import io.limen.format.lists.ListDocument;
 import io.limen.format.lists.ListDocuments;
 import io.limen.format.lists.ListResult;
 import java.io.IOException;
@@ -38,6 +39,8 @@ public final class ListKeeper implements AutoCloseable {
     private final ListImport imports;
     private final ListFeed feed;
     private long trustVersion;
+    /** The trust list's keys valid at the last load: when another set is valid, the trust store is rebuilt. */
+    private java.util.List<io.limen.format.lists.TrustEntry> trustValid = java.util.List.of();
     private volatile Optional<Refusal> lastRefusal = Optional.empty();
     /** What {@link ListFeed#assembling} said after the last message: read by status without the keeper's lock. */
     private volatile Optional<String> assembling = Optional.empty();
@@ -58,7 +61,8 @@ public final class ListKeeper implements AutoCloseable {
         }
     }
 
-    private ListKeeper(RevocationIndex index, Path trustFile, TrustStore signers, Optional<Path> dropFolder) {
+    private ListKeeper(RevocationIndex index, Path trustFile, TrustStore signers, Optional<Path> dropFolder,
+                       java.util.function.LongSupplier nanos, java.time.Duration snapshotTimeout) {
         this.index = index;
         this.trustFile = trustFile;
         this.signers = signers;
@@ -66,7 +70,7 @@ public final class ListKeeper implements AutoCloseable {
         this.imports = new ListImport(signers::keysFor, Optional.of(new RevocationUpdates(index, applied -> { })),
                 Optional.of(new TrustListUpdates(trustFile, signers::keysFor)));
         this.feed = new ListFeed(imports, () -> index.current().version(),
-                () -> trustListTime().map(SignedTime::version).orElse(0L));
+                () -> trustList().map(t -> t.header().version()).orElse(0L), nanos, snapshotTimeout);
     }
 
     /**
@@ -76,6 +80,14 @@ public final class ListKeeper implements AutoCloseable {
      * @throws IOException if the list-signing keys cannot be read
      */
     public static Optional<ListKeeper> open(AgentConfig config, Instant now) throws IOException {
+        return open(config, now, System::nanoTime);
+    }
+
+    /**
+     * The same, measuring the snapshot timeout ({@code lists.snapshotTimeoutMs}) on {@code nanos}, a
+     * monotonic clock in nanoseconds (the terminal's scheduler).
+     */
+    public static Optional<ListKeeper> open(AgentConfig config, Instant now, java.util.function.LongSupplier nanos) throws IOException {
         if (config.lists().signers().isEmpty() || config.revocation().database().isEmpty()) {
             return Optional.empty();
         }
@@ -91,35 +103,57 @@ public final class ListKeeper implements AutoCloseable {
                 log.warn("Revocation store integrity check could not run: {}", e.getMessage());
             }
         });
-        return Optional.of(new ListKeeper(index, config.credentials().trustFile(), signers, config.lists().dropFolder()));
+        return Optional.of(new ListKeeper(index, config.credentials().trustFile(), signers, config.lists().dropFolder(), nanos,
+                config.lists().snapshotTimeout()));
     }
 
-    /** The lists as they are now, each as old as its signed issue time (a hand-made trust file: as of {@code now}). */
+    /**
+     * The lists as they are now, each as old as its signed issue time (a hand-made trust file: as of
+     * {@code now}). With a signed trust list held, the keys trusted are its keys valid at {@code now}:
+     * a rotation's new key from its start, an old key until its end, without waiting for another list.
+     */
     public synchronized ListSnapshot load(Instant now) throws IOException {
-        TrustStore trust = TrustStore.load(trustFile);
-        Optional<SignedTime> trustList = trustListTime();
-        trustVersion = trustList.map(SignedTime::version).orElse(0L);
+        Optional<ListDocument.Trust> trustList = trustList();
+        trustVersion = trustList.map(t -> t.header().version()).orElse(0L);
+        trustValid = trustList.map(t -> validEntries(t, now)).orElse(java.util.List.of());
+        TrustStore trust = trustList.flatMap(t -> {
+            Optional<TrustStore> valid = TrustListUpdates.validAt(t, now);
+            if (valid.isEmpty()) {
+                log.warn("Trust list version {} has no key valid at {}; the trust file {} stays in force", t.header().version(), now, trustFile);
+            }
+            return valid;
+        }).orElse(null);
+        if (trust == null) {
+            trust = TrustStore.load(trustFile);
+        }
         FilteredRevocations revocations = index.current();
         Instant revocationsAsOf = index.issuedAt().orElse(Instant.EPOCH);
-        return new ListSnapshot(trust, revocations, trustList.map(SignedTime::issuedAt).orElse(now), revocationsAsOf);
+        return new ListSnapshot(trust, revocations, trustList.map(t -> t.header().issuedAt()).orElse(now), revocationsAsOf);
+    }
+
+    private static java.util.List<io.limen.format.lists.TrustEntry> validEntries(ListDocument.Trust list, Instant now) {
+        return list.keys().stream().filter(e -> e.validAt(now)).toList();
     }
 
     /**
      * New lists if an import changed either since {@code held} was loaded: the store's version, or the
-     * trust list's; empty otherwise. Cheap when nothing changed (one indexed read, one small file).
+     * trust list's, or which of the trust list's keys are valid ({@code now} crossed a key's start or
+     * end); empty otherwise. Cheap when nothing changed (one indexed read, one small file).
      */
     public synchronized Optional<ListSnapshot> refresh(ListSnapshot held, Instant now) throws IOException {
         if (dropFolder.isPresent()) {
             importDropped(dropFolder.get(), now);
         }
         boolean revocations = index.refresh();
-        long trustNow = trustListTime().map(SignedTime::version).orElse(0L);
-        if (!revocations && trustNow == trustVersion && held.revocations() == index.current()) {
+        Optional<ListDocument.Trust> trustList = trustList();
+        long trustNow = trustList.map(t -> t.header().version()).orElse(0L);
+        boolean validChanged = !trustList.map(t -> validEntries(t, now)).orElse(java.util.List.of()).equals(trustValid);
+        if (!revocations && trustNow == trustVersion && !validChanged && held.revocations() == index.current()) {
             return Optional.empty();
         }
         ListSnapshot next = load(now);
-        log.info("Lists updated: revocations version {} as of {}, trust list version {} as of {}", next.revocations().version(),
-                next.revocationsAsOf(), trustVersion, next.trustAsOf());
+        log.info("Lists updated: revocations version {} as of {}, trust list version {} as of {} ({} keys valid now)",
+                next.revocations().version(), next.revocationsAsOf(), trustVersion, next.trustAsOf(), next.trust().size());
         return Optional.of(next);
     }
 
@@ -175,6 +209,23 @@ public final class ListKeeper implements AutoCloseable {
         return outcomes;
     }
 
+    /**
+     * Drops the snapshot being assembled from MQTT messages if its next chunk is overdue
+     * ({@code lists.snapshotTimeoutMs}, {@link ListFeed#expire}), remembering the refusal for status. On
+     * the list-sync thread, at each look.
+     *
+     * @return the refusal if one was dropped: the caller may ask the broker for the retained chunks again
+     */
+    public synchronized Optional<Refusal> expireSnapshot(Instant now) {
+        Optional<Refusal> dropped = feed.expire().map(r -> {
+            log.warn("lists: MQTT: {}", r.describe());
+            return new Refusal(r.problem().code(), r.detail(), "mqtt", now);
+        });
+        dropped.ifPresent(r -> lastRefusal = Optional.of(r));
+        assembling = feed.assembling();
+        return dropped;
+    }
+
     /** The latest refusal of a list document (over MQTT or dropped), if any since start. */
     public Optional<Refusal> lastRefusal() {
         return lastRefusal;
@@ -190,18 +241,20 @@ public final class ListKeeper implements AutoCloseable {
         return index;
     }
 
-    private record SignedTime(long version, Instant issuedAt) {
-    }
-
-    private Optional<SignedTime> trustListTime() {
+    /** The signed trust list kept beside the trust file, if it verifies. */
+    private Optional<ListDocument.Trust> trustList() {
         Path document = Path.of(trustFile + ".list");
         if (!Files.exists(document)) {
             return Optional.empty();
         }
         try {
             return switch (ListDocuments.read(Files.readAllBytes(document), signers::keysFor)) {
-                case ListResult.Accepted accepted -> Optional.of(new SignedTime(accepted.document().header().version(),
-                        accepted.document().header().issuedAt()));
+                case ListResult.Accepted accepted when accepted.document() instanceof ListDocument.Trust t -> Optional.of(t);
+                case ListResult.Accepted accepted -> {
+                    log.warn("{} is a {} list, not a trust list: the trust file counts as never signed", document,
+                            accepted.document().header().kind().code());
+                    yield Optional.empty();
+                }
                 case ListResult.Refused refused -> {
                     log.warn("Trust list {} does not verify ({}): the trust file counts as never signed", document, refused);
                     yield Optional.empty();

@@ -101,6 +101,23 @@ public final class TrustListUpdates {
                 + " keys valid now, written to " + trustFile);
     }
 
+    /**
+     * The keys of {@code list} valid at {@code now} as a trust store: a rotation's new key from its
+     * {@code notBefore}, an old key until its {@code notAfter}. Empty when none is valid, or they cannot
+     * form a store (a key listed both bound and unbound).
+     */
+    public static java.util.Optional<TrustStore> validAt(ListDocument.Trust list, Instant now) {
+        List<TrustedKey> valid = list.keys().stream().filter(e -> e.validAt(now)).map(TrustListUpdates::trusted).toList();
+        if (valid.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(TrustStore.of(valid));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static TrustedKey trusted(TrustEntry entry) {
         TrustedKey key = TrustedKey.of(entry.key());
         return entry.issuer().map(key::boundTo).orElse(key);

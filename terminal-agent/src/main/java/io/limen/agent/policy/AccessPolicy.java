@@ -94,6 +94,10 @@ public final class AccessPolicy {
                 return denied.get();
             }
         }
-        return new Decision.Granted(verified.credential());
+        List<io.limen.format.Reason> warnings = new ArrayList<>();
+        for (Rule rule : rules) {
+            rule.warning(verified.credential(), context).ifPresent(warnings::add);
+        }
+        return new Decision.Granted(verified.credential(), warnings);
     }
 }

@@ -33,4 +33,10 @@ public final class ClockTrusted implements Rule {
                 + context.time().instant() + ")" + (whenUnsynced == ListsConfig.Degraded.REFUSE ? "; this entrance refuses until it is"
                 : "; the credential was issued at " + credential.claims().issuedAt() + ", after the trusted time")));
     }
+
+    /** {@code clock_unsynced} for a grant made while the clock is not trusted. */
+    @Override
+    public Optional<Reason> warning(Credential credential, ScanContext context) {
+        return context.time().trusted() ? Optional.empty() : Optional.of(Reason.CLOCK_UNSYNCED);
+    }
 }

@@ -2,6 +2,7 @@ package io.limen.agent.policy;
 
 import io.limen.format.Reason;
 import io.limen.format.credential.Credential;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,9 +33,25 @@ public sealed interface Decision permits Decision.Granted, Decision.Denied {
         return new Denied(reason, credential, detail);
     }
 
-    record Granted(Credential holder) implements Decision {
+    /**
+     * @param warnings what the entrance admitted despite, in the policy's order: {@code clock_unsynced},
+     *                 {@code lists_stale} (a degraded state its config answers by admitting); shown on the
+     *                 display's warning line. Empty for a grant in good order.
+     */
+    record Granted(Credential holder, List<Reason> warnings) implements Decision {
         public Granted {
             Objects.requireNonNull(holder, "holder must not be null");
+            warnings = List.copyOf(warnings);
+        }
+
+        /** A grant in good order: no warnings. */
+        public Granted(Credential holder) {
+            this(holder, List.of());
+        }
+
+        /** Whether the grant was made in a degraded state (see {@link #warnings}). */
+        public boolean degraded() {
+            return !warnings.isEmpty();
         }
 
         @Override

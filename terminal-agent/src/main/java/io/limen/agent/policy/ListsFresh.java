@@ -41,4 +41,10 @@ public final class ListsFresh implements Rule {
                 + (whenStale == ListsConfig.Degraded.REFUSE ? "; this entrance refuses while they are stale"
                         : "; the credential was issued at " + issued + ", after them")));
     }
+
+    /** {@code lists_stale} for a grant made while the lists are older than {@code lists.maxAgeMs}. */
+    @Override
+    public Optional<Reason> warning(Credential credential, ScanContext context) {
+        return context.lists().age(context.time().instant()).compareTo(maxAge) > 0 ? Optional.of(Reason.LISTS_STALE) : Optional.empty();
+    }
 }

@@ -1,5 +1,6 @@
 package io.limen.agent.policy;
 
+import io.limen.format.Reason;
 import io.limen.format.credential.Credential;
 import java.util.Optional;
 
@@ -13,4 +14,13 @@ public interface Rule {
 
     /** A denial with this rule's reason, or empty to let the credential on to the next rule. */
     Optional<Decision.Denied> check(Credential credential, ScanContext context);
+
+    /**
+     * What a grant this rule let through should warn of ({@code lists_stale}, {@code clock_unsynced} under
+     * an admitting answer to a degraded state), shown on the display beside the welcome; empty for most rules.
+     * Asked only when every rule let the credential through.
+     */
+    default Optional<Reason> warning(Credential credential, ScanContext context) {
+        return Optional.empty();
+    }
 }

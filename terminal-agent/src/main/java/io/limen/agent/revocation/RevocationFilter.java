@@ -23,7 +23,9 @@ import java.util.zip.CRC32C;
  * so 10 M keys take about 18 MB against 160 MB for the sorted arrays of {@link RevocationSet}. A
  * non-member usually stops at its first or second unset bit: one or two cache misses. We did not write
  * our own (a blocked filter keeps all probes in one cache line, faster on a member, but needs ~10 %
- * more bits for the same rate, and the member case ends in a SQLite query anyway).
+ * more bits for the same rate, and the member case ends in a SQLite query anyway). Many keys at once
+ * (a start without a kept filter, a chunked snapshot) go through {@link RevocationFilterBuilder}, which
+ * sets Guava's own bits without Guava's per-key costs.
  *
  * <p>Sized for {@link #capacityFor} keys, with headroom for deltas; past its capacity the rate rises, so
  * the owner rebuilds it from the store ({@link #isOverCapacity}). Keys removed from the list stay in the
@@ -124,6 +126,19 @@ public final class RevocationFilter {
             return Optional.of(new RevocationFilter(BloomFilter.readFrom(new ByteArrayInputStream(bytes), KEY_FUNNEL), capacity));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A filter in Guava's serial form read from {@code in} ({@link RevocationFilterBuilder}, which makes it).
+     *
+     * @throws IllegalStateException if it is not one: the builder's bug, never input from outside
+     */
+    static RevocationFilter readFrom(java.io.InputStream in, long capacity) {
+        try {
+            return new RevocationFilter(BloomFilter.readFrom(in, KEY_FUNNEL), capacity);
+        } catch (IOException e) {
+            throw new IllegalStateException("a filter built in memory did not read back: " + e.getMessage(), e);
         }
     }
 

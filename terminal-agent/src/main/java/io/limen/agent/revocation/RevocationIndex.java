@@ -192,7 +192,7 @@ public final class RevocationIndex implements AutoCloseable {
         try (ResultSet rs = s.executeQuery("SELECT count(*) FROM revoked")) {
             count = rs.next() ? rs.getInt(1) : 0;
         }
-        RevocationFilter filter = RevocationFilter.forKeys(count);
+        RevocationFilterBuilder filter = RevocationFilterBuilder.forKeys(count);
         int rows = 0;
         try (ResultSet rs = s.executeQuery("SELECT key FROM revoked")) {
             while (rs.next()) {
@@ -202,11 +202,11 @@ public final class RevocationIndex implements AutoCloseable {
                             + " has a revoked key that is not 16 bytes, but "
                             + (key == null ? "null" : key.length + " bytes"));
                 }
-                filter.put(new RevocationKey((long) BIG_ENDIAN_LONG.get(key, 0), (long) BIG_ENDIAN_LONG.get(key, 8)));
+                filter.put((long) BIG_ENDIAN_LONG.get(key, 0), (long) BIG_ENDIAN_LONG.get(key, 8));
                 rows++;
             }
         }
-        return new FilteredRevocations(version, rows, filter, lookup);
+        return new FilteredRevocations(version, rows, filter.build(), lookup);
     }
 
     /** The version lookups answer from now; swap-published, so any thread may read it. */
@@ -373,17 +373,18 @@ public final class RevocationIndex implements AutoCloseable {
      * @return the new current version, already swapped in
      */
     public synchronized FilteredRevocations replaceWithStaged(long version, int staged) {
-        RevocationFilter filter = RevocationFilter.forKeys(staged);
+        RevocationFilterBuilder builder = RevocationFilterBuilder.forKeys(staged);
         try (Connection connection = connections.open(); Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("SELECT key FROM revoked_staging")) {
             while (rs.next()) {
                 byte[] key = rs.getBytes(1);
-                filter.put(new RevocationKey((long) BIG_ENDIAN_LONG.get(key, 0), (long) BIG_ENDIAN_LONG.get(key, 8)));
+                builder.put((long) BIG_ENDIAN_LONG.get(key, 0), (long) BIG_ENDIAN_LONG.get(key, 8));
             }
         } catch (SQLException e) {
             throw new RevocationStoreException("revocation store " + connections.describe() + " "
                     + SqliteFailures.describe(e, Optional.empty()), e);
         }
+        RevocationFilter filter = builder.build();
         RevocationStore.Change change = store.replaceWithStaged(version);
         FilteredRevocations next = swap(new FilteredRevocations(version, change.inserted(), filter, lookup));
         store.saveFilter(version, next.size(), filter);

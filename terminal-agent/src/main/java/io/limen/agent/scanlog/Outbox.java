@@ -2,6 +2,7 @@ package io.limen.agent.scanlog;
 
 import io.limen.agent.revocation.SqliteConnections;
 import io.limen.agent.revocation.SqliteJournal;
+import io.limen.config.Direction;
 import io.limen.format.Reason;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,18 +39,23 @@ public final class Outbox implements AutoCloseable {
     public record Usage(long usedBytes, long fileBytes, long sentRows, long unsentRows) {
     }
 
-    private static final String COLUMNS = "seq, decided_at, granted, reason, cti, issuer, subject, zone,"
+    private static final String BASE_COLUMNS = "seq, decided_at, granted, reason, cti, issuer, subject, zone,"
             + " decode_us, verify_us, decide_us, relay_us, sent_at";
 
     private final Connection connection;
     private final String file;
+    /** What a row read selects: with {@code direction}, or NULL in its place in a file opened to read that has none. */
+    private final String columns;
+    /** Null for a file opened to read. */
     private final PreparedStatement insert;
 
-    private Outbox(Connection connection, String file) throws SQLException {
+    private Outbox(Connection connection, String file, boolean write, boolean hasDirection) throws SQLException {
         this.connection = connection;
         this.file = file;
-        this.insert = connection.prepareStatement("INSERT INTO scan(seq, decided_at, granted, reason, cti, issuer,"
-                + " subject, zone, decode_us, verify_us, decide_us, relay_us) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+        this.columns = BASE_COLUMNS + (hasDirection ? ", direction" : ", NULL AS direction");
+        this.insert = write ? connection.prepareStatement("INSERT INTO scan(seq, decided_at, granted, reason, cti, issuer,"
+                + " subject, zone, decode_us, verify_us, decide_us, relay_us, direction) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                : null;
     }
 
     /**
@@ -74,7 +80,7 @@ public final class Outbox implements AutoCloseable {
         Connection connection = null;
         try {
             connection = connections.open();
-            OutboxSchema.checkOrCreate(connection, file, write);
+            boolean hasDirection = OutboxSchema.checkOrCreate(connection, file, write);
             if (write) {
                 String mode = walWithFullSync(connection);
                 if (!"wal".equals(mode)) {
@@ -88,7 +94,7 @@ public final class Outbox implements AutoCloseable {
                     s.execute("ROLLBACK");
                 }
             }
-            return new Outbox(connection, file);
+            return new Outbox(connection, file, write, hasDirection);
         } catch (SQLException e) {
             closeQuietly(connection);
             throw OutboxFailures.of(file, e);
@@ -135,6 +141,9 @@ public final class Outbox implements AutoCloseable {
         if (entries.isEmpty()) {
             throw new IllegalArgumentException("entries must not be empty");
         }
+        if (insert == null) {
+            throw new IllegalStateException("scan log " + file + " was opened to read; it cannot be appended to");
+        }
         try (Statement s = connection.createStatement()) {
             // IMMEDIATE: the write lock first, so the highest number read below cannot change before the insert.
             s.execute("BEGIN IMMEDIATE");
@@ -180,6 +189,7 @@ public final class Outbox implements AutoCloseable {
         insert.setLong(10, entry.latencies().verify());
         insert.setLong(11, entry.latencies().decide());
         insert.setLong(12, entry.latencies().frameToRelay());
+        setText(13, entry.direction().map(Direction::configName));
     }
 
     private void setText(int index, Optional<String> value) throws SQLException {
@@ -195,7 +205,7 @@ public final class Outbox implements AutoCloseable {
      * what the uplink batches next.
      */
     public List<ScanRecord> unsent(long afterSequence, int limit) throws SQLException {
-        return query("SELECT " + COLUMNS + " FROM scan WHERE sent_at IS NULL AND seq > ? ORDER BY seq LIMIT ?",
+        return query("SELECT " + columns + " FROM scan WHERE sent_at IS NULL AND seq > ? ORDER BY seq LIMIT ?",
                 afterSequence, limit);
     }
 
@@ -239,7 +249,7 @@ public final class Outbox implements AutoCloseable {
 
     /** The last {@code n} rows, oldest first. */
     public List<ScanRecord> tail(int n) throws SQLException {
-        List<ScanRecord> rows = new ArrayList<>(query("SELECT " + COLUMNS + " FROM scan ORDER BY seq DESC LIMIT ?", n));
+        List<ScanRecord> rows = new ArrayList<>(query("SELECT " + columns + " FROM scan ORDER BY seq DESC LIMIT ?", n));
         java.util.Collections.reverse(rows);
         return rows;
     }
@@ -247,7 +257,7 @@ public final class Outbox implements AutoCloseable {
     /** Every row decided at or after {@code since} (by the wall clock it was decided on), in sequence order. */
     public void forEachSince(Instant since, Consumer<ScanRecord> action) throws SQLException {
         try (PreparedStatement q = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM scan WHERE decided_at >= ? ORDER BY seq")) {
+                "SELECT " + columns + " FROM scan WHERE decided_at >= ? ORDER BY seq")) {
             q.setLong(1, since.toEpochMilli());
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
@@ -319,14 +329,25 @@ public final class Outbox implements AutoCloseable {
         // Codes are only ever added: one this agent does not know came from a newer agent; say so, never guess.
         Reason reason = Reason.fromCode(code).orElseThrow(() -> new SQLException("unknown reason code '" + code
                 + "' in row " + safeSeq(rs)));
+        String way = rs.getString("direction");
+        Optional<Direction> direction = way == null ? Optional.empty() : Optional.of(direction(way, rs));
         long sentAt = rs.getLong("sent_at");
         Optional<Instant> sent = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(sentAt));
         ScanEntry entry = new ScanEntry(Instant.ofEpochMilli(rs.getLong("decided_at")), reason,
                 Optional.ofNullable(rs.getString("cti")), Optional.ofNullable(rs.getString("issuer")),
                 Optional.ofNullable(rs.getString("subject")), Optional.ofNullable(rs.getString("zone")),
                 new ScanEntry.StageMicros(rs.getLong("decode_us"), rs.getLong("verify_us"), rs.getLong("decide_us"),
-                        rs.getLong("relay_us")));
+                        rs.getLong("relay_us")), direction);
         return new ScanRecord(rs.getLong("seq"), entry, sent);
+    }
+
+    private static Direction direction(String way, ResultSet rs) throws SQLException {
+        for (Direction d : Direction.values()) {
+            if (d.configName().equals(way)) {
+                return d;
+            }
+        }
+        throw new SQLException("unknown direction '" + way + "' in row " + safeSeq(rs) + " (entry or exit)");
     }
 
     private static String safeSeq(ResultSet rs) {
@@ -363,7 +384,9 @@ public final class Outbox implements AutoCloseable {
     @Override
     public void close() {
         try {
-            insert.close();
+            if (insert != null) {
+                insert.close();
+            }
         } catch (SQLException ignored) {
             // Closing; nothing is pending on a prepared statement.
         }

@@ -12,6 +12,11 @@ import java.util.Set;
  * version is used as it is; a file of a newer version is refused (a newer agent wrote it and this one
  * would misread it); anything else is refused as not an outbox. Nothing is changed in a refused file.
  *
+ * <p>{@code direction} was added to version 1 without a new version number: a nullable column at the
+ * end, which an agent that does not know it neither reads nor writes (its statements name their
+ * columns), so an older agent still uses the file after an upgrade and a rollback. A file made before
+ * it gets the column when it is first opened for writing; opened to read, it reads as NULL.
+ *
  * <pre>
  * schema_version(version INTEGER NOT NULL)                -- one row
  * scan(seq INTEGER PRIMARY KEY AUTOINCREMENT,             -- the sequence number: AUTOINCREMENT, so a
@@ -23,8 +28,11 @@ import java.util.Set;
  *      cti TEXT, issuer TEXT, subject TEXT,               -- NULL unless the signature was verified
  *      zone TEXT,                                         -- the terminal's zone; NULL for any
  *      decode_us, verify_us, decide_us, relay_us INTEGER NOT NULL,
- *      gate_events TEXT,                                  -- reserved: the passage the gate saw (later issue)
- *      sent_at INTEGER)                                   -- unix ms of the PUBACK; NULL while unsent
+ *      gate_events TEXT,                                  -- reserved
+ *      sent_at INTEGER,                                   -- unix ms of the PUBACK; NULL while unsent
+ *      direction TEXT)                                    -- a gate event's direction, entry or exit; NULL for
+ *                                                         --   decisions and entrance-wide events (added in
+ *                                                         --   version 1: see below)
  * scan_unsent ON scan(seq) WHERE sent_at IS NULL          -- the uplink's reading order, and its count
  * </pre>
  */
@@ -41,12 +49,13 @@ final class OutboxSchema {
      *
      * @param create whether to create the tables in a file without any (false: opened to read)
      *
+     * @return whether the scan table has the {@code direction} column (always, once opened to write)
      * @throws OutboxException NEWER_SCHEMA or NOT_AN_OUTBOX, naming the file and what was found
      */
-    static void checkOrCreate(Connection connection, String file, boolean create) throws SQLException, OutboxException {
+    static boolean checkOrCreate(Connection connection, String file, boolean create) throws SQLException, OutboxException {
         Set<String> tables = create ? createIfEmpty(connection) : tables(connection);
         if (tables == null) {
-            return; // made just now
+            return true; // made just now
         }
         if (!tables.contains("schema_version")) {
             // Also an empty file opened to read only: there is no scan log in it.
@@ -66,6 +75,45 @@ final class OutboxSchema {
         if (version < VERSION || !tables.contains("scan")) {
             throw new OutboxException(OutboxException.Kind.NOT_AN_OUTBOX, "scan log " + file
                     + " has schema version " + version + " or no scan table; this agent knows only version " + VERSION, null);
+        }
+        return create ? addDirection(connection) : hasDirection(connection);
+    }
+
+    private static boolean hasDirection(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA table_info(scan)")) {
+            while (rs.next()) {
+                if ("direction".equals(rs.getString("name"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Adds {@code direction} to a file made before it, under the write lock: the writer and the uplink
+     * open the file together at start, and the second must find the column, not add it again.
+     */
+    private static boolean addDirection(Connection connection) throws SQLException {
+        if (hasDirection(connection)) {
+            return true;
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            try {
+                if (!hasDirection(connection)) {
+                    s.execute("ALTER TABLE scan ADD COLUMN direction TEXT");
+                }
+                s.execute("COMMIT");
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    s.execute("ROLLBACK");
+                } catch (SQLException ignored) {
+                    // Already rolled back by SQLite; the cause is what matters.
+                }
+                throw e;
+            }
         }
     }
 
@@ -112,7 +160,7 @@ final class OutboxSchema {
         s.execute("CREATE TABLE scan(seq INTEGER PRIMARY KEY AUTOINCREMENT, decided_at INTEGER NOT NULL,"
                 + " granted INTEGER NOT NULL, reason TEXT NOT NULL, cti TEXT, issuer TEXT, subject TEXT, zone TEXT,"
                 + " decode_us INTEGER NOT NULL, verify_us INTEGER NOT NULL, decide_us INTEGER NOT NULL,"
-                + " relay_us INTEGER NOT NULL, gate_events TEXT, sent_at INTEGER)");
+                + " relay_us INTEGER NOT NULL, gate_events TEXT, sent_at INTEGER, direction TEXT)");
         s.execute("CREATE INDEX scan_unsent ON scan(seq) WHERE sent_at IS NULL");
     }
 }

@@ -2,6 +2,7 @@ package io.limen.agent.scanlog;
 
 import io.limen.agent.gate.GateEvent;
 import io.limen.agent.policy.Decision;
+import io.limen.config.Direction;
 import io.limen.format.Reason;
 import io.limen.format.credential.Claims;
 import java.time.Instant;
@@ -22,9 +23,13 @@ import java.util.Optional;
  * @param subject      its {@code sub} (a pseudonymous holder id), when verified
  * @param zone         the zone this terminal admits to; empty for an entrance of any zone
  * @param latencies    how long each stage took, in microseconds
+ * @param direction    a gate event's direction: the sensor that saw the passage ({@code entry} or {@code exit}
+ *                     rotation/passage sensor), the exit button's {@code exit}, or the way a grant that
+ *                     was used or not let its holder go; empty for a decision and for an entrance-wide
+ *                     event (fire alarm, a door forced or held open)
  */
 public record ScanEntry(Instant decidedAt, Reason reason, Optional<String> credentialId, Optional<String> issuer,
-                        Optional<String> subject, Optional<String> zone, StageMicros latencies) {
+                        Optional<String> subject, Optional<String> zone, StageMicros latencies, Optional<Direction> direction) {
 
     /**
      * Microseconds per stage of one scan, each ≥ 0.
@@ -48,9 +53,16 @@ public record ScanEntry(Instant decidedAt, Reason reason, Optional<String> crede
         Objects.requireNonNull(subject, "subject must not be null");
         Objects.requireNonNull(zone, "zone must not be null");
         Objects.requireNonNull(latencies, "latencies must not be null");
+        Objects.requireNonNull(direction, "direction must not be null");
         if (reason == Reason.NO_CODE) {
             throw new IllegalArgumentException("a scan log entry must be a decision, but its reason was no_code");
         }
+    }
+
+    /** An entry with no direction: a decision, or an entrance-wide gate event. */
+    public ScanEntry(Instant decidedAt, Reason reason, Optional<String> credentialId, Optional<String> issuer,
+                     Optional<String> subject, Optional<String> zone, StageMicros latencies) {
+        this(decidedAt, reason, credentialId, issuer, subject, zone, latencies, Optional.empty());
     }
 
     /** The entry for {@code decision}; nanoseconds are truncated to microseconds. */
@@ -65,12 +77,12 @@ public record ScanEntry(Instant decidedAt, Reason reason, Optional<String> crede
     /**
      * The row of something the gate saw (a passage, a forced door, the fire alarm): its reason is the
      * event's code ({@code passed}, {@code not_passed}, ...), never a grant; the credential is the one
-     * whose grant it is about, when there is one; no stage latencies.
+     * whose grant it is about, when there is one; the event's direction, when it has one; no stage latencies.
      */
     public static ScanEntry of(GateEvent event, Instant at, Optional<String> zone) {
         Optional<Claims> claims = event.credential().map(c -> c.claims());
         return new ScanEntry(at, event.kind().reason(), claims.map(c -> c.id().toHex()), claims.map(Claims::issuer),
-                claims.map(Claims::subject), zone, new StageMicros(0, 0, 0, 0));
+                claims.map(Claims::subject), zone, new StageMicros(0, 0, 0, 0), event.direction());
     }
 
     /** Whether this row is a gate event rather than a decision. */

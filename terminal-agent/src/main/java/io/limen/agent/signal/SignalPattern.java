@@ -1,7 +1,5 @@
 package io.limen.agent.signal;
 
-import io.limen.agent.gate.PinRole;
-
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,7 +21,7 @@ import java.util.Set;
 public record SignalPattern(String name, int priority, List<Step> steps, int repeat) {
 
     /** The outputs a pattern may drive. */
-    public static final Set<PinRole> OUTPUTS = EnumSet.of(PinRole.GREEN_LED, PinRole.RED_LED, PinRole.BUZZER);
+    public static final Set<SignalOutput> OUTPUTS = EnumSet.allOf(SignalOutput.class);
 
     /** {@code repeat} value: play until replaced or stopped. */
     public static final int FOREVER = 0;
@@ -47,23 +45,20 @@ public record SignalPattern(String name, int priority, List<Step> steps, int rep
     /**
      * One step: these outputs on, the others off, for {@code length}.
      *
-     * @param on     a subset of {@link #OUTPUTS}; empty is a pause
+     * @param on     the outputs on; empty is a pause
      * @param length how long the step holds, greater than zero (milliseconds in practice)
-     * @throws IllegalArgumentException for a non-positive length or an output that is not an LED or the buzzer
+     * @throws IllegalArgumentException for a non-positive length
      */
-    public record Step(Set<PinRole> on, Duration length) {
+    public record Step(Set<SignalOutput> on, Duration length) {
         public Step {
             on = on.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(on));
-            if (!OUTPUTS.containsAll(on)) {
-                throw new IllegalArgumentException("a signal step drives only the LEDs and the buzzer, not " + on);
-            }
             if (length.isNegative() || length.isZero()) {
                 throw new IllegalArgumentException("a signal step must last longer than zero, but was " + length);
             }
         }
 
         /** A step of {@code millis} ms with {@code on} outputs on. */
-        public static Step of(long millis, PinRole... on) {
+        public static Step of(long millis, SignalOutput... on) {
             return new Step(on.length == 0 ? Set.of() : EnumSet.of(on[0], on), Duration.ofMillis(millis));
         }
     }

@@ -1,19 +1,23 @@
 package io.limen.agent.signal;
 
-import io.limen.agent.gate.GateEvent;
 import io.limen.agent.policy.Decision;
 import io.limen.agent.signal.SignalPattern.Step;
 
 import java.util.List;
-import java.util.Optional;
 
-import static io.limen.agent.gate.PinRole.BUZZER;
-import static io.limen.agent.gate.PinRole.GREEN_LED;
-import static io.limen.agent.gate.PinRole.RED_LED;
+import static io.limen.agent.signal.SignalOutput.BUZZER;
+import static io.limen.agent.signal.SignalOutput.GREEN_LED;
+import static io.limen.agent.signal.SignalOutput.RED_LED;
 
 /**
  * The entrance's built-in patterns and which one each outcome plays. Lengths are milliseconds.
- * Priorities: a decision (1) never cuts an alarm (2) short, and nothing cuts the fire alarm (3).
+ *
+ * <p>Two kinds ({@link SignalPlayer}): the <em>standing</em> pattern says what state the entrance is in
+ * (dark, released, a denial showing, an alarm, the fire alarm) for as long as it is in it; a
+ * <em>decision</em> pattern (granted, degraded, denied) plays once over it, then the standing one
+ * resumes. Priorities: the steady states 0, decisions and {@link #ALARM} 1, {@link #FIRE} 2. A decision
+ * plays over the alarm (a grant during an alarm still shows granted); an alarm raised during a decision
+ * cuts it; nothing plays over the fire alarm.
  */
 public final class SignalPatterns {
 
@@ -33,40 +37,66 @@ public final class SignalPatterns {
             List.of(Step.of(100, GREEN_LED, BUZZER), Step.of(150, GREEN_LED, RED_LED), Step.of(150, GREEN_LED),
                     Step.of(150, GREEN_LED, RED_LED), Step.of(450, GREEN_LED)), 1);
 
-    /** A door forced or held open, a tailgater: red and buzzer alternating every 250 ms until stopped. */
-    public static final SignalPattern ALARM = new SignalPattern("alarm", 2,
+    /** A door forced or held open, a tailgater: red and buzzer alternating every 250 ms until it ends. */
+    public static final SignalPattern ALARM = new SignalPattern("alarm", 1,
             List.of(Step.of(250, RED_LED, BUZZER), Step.of(250)), SignalPattern.FOREVER);
 
     /**
      * Fire alarm: the entrance is free, so green stays on; the buzzer sounds the temporal-three evacuation
      * cadence (ISO 8201: three 0.5 s tones 0.5 s apart, then 1.5 s silence) until the alarm clears.
      */
-    public static final SignalPattern FIRE = new SignalPattern("fire", 3,
+    public static final SignalPattern FIRE = new SignalPattern("fire", 2,
             List.of(Step.of(500, GREEN_LED, BUZZER), Step.of(500, GREEN_LED), Step.of(500, GREEN_LED, BUZZER),
                     Step.of(500, GREEN_LED), Step.of(500, GREEN_LED, BUZZER), Step.of(1500, GREEN_LED)), SignalPattern.FOREVER);
+
+    /** Standing: locked, nothing to show; every output off. */
+    public static final SignalPattern DARK = steady("dark");
+    /** Standing: the lock released (a grant, the exit button): green steady until it locks again. */
+    public static final SignalPattern RELEASED = steady("released", GREEN_LED);
+    /** Standing: a denial showing ({@code gate.denyMs}): red steady until its time ends. */
+    public static final SignalPattern REFUSING = steady("refusing", RED_LED);
+    /** Standing: a denial showing while a release goes on (the one let through is mid-passage). */
+    public static final SignalPattern RELEASED_REFUSING = steady("released_refusing", GREEN_LED, RED_LED);
 
     private SignalPatterns() {
     }
 
+    /** A steady state: one step held until replaced (the player writes it once and schedules nothing). */
+    private static SignalPattern steady(String name, SignalOutput... on) {
+        return new SignalPattern(name, 0, List.of(Step.of(1000, on)), SignalPattern.FOREVER);
+    }
+
     /**
-     * The pattern for a decision.
-     *
-     * @param degraded true when the grant was made under a warning (lists stale or clock unsynchronised
-     *                 and the entrance set to {@code admit-with-warning}); ignored for a refusal
+     * The pattern for a decision: {@link #DEGRADED} for a grant made with warnings (lists stale, clock
+     * unsynchronised, and the entrance admits anyway: {@link Decision.Granted#degraded()}).
      */
-    public static SignalPattern forDecision(Decision decision, boolean degraded) {
+    public static SignalPattern forDecision(Decision decision) {
         return switch (decision) {
-            case Decision.Granted g -> degraded ? DEGRADED : GRANTED;
+            case Decision.Granted g -> g.degraded() ? DEGRADED : GRANTED;
             case Decision.Denied d -> DENIED;
         };
     }
 
-    /** The pattern a gate event starts, if any ({@code fire_cleared} stops {@link #FIRE}, see {@link SignalPlayer#onGateEvent}). */
-    public static Optional<SignalPattern> forGateEvent(GateEvent.Kind kind) {
-        return switch (kind) {
-            case FORCED, HELD_OPEN -> Optional.of(ALARM);
-            case FIRE_ALARM -> Optional.of(FIRE);
-            case PASSED, NOT_PASSED, EXIT_REQUEST, FIRE_CLEARED -> Optional.empty();
-        };
+    /**
+     * The standing pattern for the gate's state: {@link #FIRE} while the fire alarm holds the entrance
+     * free; {@link #ALARM} while the gate sounds its alarm (a door forced or held open: until it closes;
+     * a forced passage: for {@code gate.alarmHoldMs}); else the LEDs steady as the gate wants them.
+     *
+     * @param fire  the fire alarm holds the entrance free
+     * @param alarm the gate's alarm output is on
+     * @param green the gate wants green (released)
+     * @param red   the gate wants red (a denial showing)
+     */
+    public static SignalPattern standing(boolean fire, boolean alarm, boolean green, boolean red) {
+        if (fire) {
+            return FIRE;
+        }
+        if (alarm) {
+            return ALARM;
+        }
+        if (green) {
+            return red ? RELEASED_REFUSING : RELEASED;
+        }
+        return red ? REFUSING : DARK;
     }
 }

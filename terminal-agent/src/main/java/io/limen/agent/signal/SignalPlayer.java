@@ -1,133 +1,210 @@
 package io.limen.agent.signal;
 
-import io.limen.agent.gate.GateEvent;
-import io.limen.agent.gate.PinRole;
 import io.limen.agent.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * Plays {@link SignalPattern}s on the LEDs and buzzer, one at a time, on the gate's {@link Scheduler}:
- * {@link #play} only records the pattern and schedules its first step (no pin write, no wait), so the
- * thread deciding admissions never blocks on a blink. Every step is its own scheduled task; a new
- * pattern cancels the old one's next step (a stale task that already fired is ignored by generation).
- * A pattern of lower priority than the one playing is refused, so the fire alarm's pattern wins until
- * {@link #stop} ends it. At the end of a finite pattern, and on stop, every output is set off.
+ * Plays {@link SignalPattern}s on the LEDs and buzzer: the one owner of those pins while a gate runs.
+ * Two layers ({@link SignalPatterns}): a <em>standing</em> pattern ({@link #hold}, never ending: dark,
+ * released, a denial showing, the alarm, the fire alarm) for the state the entrance is in, and a
+ * <em>decision</em> pattern ({@link #play}, finite: granted, degraded, denied) over it, after which the
+ * standing one resumes from its first step.
  *
- * <p>Thread-safe: the scheduler's thread and callers meet under this object's monitor.
+ * <pre>
+ *   play(decision) ── refused while a standing pattern of higher priority holds (the fire alarm)
+ *   hold(standing) ── of the decision's priority or more: cuts the decision and starts at once (an alarm)
+ *                  └─ lower (a steady LED): waits for the decision to end
+ * </pre>
+ *
+ * A change writes its first step at once, on the caller's thread (a few pin writes, no wait: the LEDs
+ * change with the relay); every later step is its own task on the {@link Scheduler}. A superseded task
+ * that already fired is ignored by generation. Only outputs whose level changes are written. A one-step
+ * standing pattern is written once and
+ * schedules nothing. When the scheduler refuses a step, every output is set off (no buzzer left on).
+ *
+ * <p>Thread-safe: calls and the scheduler's tasks hold {@code lock}; the gate passes its own lock, so
+ * the gate's state and its signals change together and no two locks are taken in opposite orders.
  */
-public final class SignalPlayer {
+public final class SignalPlayer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SignalPlayer.class);
+    private static final SignalPattern.Step ALL_OFF = SignalPattern.Step.of(1);
 
     private final Scheduler scheduler;
     private final SignalOutputs outputs;
-    private SignalPattern playing;
+    private final Object lock;
+    private SignalPattern standing = SignalPatterns.DARK;
+    /** The decision pattern playing over the standing one, or null. */
+    private SignalPattern decision;
     private Scheduler.Cancellable next;
     private long generation;
+    private boolean closed;
+    /** The outputs last set on, and those whose level is known (set without error, or the pins' initial off). */
+    private final Set<SignalOutput> on = EnumSet.noneOf(SignalOutput.class);
+    private final Set<SignalOutput> known = EnumSet.copyOf(SignalPattern.OUTPUTS);
 
+    /** A player that locks on itself, with every output taken to be off (the pins' initial state). */
     public SignalPlayer(Scheduler scheduler, SignalOutputs outputs) {
-        this.scheduler = scheduler;
-        this.outputs = outputs;
+        this(scheduler, outputs, new Object());
+    }
+
+    /** @param lock held by every call and step; the gate's own lock when the gate drives the player */
+    public SignalPlayer(Scheduler scheduler, SignalOutputs outputs, Object lock) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler must not be null");
+        this.outputs = Objects.requireNonNull(outputs, "outputs must not be null");
+        this.lock = Objects.requireNonNull(lock, "lock must not be null");
     }
 
     /**
-     * Starts {@code pattern} from its first step (at the scheduler's next turn), replacing the one playing.
+     * Plays a decision pattern once over the standing one, replacing a decision still playing.
      *
-     * @return false, and nothing changes, when a pattern of higher priority is playing
+     * @param pattern a pattern that ends ({@code repeat} ≥ 1)
+     * @return false, and nothing changes, while a standing pattern of higher priority holds (or after close)
+     * @throws IllegalArgumentException for a pattern that never ends
      */
-    public synchronized boolean play(SignalPattern pattern) {
-        if (playing != null && playing.priority() > pattern.priority()) {
-            return false;
+    public boolean play(SignalPattern pattern) {
+        if (pattern.repeat() == SignalPattern.FOREVER) {
+            throw new IllegalArgumentException("a decision pattern must end, but " + pattern.name() + " repeats forever");
         }
-        playing = pattern;
-        schedule(++generation, 0, 0, Duration.ZERO);
-        return true;
+        synchronized (lock) {
+            if (closed || standing.priority() > pattern.priority()) {
+                return false;
+            }
+            decision = pattern;
+            start(pattern);
+            return true;
+        }
     }
 
     /**
-     * Ends {@code pattern} if it is the one playing (outputs off at the scheduler's next turn); a pattern
-     * that already ended or was replaced is left alone, so stopping the fire alarm never silences a
-     * newer one.
+     * Sets the standing pattern; the same one again changes nothing (it keeps its cadence).
      *
-     * @return true when it was playing
+     * @param pattern a pattern that never ends ({@link SignalPattern#FOREVER})
+     * @throws IllegalArgumentException for a pattern that ends
      */
-    public synchronized boolean stop(SignalPattern pattern) {
-        if (playing != pattern) {
-            return false;
+    public void hold(SignalPattern pattern) {
+        if (pattern.repeat() != SignalPattern.FOREVER) {
+            throw new IllegalArgumentException("a standing pattern must not end, but " + pattern.name() + " repeats "
+                    + pattern.repeat() + " times");
         }
-        playing = null;
-        long g = ++generation;
-        cancelNext();
-        try {
-            next = scheduler.schedule(() -> off(g), Duration.ZERO);
-        } catch (RuntimeException e) {
-            log.warn("Signal outputs could not be switched off: {}", e.toString());
-        }
-        return true;
-    }
-
-    /** Plays or stops what a gate event calls for: {@code forced}/{@code held_open} alarm, fire alarm on and cleared. */
-    public void onGateEvent(GateEvent.Kind kind) {
-        if (kind == GateEvent.Kind.FIRE_CLEARED) {
-            stop(SignalPatterns.FIRE);
-            return;
-        }
-        SignalPatterns.forGateEvent(kind).ifPresent(this::play);
-    }
-
-    /** The pattern playing now, if any. */
-    public synchronized Optional<SignalPattern> playing() {
-        return Optional.ofNullable(playing);
-    }
-
-    private void schedule(long g, int pass, int step, Duration delay) {
-        cancelNext();
-        try {
-            next = scheduler.schedule(() -> step(g, pass, step), delay);
-        } catch (RuntimeException e) {
-            // A scheduler that refuses (shut down) leaves the pattern unplayed; the gate's own outputs stay as they are.
-            log.warn("Signal pattern {} could not be scheduled: {}", playing == null ? "-" : playing.name(), e.toString());
-            playing = null;
-            next = null;
-        }
-    }
-
-    private synchronized void step(long g, int pass, int index) {
-        if (g != generation || playing == null) {
-            return;
-        }
-        List<SignalPattern.Step> steps = playing.steps();
-        if (index == steps.size()) {
-            int passes = pass + 1;
-            if (playing.repeat() != SignalPattern.FOREVER && passes >= playing.repeat()) {
-                playing = null;
-                next = null;
-                write(SignalPattern.Step.of(1));
+        synchronized (lock) {
+            if (closed || pattern == standing) {
                 return;
             }
-            pass = playing.repeat() == SignalPattern.FOREVER ? 0 : passes;
+            standing = pattern;
+            if (decision != null && pattern.priority() < decision.priority()) {
+                return; // shown when the decision ends
+            }
+            decision = null;
+            start(pattern);
+        }
+    }
+
+    /** What the outputs show now: the decision playing, else the standing pattern. */
+    public SignalPattern playing() {
+        synchronized (lock) {
+            return decision != null ? decision : standing;
+        }
+    }
+
+    /** The standing pattern, whether or not a decision plays over it. */
+    public SignalPattern standing() {
+        synchronized (lock) {
+            return standing;
+        }
+    }
+
+    /** Stops whatever plays and sets every output off now, on the caller's thread; the standing pattern is dark. */
+    public void silence() {
+        synchronized (lock) {
+            generation++;
+            cancelNext();
+            decision = null;
+            standing = SignalPatterns.DARK;
+            if (!closed) {
+                write(ALL_OFF);
+            }
+        }
+    }
+
+    /** Stops for good: no step runs and no pin is written after this (the pins' owner turns them off). */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            generation++;
+            cancelNext();
+        }
+    }
+
+    private void start(SignalPattern pattern) {
+        cancelNext();
+        step(++generation, pattern, 0, 0);
+    }
+
+    /** Writes step {@code index} of {@code pattern} and schedules the next; at the end, the next pass or what comes after. */
+    private void step(long g, SignalPattern pattern, int pass, int index) {
+        List<SignalPattern.Step> steps = pattern.steps();
+        if (index == steps.size()) {
+            int passes = pass + 1;
+            if (pattern.repeat() != SignalPattern.FOREVER && passes >= pattern.repeat()) {
+                // A decision ended: the standing pattern resumes from its start.
+                decision = null;
+                start(standing);
+                return;
+            }
+            pass = pattern.repeat() == SignalPattern.FOREVER ? 0 : passes;
             index = 0;
         }
         SignalPattern.Step s = steps.get(index);
         write(s);
-        schedule(g, pass, index + 1, s.length());
-    }
-
-    private synchronized void off(long g) {
-        if (g == generation) {
-            write(SignalPattern.Step.of(1));
+        if (pattern.repeat() == SignalPattern.FOREVER && steps.size() == 1) {
+            return; // held: nothing more to do until it is replaced
+        }
+        int nextPass = pass;
+        int nextIndex = index + 1;
+        try {
+            next = scheduler.schedule(() -> due(g, pattern, nextPass, nextIndex), s.length());
+        } catch (RuntimeException e) {
+            // No timer to end the step (the scheduler is stopping): nothing may stay lit or sounding.
+            log.warn("Signal pattern {} could not go on ({}); LEDs and buzzer off", pattern.name(), e.toString());
+            next = null;
+            write(ALL_OFF);
         }
     }
 
+    private void due(long g, SignalPattern pattern, int pass, int index) {
+        synchronized (lock) {
+            if (closed || g != generation) {
+                return;
+            }
+            next = null;
+            step(g, pattern, pass, index);
+        }
+    }
+
+    /** Sets the outputs of one step; an output already at its level is not written again. */
     private void write(SignalPattern.Step s) {
-        for (PinRole output : SignalPattern.OUTPUTS) {
+        for (SignalOutput output : SignalPattern.OUTPUTS) {
+            boolean level = s.on().contains(output);
+            if (known.contains(output) && on.contains(output) == level) {
+                continue;
+            }
+            known.remove(output);
             try {
-                outputs.set(output, s.on().contains(output));
+                outputs.set(output, level);
+                known.add(output);
+                if (level) {
+                    on.add(output);
+                } else {
+                    on.remove(output);
+                }
             } catch (RuntimeException e) {
                 // One broken output (a shorted buzzer) must not stop the others or the pattern.
                 log.warn("Signal output {} could not be set: {}", output.label(), e.toString());

@@ -18,7 +18,12 @@ import java.util.random.RandomGenerator;
  * rather than on the {@code Scheduler} seam. What is left is this arithmetic.
  *
  * <p>Shared by the camera's restarts and the MQTT uplink's reconnects ({@code io.limen.agent.uplink}).
- * Not thread-safe: its one owner serialises the calls.
+ * The uplink's schedule is {@linkplain #evenAtCap even at the cap}: full jitter up to and including the
+ * first wait at the cap, then the cap itself. That first uniform draw over the whole window leaves a
+ * terminal's attempt times uniform over the window whatever came before, so a fleet that keeps failing
+ * together retries evenly at fleet ÷ cap attempts a second, where full jitter at the cap (a mean wait of
+ * half the cap) makes it 2 × fleet ÷ cap; the first second after a central broker comes back sees that
+ * rate (docs/surge.md). Not thread-safe: its one owner serialises the calls.
  */
 public final class RestartSchedule {
 
@@ -26,6 +31,7 @@ public final class RestartSchedule {
     private final Duration max;
     private final Duration resetAfter;
     private final RandomGenerator random;
+    private final boolean evenAtCap;
     private int failures;
     private long flowingSince = -1;
 
@@ -41,6 +47,19 @@ public final class RestartSchedule {
      * @throws IllegalArgumentException if the bounds are out of order
      */
     public RestartSchedule(Duration initial, Duration max, Duration resetAfter, RandomGenerator random) {
+        this(initial, max, resetAfter, random, false);
+    }
+
+    /**
+     * The uplink's schedule: as {@link #RestartSchedule(Duration, Duration, Duration, RandomGenerator)}, but
+     * once a wait has been drawn at the cap, every further wait in a row is the cap itself (class comment).
+     */
+    public static RestartSchedule evenAtCap(Duration initial, Duration max, Duration resetAfter, RandomGenerator random) {
+        return new RestartSchedule(initial, max, resetAfter, random, true);
+    }
+
+    private RestartSchedule(Duration initial, Duration max, Duration resetAfter, RandomGenerator random, boolean evenAtCap) {
+        this.evenAtCap = evenAtCap;
         this.initial = Objects.requireNonNull(initial, "initial must not be null");
         this.max = Objects.requireNonNull(max, "max must not be null");
         this.resetAfter = Objects.requireNonNull(resetAfter, "resetAfter must not be null");
@@ -64,7 +83,11 @@ public final class RestartSchedule {
     public Duration failed() {
         flowingSince = -1;
         failures++;
-        return Duration.ofNanos(random.nextLong(ceiling(failures).toNanos() + 1));
+        Duration ceiling = ceiling(failures);
+        if (evenAtCap && failures > 1 && ceiling(failures - 1).equals(max)) {
+            return max; // the previous wait was a full-jitter draw at the cap already: the phase is random
+        }
+        return Duration.ofNanos(random.nextLong(ceiling.toNanos() + 1));
     }
 
     /** The upper bound of the wait after {@code failuresInARow} failures: {@code min(max, initial × 2^(n-1))}. */

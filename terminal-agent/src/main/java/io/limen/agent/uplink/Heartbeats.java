@@ -3,6 +3,7 @@ package io.limen.agent.uplink;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.limen.agent.scanlog.Outbox;
+import io.limen.agent.uplink.throttle.ThrottleState;
 import io.limen.config.TerminalConfig;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,8 +41,11 @@ final class Heartbeats {
         this.uptimeNanos = uptimeNanos;
     }
 
-    /** queueDepth (unsent scans), oldestUnsentAgeS (null when none), alarms, uptimeS, uplink counts, then the terminal's part. */
-    byte[] heartbeat(Outbox.Backlog backlog, Set<String> alarms, UplinkPump.Counts counts) {
+    /**
+     * queueDepth (unsent scans), oldestUnsentAgeS (null when none), alarms, uptimeS, the uplink's counts, pace
+     * and throttle, then the terminal's part.
+     */
+    byte[] heartbeat(Outbox.Backlog backlog, Set<String> alarms, UplinkPump.Counts counts, BatchPace pace, ThrottleState.Status throttle) {
         Instant at = now.get();
         Map<String, Object> doc = header(at);
         doc.put("uptimeS", Duration.ofNanos(uptimeNanos.getAsLong()).toSeconds());
@@ -52,9 +56,31 @@ final class Heartbeats {
         uplink.put("batchesAcknowledged", counts.batches());
         uplink.put("scansAcknowledged", counts.scans());
         uplink.put("batchesNotAccepted", counts.notAccepted());
+        Map<String, Object> paceDoc = new LinkedHashMap<>();
+        paceDoc.put("maxBatchesPerMinute", pace.maxBatchesPerMinute());
+        paceDoc.put("by", pace.by());
+        uplink.put("pace", paceDoc);
+        uplink.put("throttle", throttle(throttle));
         doc.put("uplink", uplink);
         status.get().forEach(doc::putIfAbsent);
         return write(doc);
+    }
+
+    /**
+     * The centre's throttle as the terminal holds it: {@code inForce}, then (when in force) its
+     * {@code maxBatchesPerMinute}, {@code minBatchAgeSeconds} and {@code issuedAt}, and {@code last}: what
+     * became of the last throttle message ("none received", "obeyed", "obeyed, clamped: …", "refused: CODE: …", "lifted").
+     */
+    static Map<String, Object> throttle(ThrottleState.Status status) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("inForce", status.throttle().isPresent());
+        status.throttle().ifPresent(t -> {
+            doc.put("maxBatchesPerMinute", t.maxBatchesPerMinute());
+            doc.put("minBatchAgeSeconds", t.minBatchAge().toMillis() / 1000.0);
+            doc.put("issuedAt", t.issuedAt().toString());
+        });
+        doc.put("last", status.last());
+        return doc;
     }
 
     /** The alarms active now, and which were raised and cleared since the last alarm message. */

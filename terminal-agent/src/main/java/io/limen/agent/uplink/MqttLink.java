@@ -41,11 +41,14 @@ public interface MqttLink extends AutoCloseable {
 
     /**
      * Subscribes at QoS 1 to {@code topicFilter} (MQTT wildcards {@code +} and {@code #} allowed) for the
-     * life of the link: at once when a connection is up, and again after every connect, because the link
-     * starts clean and the broker forgets subscriptions with the connection. Retained messages on the
-     * filter therefore arrive again after each reconnect: a handler must take a message it already has
-     * in its stride. Filters should not overlap: the broker sends a message once per matching
-     * subscription, and each copy goes to every handler whose filter matches.
+     * life of the link: at once when a connection is up, and again after every connect. The broker sends
+     * the filter's retained messages when the subscription is new to it — the link's first connect starts
+     * a clean session — but not again after a reconnect that resumed the session (MQTT 5 Retain Handling
+     * 1, "only if the subscription does not exist"): what was published meanwhile comes queued in the
+     * session instead; a session the broker let expire is a new one, and its retained messages come again.
+     * {@link #resend} asks for them on purpose. A handler must still take a message it already has in its
+     * stride. Filters should not overlap: the broker sends a message once per matching subscription, and
+     * each copy goes to every handler whose filter matches.
      *
      * @param handler told of every message whose topic matches, on the MQTT client's thread, in the order
      *                the broker sends them; it must return quickly (hand the message on) and not throw
@@ -57,6 +60,19 @@ public interface MqttLink extends AutoCloseable {
      * @throws IllegalArgumentException if {@code topicFilter} is not a valid MQTT topic filter
      */
     void subscribe(String topicFilter, MessageHandler handler) throws LinkException;
+
+    /**
+     * Asks the broker for the retained messages of {@code topicFilter}, a filter {@linkplain #subscribe
+     * subscribed} on this link, once more (a subscription renewed with Retain Handling 0): at once when a
+     * connection is up, else at the next connect. For a receiver that dropped what it had (an incomplete
+     * snapshot past its timeout).
+     *
+     * @throws LinkException if the broker refuses or does not answer; by default, a link that cannot ask
+     */
+    default void resend(String topicFilter) throws LinkException {
+        throw new LinkException(getClass().getSimpleName() + " cannot ask the broker for the retained messages of "
+                + topicFilter + " again", -1, null);
+    }
 
     /** Whether a connection is up now. */
     boolean isConnected();

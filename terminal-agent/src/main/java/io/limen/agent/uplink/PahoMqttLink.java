@@ -35,9 +35,14 @@ import org.slf4j.LoggerFactory;
  *       exceeded as if it succeeded;</li>
  *   <li>the client callback only, never per-subscription listeners (they throw in 1.2.5): it hands each
  *       message to the handlers whose filter matches;</li>
- *   <li>subscriptions kept here and made again after every connect (clean start forgets them).</li>
+ *   <li>subscriptions kept here and made again after every connect (a session the broker let expire
+ *       forgets them).</li>
  * </ul>
- * Clean start with the configured session expiry; a retained {@code offline} last will on
+ * The first connect starts clean (a new process gets every retained message of its filters once);
+ * every later one resumes the session (clean start off, the configured session expiry), and the
+ * subscriptions ask for retained messages only when new to the broker (Retain Handling 1), so a
+ * reconnect does not download every retained list again: what was published while the link was down
+ * comes queued in the session. A retained {@code offline} last will on
  * {@code <prefix>/status}; TLS trusting only the configured CA file when there is one.
  * Thread-safe: calls are serialised on this object.
  */
@@ -58,6 +63,14 @@ public final class PahoMqttLink implements MqttLink {
     private volatile MqttAsyncClient client;
     private volatile ConnectionLost onLost;
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    /** Whether a connect has succeeded: later ones resume its session. */
+    private boolean sessionStarted;
+    /** Filters whose retained messages are to be asked for again at the next connect ({@link #resend} while down). */
+    private final java.util.Set<String> resendAtConnect = new java.util.HashSet<>();
+
+    /** MQTT 5 Retain Handling: 0 send the retained messages at subscribe, 1 only if the subscription is new. */
+    private static final int RETAIN_ALWAYS = 0;
+    private static final int RETAIN_IF_NEW = 1;
 
     private record Subscription(String filter, MessageHandler handler) {
     }
@@ -98,16 +111,21 @@ public final class PahoMqttLink implements MqttLink {
         }
         client.setCallback(new Callback(client));
         this.onLost = onLost;
+        options.setCleanStart(!sessionStarted);
         try {
             IMqttToken token = client.connect(options);
             token.waitForCompletion(config.connectTimeout().toMillis());
+            log.debug("MQTT: connected, {}", token.getSessionPresent() ? "session resumed" : "new session");
         } catch (MqttException e) {
             dropClient();
             throw failure(e);
         }
+        sessionStarted = true;
         for (Subscription subscription : subscriptions) {
+            String filter = subscription.filter();
             try {
-                subscribeNow(subscription.filter());
+                subscribeNow(filter, resendAtConnect.contains(filter) ? RETAIN_ALWAYS : RETAIN_IF_NEW);
+                resendAtConnect.remove(filter);
             } catch (LinkException e) {
                 log.warn("MQTT: {}; tried again at the next connect", e.getMessage());
             }
@@ -125,14 +143,31 @@ public final class PahoMqttLink implements MqttLink {
         }
         subscriptions.add(new Subscription(topicFilter, handler));
         if (client != null && client.isConnected()) {
-            subscribeNow(topicFilter);
+            subscribeNow(topicFilter, RETAIN_IF_NEW);
         }
     }
 
-    /** One SUBSCRIBE at QoS 1, waiting at most the connect timeout for the SUBACK; called holding this object. */
-    private void subscribeNow(String filter) throws LinkException {
+    @Override
+    public synchronized void resend(String topicFilter) throws LinkException {
+        if (subscriptions.stream().noneMatch(s -> s.filter().equals(topicFilter))) {
+            throw new IllegalArgumentException("\"" + topicFilter + "\" is not a filter subscribed on this link");
+        }
+        if (client != null && client.isConnected()) {
+            subscribeNow(topicFilter, RETAIN_ALWAYS);
+        } else {
+            resendAtConnect.add(topicFilter);
+        }
+    }
+
+    /**
+     * One SUBSCRIBE at QoS 1 with {@code retainHandling}, waiting at most the connect timeout for the
+     * SUBACK; called holding this object. A SUBSCRIBE of a filter the session has replaces its subscription.
+     */
+    private void subscribeNow(String filter, int retainHandling) throws LinkException {
         try {
-            IMqttToken token = client.subscribe(new MqttSubscription(filter, QOS_1));
+            MqttSubscription subscription = new MqttSubscription(filter, QOS_1);
+            subscription.setRetainHandling(retainHandling);
+            IMqttToken token = client.subscribe(subscription);
             token.waitForCompletion(config.connectTimeout().toMillis());
             int code = pubackCode(token);
             if (code >= 0x80) {

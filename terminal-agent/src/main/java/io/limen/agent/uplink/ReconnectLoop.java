@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps an {@link MqttLink} connected: every failed connect, the very first included, and every lost
- * connection waits a full-jitter exponential backoff ({@link RestartSchedule}) before the next attempt,
+ * connection waits an exponential backoff with full jitter ({@link RestartSchedule}; even at the cap, as
+ * {@link UplinkPump} builds it) before the next attempt,
  * so a fleet that lost its broker together does not come back in step. The count of failures starts
  * again only once a connection has stayed up for the reset time: a broker that accepts and drops at
  * once still sees the backoff grow.

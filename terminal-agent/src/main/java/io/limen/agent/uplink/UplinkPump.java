@@ -89,6 +89,8 @@ public final class UplinkPump implements AutoCloseable {
     private final Supplier<BatchBuilder> builders;
     private final Supplier<RestartSchedule> backoffs;
     private final Instant startWall;
+    /** Read as rows join a batch: how long each has waited since its decision (its decidedAt is on this clock). */
+    private final WallClock wall;
     private final long startNanos;
     private final Semaphore wake = new Semaphore(0);
     private final Thread thread;
@@ -105,6 +107,11 @@ public final class UplinkPump implements AutoCloseable {
     private long pausedUntil;
     /** When the last batch was sent (monotonic), for the throttle; null before the first. */
     private Long lastBatchNanos;
+    /** The throttle the pace last saw, to notice a new one. */
+    private io.limen.agent.uplink.throttle.Throttle throttleSeen;
+    /** A new throttle's spread: no batch before this (monotonic); null when none is pending. */
+    private Long spreadUntil;
+    private final RandomGenerator random;
     private final ThrottleState throttle;
     private long nextHeartbeat;
     private Set<String> alarmsPublished = Set.of();
@@ -136,6 +143,7 @@ public final class UplinkPump implements AutoCloseable {
                        LongSupplier monotonic, Supplier<SortedSet<String>> alarms, Supplier<Map<String, Object>> status,
                        RandomGenerator random) {
         this.config = config;
+        this.random = random;
         this.link = link;
         this.outboxFile = outboxFile;
         this.monotonic = monotonic;
@@ -145,6 +153,7 @@ public final class UplinkPump implements AutoCloseable {
         this.backoffs = () -> new RestartSchedule(config.backoffInitial(), config.backoffMax(), Duration.ZERO, random);
         this.builder = builders.get();
         this.publishBackoff = backoffs.get();
+        this.wall = wall;
         this.startWall = wall.read().instant();
         this.startNanos = monotonic.getAsLong();
         // Monotonic readings may be negative (System.nanoTime has an arbitrary origin): start the timers at now, not 0.
@@ -152,7 +161,7 @@ public final class UplinkPump implements AutoCloseable {
         this.nextHeartbeat = startNanos;
         this.heartbeats = new Heartbeats(terminal, status, this::now, () -> monotonic.getAsLong() - startNanos);
         this.loopScheduler = new ExecutorScheduler("uplink-connect");
-        this.loop = new ReconnectLoop(link, loopScheduler, new RestartSchedule(config.backoffInitial(), config.backoffMax(),
+        this.loop = new ReconnectLoop(link, loopScheduler, RestartSchedule.evenAtCap(config.backoffInitial(), config.backoffMax(),
                 config.backoffReset(), random), config.backoffReset(), new LinkStateListener() {
                     @Override
                     public void connected() {
@@ -182,6 +191,11 @@ public final class UplinkPump implements AutoCloseable {
     /** The centre's throttle in force and what became of its last message (docs/telemetry.md, "Throttle"). */
     public ThrottleState.Status throttle() {
         return throttle.status();
+    }
+
+    /** The fastest the pump sends batches now: {@code uplink.maxBatchesPerMinute} or the throttle's rate, whichever is lower. */
+    public BatchPace pace() {
+        return BatchPace.of(config.maxBatchesPerMinute(), throttle.status().throttle());
     }
 
     /**
@@ -320,7 +334,7 @@ public final class UplinkPump implements AutoCloseable {
         }
         publishAlarmsIfChanged();
         if (monotonic.getAsLong() - nextHeartbeat >= 0
-                && publish(HEARTBEAT_TOPIC, heartbeats.heartbeat(outbox.backlog(), alarms.get(), counts()), false)) {
+                && publish(HEARTBEAT_TOPIC, heartbeats.heartbeat(outbox.backlog(), alarms.get(), counts(), pace(), throttle.status()), false)) {
             nextHeartbeat = monotonic.getAsLong() + config.heartbeat().toNanos();
         }
         long now = monotonic.getAsLong();
@@ -334,22 +348,42 @@ public final class UplinkPump implements AutoCloseable {
             return;
         }
         long wait = Math.min(IDLE_NANOS, nextHeartbeat - monotonic.getAsLong());
-        Optional<Instant> closesAt = builder.closesAt();
+        Optional<Instant> closesAt = closesAt();
         if (closesAt.isPresent()) {
             wait = Math.min(wait, Duration.between(now(), closesAt.get()).toNanos());
         }
         pause(wait);
     }
 
+    /**
+     * When the open batch closes by age: its oldest record's decision plus {@code maxAge}, or plus the
+     * throttle's minimum batch age when that is longer (waking at {@code maxAge} then would only spin).
+     */
+    private Optional<Instant> closesAt() {
+        Optional<Instant> byAge = builder.closesAt();
+        Optional<Instant> oldest = builder.oldest();
+        if (byAge.isEmpty() || oldest.isEmpty()) {
+            return byAge;
+        }
+        Instant byThrottle = oldest.get().plus(throttle.minBatchAge());
+        return Optional.of(byThrottle.isAfter(byAge.get()) ? byThrottle : byAge.get());
+    }
+
     /** Sends batches until {@code maxInFlight} wait for their PUBACK or nothing is ready. */
     private void topUp(Outbox outbox) throws SQLException {
         while (inFlight.size() < config.maxInFlight()) {
-            long interval = throttle.intervalNanos();
+            long interval = pace().interval().toNanos();
             long now = monotonic.getAsLong();
-            if (interval > 0 && lastBatchNanos != null && now - (lastBatchNanos + interval) < 0) {
-                pausedUntil = lastBatchNanos + interval; // the centre's throttle: no batch before then
+            spreadANewThrottle(interval);
+            if (lastBatchNanos != null && now - (lastBatchNanos + interval) < 0) {
+                pausedUntil = lastBatchNanos + interval; // the drain cap or the centre's throttle: no batch before then
                 return;
             }
+            if (spreadUntil != null && now - spreadUntil < 0) {
+                pausedUntil = spreadUntil;
+                return;
+            }
+            spreadUntil = null;
             BatchDocument batch = nextBatch(outbox);
             if (batch == null) {
                 return;
@@ -362,6 +396,24 @@ public final class UplinkPump implements AutoCloseable {
         }
     }
 
+    /**
+     * When a new throttle arrives at a terminal that has sent before, its next batch waits, beyond the
+     * interval after its last one, a uniformly random part of one more interval. A fleet's last batches
+     * before a throttle lie within one {@code maxAge}, shorter than a throttle's interval: without the
+     * spread they would all fall due again within that stretch, and the fleet would send at twice the
+     * throttle's limit for part of every interval; with it the batches spread over the interval, and the
+     * fleet's rate stays at its limit. Each terminal only ever waits longer than the throttle asks.
+     */
+    private void spreadANewThrottle(long interval) {
+        io.limen.agent.uplink.throttle.Throttle now = throttle.status().throttle().orElse(null);
+        if (now == throttleSeen) {
+            return;
+        }
+        throttleSeen = now;
+        spreadUntil = now == null || lastBatchNanos == null || config.maxBatchesPerMinute() <= now.maxBatchesPerMinute() ? null
+                : lastBatchNanos + interval + random.nextLong(interval);
+    }
+
     /** The next closed batch: one due by age, else rows read from the outbox until one fills; null when none is ready. */
     private BatchDocument nextBatch(Outbox outbox) throws SQLException {
         Instant now = now();
@@ -369,10 +421,11 @@ public final class UplinkPump implements AutoCloseable {
         if (due.isPresent()) {
             return due.get();
         }
+        Instant wallNow = wall.read().instant();
         for (ScanRecord row : outbox.unsent(cursor, config.batch().maxRecords() - builder.size())) {
             cursor = row.sequence();
             lastRead = cursor;
-            Optional<BatchDocument> full = builder.add(row, now);
+            Optional<BatchDocument> full = builder.add(row, now, wallNow);
             if (full.isPresent()) {
                 return full.get();
             }
@@ -383,12 +436,11 @@ public final class UplinkPump implements AutoCloseable {
     /** Whether the open batch is younger than the throttle's minimum batch age (it may still close when full). */
     private boolean youngerThanTheThrottleAllows(Instant now) {
         Duration min = throttle.minBatchAge();
-        Optional<Instant> closesAt = builder.closesAt();
-        if (min.isZero() || closesAt.isEmpty()) {
+        Optional<Instant> oldest = builder.oldest();
+        if (min.isZero() || oldest.isEmpty()) {
             return false;
         }
-        Instant opened = closesAt.get().minus(config.batch().maxAge());
-        return Duration.between(opened, now).compareTo(min) < 0;
+        return Duration.between(oldest.get(), now).compareTo(min) < 0;
     }
 
     /** Waits for the oldest batch's PUBACK: marks its rows sent on a success code, else keeps them all. */

@@ -51,6 +51,26 @@ class ConfigCheckCommandTest {
     }
 
     @Test
+    void anOledWhoseFontIsMissing_isValid_withANoteOnStderr() throws IOException {
+        String base = """
+                terminal: {site: hq, id: door-1}
+                credentials: {trustFile: trust.pem}
+                camera: {source: {kind: synthetic}}
+                paths: {state: state, logs: logs}
+                """;
+        Path config = Files.writeString(dir.resolve("limen.yaml"), base + "display: {type: oled, language: zh, font: unifont.hex}\n");
+        assertEquals(0, run("config", "check", config.toString()), err.toString());
+        assertTrue(out.toString().startsWith("ok\n"), out.toString());
+        assertEquals("note: display.font not usable (font_missing: " + dir.resolve("unifont.hex") + " does not exist (Debian's unifont"
+                + " package: apt-get install unifont)); the OLED will show English with its built-in glyphs\n", err.toString());
+
+        err.getBuffer().setLength(0);
+        Files.writeString(config, base + "display: {type: oled, language: zh}\n"); // Debian's /usr/share/unifont/unifont.hex
+        assertEquals(0, run("config", "check", config.toString()));
+        assertEquals("", err.toString());
+    }
+
+    @Test
     void invalidFile_printsEveryProblemAndACount_onStderr_exit1() throws IOException {
         Path config = Files.writeString(dir.resolve("limen.yaml"), """
                 terminal: {site: hq, id: door-1}

@@ -54,10 +54,10 @@ class LogCommandTest {
 
         assertEquals(List.of(
                 "{\"sequence\":2,\"decided_at\":\"2026-11-30T08:01:00Z\",\"decision\":\"denied\",\"reason\":\"bad_signature\","
-                        + "\"cti\":null,\"issuer\":null,\"subject\":null,\"zone\":\"lobby\","
+                        + "\"cti\":null,\"issuer\":null,\"subject\":null,\"zone\":\"lobby\",\"direction\":null,"
                         + "\"us\":{\"decode\":1100,\"verify\":70,\"decide\":0,\"frame_to_relay\":1250},\"sent_at\":null}",
                 "{\"sequence\":3,\"decided_at\":\"2026-11-30T08:02:00Z\",\"decision\":\"denied\",\"reason\":\"expired\","
-                        + "\"cti\":\"0a\",\"issuer\":\"https://issuer.example\",\"subject\":\"holder-2\",\"zone\":null,"
+                        + "\"cti\":\"0a\",\"issuer\":\"https://issuer.example\",\"subject\":\"holder-2\",\"zone\":null,\"direction\":null,"
                         + "\"us\":{\"decode\":1000,\"verify\":90,\"decide\":2,\"frame_to_relay\":1150},\"sent_at\":null}"),
                 out.toString().lines().toList());
     }

@@ -37,11 +37,16 @@ class DemoUplinkTest {
         while (batch.find()) {
             LongStream.rangeClosed(Long.parseLong(batch.group(1)), Long.parseLong(batch.group(2))).forEach(sent::add);
         }
-        // Every decision, granted or denied, is a scan logged and sent; frames without a readable code are not decisions.
+        // Every decision, granted or denied, is a scan logged and sent, and so is every event the gate saw at the
+        // turnstile; frames without a readable code are not decisions.
         Matcher summary = Pattern.compile("demo: \\d+ scans, (\\d+) granted, (\\d+) denied").matcher(out);
         assertTrue(summary.find(), out);
         long decided = Long.parseLong(summary.group(1)) + Long.parseLong(summary.group(2));
         assertTrue(decided >= 10, out);
-        assertEquals(LongStream.rangeClosed(1, decided).boxed().collect(Collectors.toCollection(TreeSet::new)), sent, out);
+        Matcher gate = Pattern.compile("demo: the gate saw (.*)").matcher(out);
+        assertTrue(gate.find(), out);
+        long events = Pattern.compile(" (\\d+)").matcher(gate.group(1)).results().mapToLong(m -> Long.parseLong(m.group(1))).sum();
+        assertEquals(6, events, gate.group());
+        assertEquals(LongStream.rangeClosed(1, decided + events).boxed().collect(Collectors.toCollection(TreeSet::new)), sent, out);
     }
 }

@@ -34,4 +34,10 @@ class DisplayMessageTest {
 
         assertEquals(new DisplayMessage(false, "refused: revoked"), DisplayMessage.of(denied));
     }
+
+    @Test
+    void aDegradedGrant_namesItsWarnings() {
+        assertEquals(new DisplayMessage(true, "welcome, Ada (warning: clock_unsynced, lists_stale)"), DisplayMessage.of(
+                new Decision.Granted(credential(Optional.of("Ada")), List.of(Reason.CLOCK_UNSYNCED, Reason.LISTS_STALE))));
+    }
 }

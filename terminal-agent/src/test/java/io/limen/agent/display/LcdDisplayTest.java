@@ -65,4 +65,20 @@ class LcdDisplayTest {
             context.shutdown();
         }
     }
+
+    @Test
+    void aDegradedGrant_showsItsWarning_on16x2And20x4() {
+        Context context = GpioContexts.simulated();
+        try {
+            I2C i2c = context.create(I2C.newConfigBuilder(context).id("lcd").bus(1).device(0x27));
+            Decision stale = new Decision.Granted(MessagesTest.holder(Optional.of("Ada")), List.of(Reason.LISTS_STALE));
+            try (LcdDisplay small = new LcdDisplay(new Hd44780(i2c, 16, 2, nanos -> { }));
+                 LcdDisplay large = new LcdDisplay(new Hd44780(i2c, 20, 4, nanos -> { }))) {
+                assertEquals(List.of("Welcome", "! Lists outdated"), small.lines(stale));
+                assertEquals(List.of("Welcome", "Ada", "Please pass", "! Lists outdated"), large.lines(stale));
+            }
+        } finally {
+            context.shutdown();
+        }
+    }
 }

@@ -62,4 +62,35 @@ class MessagesTest {
             Locale.setDefault(before);
         }
     }
+
+    @Test
+    void screensOfTwoAndFourRows_withTheWarningLineOfADegradedGrant() {
+        Messages en = new Messages(DisplayLanguage.ENGLISH);
+        Decision ada = new Decision.Granted(holder(Optional.of("Ada")), List.of(Reason.LISTS_STALE));
+        assertEquals(List.of("Welcome", "! Lists outdated"), en.lines(ada, 2), "on two rows the warning takes the second");
+        assertEquals(List.of("Welcome", "Ada", "Please pass", "! Lists outdated"), en.lines(ada, 4));
+        Decision plain = Decision.granted(holder(Optional.empty()));
+        assertEquals(List.of("Welcome", "Please pass"), en.lines(plain, 2));
+        assertEquals(List.of("Welcome", "Please pass", "", ""), en.lines(plain, 4));
+        Decision expired = Decision.denied(Reason.EXPIRED, Optional.empty(), "expired");
+        assertEquals(List.of("Refused", "Pass expired", "", ""), en.lines(expired, 4));
+        assertEquals(Optional.of("! Lists & clock"), en.warning(List.of(Reason.CLOCK_UNSYNCED, Reason.LISTS_STALE)));
+        assertEquals(Optional.of("！时钟未同步"), new Messages(DisplayLanguage.CHINESE).warning(List.of(Reason.CLOCK_UNSYNCED)));
+        assertEquals(Optional.empty(), en.warning(List.of()));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> en.lines(expired, 3));
+    }
+
+    @Test
+    void warningLines_fitSixteenCells_inEveryLanguage() {
+        List<List<Reason>> sets = List.of(List.of(Reason.LISTS_STALE), List.of(Reason.CLOCK_UNSYNCED),
+                List.of(Reason.CLOCK_UNSYNCED, Reason.LISTS_STALE));
+        for (DisplayLanguage language : DisplayLanguage.values()) {
+            for (List<Reason> set : sets) {
+                String line = new Messages(language).warning(set).orElseThrow();
+                // Half-width (ASCII) one cell, anything else two: what the OLED and Unifont make of them.
+                int cells = line.codePoints().map(c -> c < 0x7F ? 1 : 2).sum();
+                assertEquals(true, cells <= 16, language + " " + set + ": \"" + line + "\" takes " + cells + " cells");
+            }
+        }
+    }
 }

@@ -189,4 +189,35 @@ class ListFeedTest {
         assertRefused(ListProblem.GAP, gap);
         assertHeldVersion1();
     }
+
+    @Test
+    void aSnapshotWhoseChunksStop_isDroppedAfterTheTimeout_theHeldListStays_andItIsTakenAfreshLater() throws Exception {
+        java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+        TrustStore signers = TrustStore.of(List.of(TrustedKey.of(listKey.verifyingKey())));
+        ListImport imports = new ListImport(signers::keysFor, Optional.of(new RevocationUpdates(index, applied -> { })), Optional.empty());
+        ListFeed timed = new ListFeed(imports, () -> index.current().version(), () -> 0L, HELD_CAP, nanos::get, java.time.Duration.ofSeconds(60));
+        assertInstanceOf(ListOutcome.Applied.class, timed.accept(TOPICS.revocationChunk(0), chunk(1, 0, 1, ID, key(1)), NOW).getFirst());
+
+        assertInstanceOf(ListOutcome.Waiting.class, timed.accept(TOPICS.revocationChunk(0), chunk(2, 0, 3, ID, key(2)), NOW).getFirst());
+        nanos.addAndGet(java.time.Duration.ofSeconds(59).toNanos());
+        assertEquals(Optional.empty(), timed.expire(), "59 s without a chunk: still waiting");
+        assertInstanceOf(ListOutcome.Waiting.class, timed.accept(TOPICS.revocationChunk(1), chunk(2, 1, 3, ID, key(3)), NOW).getFirst());
+        nanos.addAndGet(java.time.Duration.ofSeconds(59).toNanos());
+        assertEquals(Optional.empty(), timed.expire(), "each chunk starts the wait again");
+        nanos.addAndGet(java.time.Duration.ofSeconds(1).toNanos());
+
+        ListOutcome.Refused dropped = timed.expire().orElseThrow();
+        assertEquals(ListProblem.SNAPSHOT_TIMEOUT, dropped.problem());
+        assertTrue(dropped.detail().contains("waiting for chunk 2"), dropped::detail);
+        assertEquals(Optional.empty(), timed.assembling());
+        assertHeldVersion1();
+        assertEquals(Optional.empty(), timed.expire(), "said once");
+
+        // The retained set again (a reconnect): assembled from chunk 0, nothing of the dropped staging left over.
+        timed.accept(TOPICS.revocationChunk(0), chunk(2, 0, 3, ID, key(2)), NOW);
+        timed.accept(TOPICS.revocationChunk(1), chunk(2, 1, 3, ID, key(3)), NOW);
+        assertInstanceOf(ListOutcome.Applied.class, timed.accept(TOPICS.revocationChunk(2), chunk(2, 2, 3, ID, key(4)), NOW).getFirst());
+        assertEquals(2, index.current().version());
+        assertEquals(3, index.current().size());
+    }
 }

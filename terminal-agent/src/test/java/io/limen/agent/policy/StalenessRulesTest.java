@@ -14,6 +14,7 @@ import io.limen.format.credential.Claims;
 import io.limen.format.credential.Credential;
 import io.limen.format.credential.CredentialId;
 import io.limen.format.credential.TrustStore;
+import io.limen.format.credential.Verification;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -77,5 +78,28 @@ class StalenessRulesTest {
         assertEquals(Reason.CLOCK_UNSYNCED, new ClockTrusted(Degraded.ADMIT_ISSUED_BEFORE).check(newer, untrusted).orElseThrow().reason());
         assertEquals(Reason.CLOCK_UNSYNCED, new ClockTrusted(Degraded.REFUSE).check(older, untrusted).orElseThrow().reason());
         assertTrue(new ClockTrusted(Degraded.REFUSE).check(newer, at(TimeReading.trusted(floor))).isEmpty());
+    }
+
+    @Test
+    void aGrantDespiteStaleListsOrAnUntrustedClock_carriesItsWarnings_inPolicyOrder() {
+        Instant floor = LISTS_AT.plus(MAX_AGE).plusSeconds(1);
+        Verification verified = new Verification.Verified(issuedAt(LISTS_AT.minusSeconds(60)));
+        AccessPolicy lenient = AccessPolicy.of(Optional.empty(), io.limen.config.PolicyConfig.DEFAULTS,
+                new io.limen.config.ListsConfig(Optional.empty(), Optional.empty(), MAX_AGE, Degraded.ADMIT_WITH_WARNING,
+                        Degraded.ADMIT_WITH_WARNING));
+        Decision.Granted both = (Decision.Granted) lenient.decide(verified, at(new TimeReading(floor, TimeReading.Trust.UNSYNCHRONISED)));
+        assertEquals(List.of(Reason.CLOCK_UNSYNCED, Reason.LISTS_STALE), both.warnings());
+        assertTrue(both.degraded());
+        Decision.Granted stale = (Decision.Granted) lenient.decide(verified, at(TimeReading.trusted(floor)));
+        assertEquals(List.of(Reason.LISTS_STALE), stale.warnings());
+        Decision.Granted fresh = (Decision.Granted) lenient.decide(verified, at(TimeReading.trusted(LISTS_AT.plus(MAX_AGE))));
+        assertEquals(List.of(), fresh.warnings());
+        assertEquals(new Decision.Granted(fresh.holder()), fresh, "a grant in good order equals the plain one");
+        // admit-issued-before lets an older credential in while stale: the grant says so too.
+        AccessPolicy issuedBefore = AccessPolicy.of(Optional.empty(), io.limen.config.PolicyConfig.DEFAULTS,
+                new io.limen.config.ListsConfig(Optional.empty(), Optional.empty(), MAX_AGE, Degraded.ADMIT_ISSUED_BEFORE,
+                        Degraded.REFUSE));
+        assertEquals(List.of(Reason.LISTS_STALE),
+                ((Decision.Granted) issuedBefore.decide(verified, at(TimeReading.trusted(floor)))).warnings());
     }
 }

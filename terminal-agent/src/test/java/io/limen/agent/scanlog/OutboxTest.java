@@ -225,4 +225,77 @@ class OutboxTest {
         assertEquals(OutboxException.Kind.CANNOT_OPEN, e.kind(), e.getMessage());
         assertTrue(Files.notExists(file()));
     }
+
+    @Test
+    void aGateEventsDirection_isKept_andADecisionHasNone() throws Exception {
+        ScanEntry exit = ScanEntry.of(new io.limen.agent.gate.GateEvent(io.limen.agent.gate.GateEvent.Kind.PASSED, 1,
+                Optional.of(io.limen.config.Direction.EXIT), Optional.empty()), T0, Optional.of("lobby"));
+        ScanEntry fire = ScanEntry.of(new io.limen.agent.gate.GateEvent(io.limen.agent.gate.GateEvent.Kind.FIRE_ALARM, 2,
+                Optional.empty(), Optional.empty()), T0, Optional.of("lobby"));
+        try (Outbox outbox = open()) {
+            outbox.append(List.of(Scans.entry(1, T0), exit, fire));
+            assertEquals(java.util.Arrays.asList(null, io.limen.config.Direction.EXIT, null),
+                    outbox.tail(3).stream().map(r -> r.scan().direction().orElse(null)).toList());
+        }
+    }
+
+    /** The scan table as every agent before the direction column made it (schema version 1). */
+    private void fileWithoutDirection() throws Exception {
+        try (Connection c = SqliteConnections.file(file()).open(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE schema_version(version INTEGER NOT NULL)");
+            s.execute("INSERT INTO schema_version(version) VALUES (1)");
+            s.execute("CREATE TABLE scan(seq INTEGER PRIMARY KEY AUTOINCREMENT, decided_at INTEGER NOT NULL,"
+                    + " granted INTEGER NOT NULL, reason TEXT NOT NULL, cti TEXT, issuer TEXT, subject TEXT, zone TEXT,"
+                    + " decode_us INTEGER NOT NULL, verify_us INTEGER NOT NULL, decide_us INTEGER NOT NULL,"
+                    + " relay_us INTEGER NOT NULL, gate_events TEXT, sent_at INTEGER)");
+            s.execute("CREATE INDEX scan_unsent ON scan(seq) WHERE sent_at IS NULL");
+            s.execute("INSERT INTO scan(decided_at, granted, reason, zone, decode_us, verify_us, decide_us, relay_us)"
+                    + " VALUES (" + T0.toEpochMilli() + ", 0, 'passed', 'lobby', 0, 0, 0, 0)");
+        }
+    }
+
+    @Test
+    void aFileFromBeforeTheDirectionColumn_readsWithoutIt_andGetsItWhenOpenedToWrite_keepingItsRows() throws Exception {
+        fileWithoutDirection();
+        try (Outbox read = Outbox.openToRead(SqliteConnections.readOnly(file()))) {
+            List<ScanRecord> rows = read.tail(10);
+            assertEquals(1, rows.size());
+            assertEquals(Optional.empty(), rows.getFirst().scan().direction());
+            assertEquals("scan log " + read.file() + " was opened to read; it cannot be appended to",
+                    assertThrows(IllegalStateException.class, () -> read.append(Scans.entries(0, 1, T0))).getMessage());
+        }
+        ScanEntry exit = ScanEntry.of(new io.limen.agent.gate.GateEvent(io.limen.agent.gate.GateEvent.Kind.EXIT_REQUEST, 1,
+                Optional.of(io.limen.config.Direction.EXIT), Optional.empty()), T0, Optional.of("lobby"));
+        try (Outbox outbox = open()) {
+            assertEquals(new Outbox.Sequences(2, 2), outbox.append(List.of(exit)));
+            assertEquals(java.util.Arrays.asList(null, io.limen.config.Direction.EXIT),
+                    outbox.tail(2).stream().map(r -> r.scan().direction().orElse(null)).toList());
+        }
+        try (Connection c = SqliteConnections.file(file()).open(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+            assertEquals(1, rs.getInt(1), "the same schema version: the column is an addition an older agent ignores");
+        }
+        // An agent from before the column still writes and reads the file, naming its columns as it always did.
+        try (Connection c = SqliteConnections.file(file()).open(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO scan(decided_at, granted, reason, zone, decode_us, verify_us, decide_us, relay_us)"
+                    + " VALUES (" + T0.toEpochMilli() + ", 1, 'ok', 'lobby', 1, 2, 3, 4)");
+        }
+        try (Outbox outbox = open()) {
+            assertEquals(Optional.empty(), outbox.tail(1).getFirst().scan().direction());
+        }
+    }
+
+    @Test
+    void aRowWithADirectionThisAgentDoesNotKnow_isRefusedNamingIt() throws Exception {
+        try (Outbox outbox = open()) {
+            outbox.append(Scans.entries(0, 1, T0));
+        }
+        try (Connection c = SqliteConnections.file(file()).open(); Statement s = c.createStatement()) {
+            s.execute("UPDATE scan SET direction = 'sideways'");
+        }
+        try (Outbox outbox = open()) {
+            var e = assertThrows(java.sql.SQLException.class, () -> outbox.tail(1));
+            assertEquals("unknown direction 'sideways' in row 1 (entry or exit)", e.getMessage());
+        }
+    }
 }

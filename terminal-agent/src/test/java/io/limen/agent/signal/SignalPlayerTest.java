@@ -1,7 +1,5 @@
 package io.limen.agent.signal;
 
-import io.limen.agent.gate.GateEvent;
-import io.limen.agent.gate.PinRole;
 import io.limen.agent.policy.Decision;
 import io.limen.agent.signal.SignalPattern.Step;
 import io.limen.agent.time.ManualScheduler;
@@ -16,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static io.limen.agent.gate.PinRole.BUZZER;
-import static io.limen.agent.gate.PinRole.GREEN_LED;
-import static io.limen.agent.gate.PinRole.RED_LED;
+import static io.limen.agent.signal.SignalOutput.BUZZER;
+import static io.limen.agent.signal.SignalOutput.GREEN_LED;
+import static io.limen.agent.signal.SignalOutput.RED_LED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,19 +29,23 @@ class SignalPlayerTest {
     private final Recorder pins = new Recorder();
     private final SignalPlayer player = new SignalPlayer(time, pins);
 
-    /** Remembers each output's last level and every write. */
+    /** Remembers each output's last level (all off at first, as pins are created) and every write. */
     static final class Recorder implements SignalOutputs {
-        final Map<PinRole, Boolean> level = new EnumMap<>(PinRole.class);
+        final Map<SignalOutput, Boolean> level = new EnumMap<>(SignalOutput.class);
         final List<String> writes = new ArrayList<>();
 
+        Recorder() {
+            SignalPattern.OUTPUTS.forEach(o -> level.put(o, false));
+        }
+
         @Override
-        public void set(PinRole output, boolean on) {
+        public void set(SignalOutput output, boolean on) {
             level.put(output, on);
             writes.add(output + "=" + on);
         }
 
-        Set<PinRole> on() {
-            Set<PinRole> on = new java.util.HashSet<>();
+        Set<SignalOutput> on() {
+            Set<SignalOutput> on = new java.util.HashSet<>();
             level.forEach((k, v) -> {
                 if (v) {
                     on.add(k);
@@ -58,12 +60,21 @@ class SignalPlayerTest {
     }
 
     @Test
-    void play_writesNothingOnTheCallersThread_onlySchedulesTheFirstStep() {
+    void play_writesTheFirstStepAtOnce_andSchedulesOnlyTheNext() {
         assertTrue(player.play(SignalPatterns.GRANTED));
-        assertTrue(pins.writes.isEmpty());
-        assertEquals(1, time.pending());
-        at(0);
         assertEquals(Set.of(GREEN_LED, BUZZER), pins.on());
+        assertEquals(1, time.pending());
+    }
+
+    @Test
+    void onlyOutputsThatChange_areWritten() {
+        player.play(SignalPatterns.GRANTED);
+        assertEquals(List.of("GREEN_LED=true", "BUZZER=true"), pins.writes, "red is off already");
+        at(100);
+        assertEquals(List.of("GREEN_LED=true", "BUZZER=true", "BUZZER=false"), pins.writes);
+        player.hold(SignalPatterns.RELEASED);
+        at(900);
+        assertEquals(List.of("GREEN_LED=true", "BUZZER=true", "BUZZER=false"), pins.writes, "green stays: nothing to write");
     }
 
     @Test
@@ -81,7 +92,7 @@ class SignalPlayerTest {
         at(1);   // 1000 ms
         assertEquals(Set.of(), pins.on());
         assertEquals(Map.of(GREEN_LED, false, RED_LED, false, BUZZER, false), pins.level);
-        assertEquals(Optional.empty(), player.playing());
+        assertEquals(SignalPatterns.DARK, player.playing());
         assertEquals(0, time.pending());
     }
 
@@ -143,7 +154,7 @@ class SignalPlayerTest {
 
     @Test
     void theFireCadenceIsTemporalThree_andLoops_withGreenHeldOn() {
-        player.onGateEvent(GateEvent.Kind.FIRE_ALARM);
+        player.hold(SignalPatterns.FIRE);
         long[] buzzerOnAt = {0, 1000, 2000, 4000, 5000, 6000, 8000};
         long[] buzzerOffAt = {500, 1500, 2500, 3999, 4500, 5500, 6500, 7999};
         List<Long> checks = new ArrayList<>();
@@ -163,61 +174,131 @@ class SignalPlayerTest {
             assertTrue(pins.level.get(GREEN_LED), "green at " + t + " ms");
             assertFalse(pins.level.get(RED_LED), "red at " + t + " ms");
         }
-        assertEquals(Optional.of(SignalPatterns.FIRE), player.playing());
+        assertEquals(SignalPatterns.FIRE, player.playing());
     }
 
     @Test
-    void theFireAlarmWins_untilItClears() {
-        player.onGateEvent(GateEvent.Kind.FIRE_ALARM);
-        at(0);
+    void theFireAlarmWins_noDecisionPlaysOverIt_untilItClears() {
+        player.hold(SignalPatterns.FIRE);
         assertFalse(player.play(SignalPatterns.DENIED));
         assertFalse(player.play(SignalPatterns.GRANTED));
-        player.onGateEvent(GateEvent.Kind.FORCED);
-        assertFalse(player.stop(SignalPatterns.DENIED));
+        player.hold(SignalPatterns.FIRE); // the gate says fire again after each input: the cadence goes on
         at(10);
         assertEquals(Set.of(GREEN_LED, BUZZER), pins.on());
-        assertEquals(Optional.of(SignalPatterns.FIRE), player.playing());
+        assertEquals(SignalPatterns.FIRE, player.playing());
 
-        player.onGateEvent(GateEvent.Kind.FIRE_CLEARED);
-        at(0);
+        player.hold(SignalPatterns.DARK); // cleared
         assertEquals(Set.of(), pins.on());
-        assertEquals(Optional.empty(), player.playing());
         assertEquals(0, time.pending());
         assertTrue(player.play(SignalPatterns.DENIED));
-        at(0);
         assertEquals(Set.of(RED_LED, BUZZER), pins.on());
     }
 
     @Test
-    void theAlarmLoopsUntilStopped_andADecisionCannotCutItShort_butFireCan() {
-        player.onGateEvent(GateEvent.Kind.HELD_OPEN);
-        at(0);
+    void aGrantDuringTheAlarm_showsGranted_thenTheAlarmResumes() {
+        player.hold(SignalPatterns.ALARM);
         assertEquals(Set.of(RED_LED, BUZZER), pins.on());
         at(250);
         assertEquals(Set.of(), pins.on());
+        at(10_000); // 10.25 s: still looping, on an "off" step (every 500 ms)
+        assertEquals(Set.of(), pins.on());
+
+        assertTrue(player.play(SignalPatterns.GRANTED));
+        assertEquals(Set.of(GREEN_LED, BUZZER), pins.on());
+        at(250); // the alarm's next step would have been due: the grant is showing
+        assertEquals(Set.of(GREEN_LED), pins.on());
+        player.hold(SignalPatterns.ALARM); // the gate says the same standing state again: nothing changes
+        assertEquals(Set.of(GREEN_LED), pins.on());
+        at(749); // 999 ms into the grant
+        assertEquals(Set.of(GREEN_LED), pins.on());
+        at(1); // the grant ends: the alarm starts again from its first step
+        assertEquals(Set.of(RED_LED, BUZZER), pins.on());
+        assertEquals(SignalPatterns.ALARM, player.playing());
         at(250);
-        assertEquals(Set.of(RED_LED, BUZZER), pins.on());
-        at(10_000); // 10.5 s: still looping, on an "on" step again (every 500 ms)
-        assertEquals(Set.of(RED_LED, BUZZER), pins.on());
-        assertFalse(player.play(SignalPatterns.GRANTED));
-        assertTrue(player.play(SignalPatterns.FIRE));
-        at(0);
-        assertEquals(Set.of(GREEN_LED, BUZZER), pins.on());
-        assertFalse(player.stop(SignalPatterns.ALARM), "the alarm was replaced; stopping it must not silence the fire alarm");
-        at(0);
-        assertEquals(Set.of(GREEN_LED, BUZZER), pins.on());
+        assertEquals(Set.of(), pins.on());
     }
 
     @Test
-    void stop_endsTheAlarm_allOff() {
-        player.play(SignalPatterns.ALARM);
+    void anAlarmRaisedDuringADecision_soundsAtOnce() {
+        player.play(SignalPatterns.GRANTED);
+        at(500);
+        player.hold(SignalPatterns.ALARM);
+        assertEquals(Set.of(RED_LED, BUZZER), pins.on());
+        at(500); // the grant's end would have been due: nothing resumes it
+        assertEquals(Set.of(RED_LED, BUZZER), pins.on());
+        assertEquals(SignalPatterns.ALARM, player.playing());
+    }
+
+    @Test
+    void theAlarmEnds_whenTheStandingStateGoesDark() {
+        player.hold(SignalPatterns.ALARM);
         at(100);
-        assertTrue(player.stop(SignalPatterns.ALARM));
-        at(0);
+        player.hold(SignalPatterns.DARK);
         assertEquals(Set.of(), pins.on());
         at(1000);
         assertEquals(Set.of(), pins.on());
         assertEquals(0, time.pending());
+    }
+
+    @Test
+    void aSteadyStandingState_waitsForTheDecision_thenHoldsWithoutATimer() {
+        player.play(SignalPatterns.DENIED);
+        player.hold(SignalPatterns.REFUSING);
+        assertEquals(Set.of(RED_LED, BUZZER), pins.on(), "the decision's first step, not the steady red");
+        at(1000); // DENIED over: red steady for the rest of the deny time
+        assertEquals(Set.of(RED_LED), pins.on());
+        assertEquals(0, time.pending());
+        player.hold(SignalPatterns.DARK);
+        assertEquals(Set.of(), pins.on());
+    }
+
+    @Test
+    void aDecisionThatEndsWhileReleased_leavesGreenOn_andTheLockDecidesWhenItGoesOut() {
+        player.play(SignalPatterns.GRANTED);
+        player.hold(SignalPatterns.RELEASED);
+        at(1000);
+        assertEquals(Set.of(GREEN_LED), pins.on());
+        player.hold(SignalPatterns.DARK);
+        assertEquals(Set.of(), pins.on());
+    }
+
+    @Test
+    void aSchedulerThatRefuses_leavesEveryOutputOff() {
+        SignalPlayer refused = new SignalPlayer(new io.limen.agent.time.Scheduler() {
+            @Override
+            public long nanoTime() {
+                return 0;
+            }
+
+            @Override
+            public Cancellable schedule(Runnable task, Duration delay) {
+                throw new java.util.concurrent.RejectedExecutionException("scheduler shut down");
+            }
+        }, pins);
+        refused.hold(SignalPatterns.ALARM);
+        assertEquals(Set.of(), pins.on(), "no buzzer left sounding without a timer to stop it");
+    }
+
+    @Test
+    void afterClose_noStepRuns_andNothingIsWritten() {
+        player.hold(SignalPatterns.ALARM);
+        player.close();
+        int writes = pins.writes.size();
+        at(5000);
+        assertFalse(player.play(SignalPatterns.GRANTED));
+        player.hold(SignalPatterns.FIRE);
+        player.silence();
+        assertEquals(writes, pins.writes.size());
+    }
+
+    @Test
+    void silence_stopsEverythingNow() {
+        player.hold(SignalPatterns.FIRE);
+        player.silence();
+        assertEquals(Set.of(), pins.on());
+        assertEquals(SignalPatterns.DARK, player.playing());
+        at(5000);
+        assertEquals(Set.of(), pins.on());
     }
 
     @Test
@@ -230,7 +311,7 @@ class SignalPlayerTest {
             buzzer.add(pins.level.get(BUZZER));
         }
         assertEquals(List.of(true, false, false, true, false, false, false, false), buzzer);
-        assertEquals(Optional.empty(), player.playing());
+        assertEquals(SignalPatterns.DARK, player.playing());
     }
 
     @Test
@@ -254,22 +335,29 @@ class SignalPlayerTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new SignalPattern("x", 1, List.of(), 1))
                 .getMessage().contains("at least one step"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Step.of(0, BUZZER)).getMessage().contains("longer than zero"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Step.of(10, PinRole.RELAY)).getMessage().contains("only the LEDs"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new SignalPattern("x", 1, List.of(Step.of(1)), -1))
                 .getMessage().contains("repeat"));
+        assertEquals("a decision pattern must end, but alarm repeats forever",
+                assertThrows(IllegalArgumentException.class, () -> player.play(SignalPatterns.ALARM)).getMessage());
+        assertEquals("a standing pattern must not end, but granted repeats 1 times",
+                assertThrows(IllegalArgumentException.class, () -> player.hold(SignalPatterns.GRANTED)).getMessage());
     }
 
     @Test
     void outcomesMapToTheirPatterns() {
         Decision denied = new Decision.Denied(Reason.REVOKED, Optional.empty(), "revoked");
-        assertEquals(SignalPatterns.DENIED, SignalPatterns.forDecision(denied, false));
-        assertEquals(SignalPatterns.DENIED, SignalPatterns.forDecision(denied, true));
-        assertEquals(Optional.of(SignalPatterns.ALARM), SignalPatterns.forGateEvent(GateEvent.Kind.FORCED));
-        assertEquals(Optional.of(SignalPatterns.ALARM), SignalPatterns.forGateEvent(GateEvent.Kind.HELD_OPEN));
-        assertEquals(Optional.of(SignalPatterns.FIRE), SignalPatterns.forGateEvent(GateEvent.Kind.FIRE_ALARM));
-        assertEquals(Optional.empty(), SignalPatterns.forGateEvent(GateEvent.Kind.PASSED));
+        assertEquals(SignalPatterns.DENIED, SignalPatterns.forDecision(denied));
+        // standing(fire, alarm, green, red)
+        assertEquals(SignalPatterns.FIRE, SignalPatterns.standing(true, false, true, false));
+        assertEquals(SignalPatterns.ALARM, SignalPatterns.standing(false, true, false, true));
+        assertEquals(SignalPatterns.ALARM, SignalPatterns.standing(false, true, true, true));
+        assertEquals(SignalPatterns.RELEASED, SignalPatterns.standing(false, false, true, false));
+        assertEquals(SignalPatterns.REFUSING, SignalPatterns.standing(false, false, false, true));
+        assertEquals(SignalPatterns.RELEASED_REFUSING, SignalPatterns.standing(false, false, true, true));
+        assertEquals(SignalPatterns.DARK, SignalPatterns.standing(false, false, false, false));
         assertTrue(SignalPatterns.FIRE.priority() > SignalPatterns.ALARM.priority());
-        assertTrue(SignalPatterns.ALARM.priority() > SignalPatterns.GRANTED.priority());
+        assertEquals(SignalPatterns.ALARM.priority(), SignalPatterns.GRANTED.priority(), "a grant plays over the alarm, an alarm cuts a grant");
+        assertTrue(SignalPatterns.GRANTED.priority() > SignalPatterns.RELEASED.priority());
         assertEquals(Duration.ofMillis(4000), SignalPatterns.FIRE.cycle());
     }
 }

@@ -59,4 +59,56 @@ class RestartScheduleTest {
         assertEquals(0, schedule.failuresInARow());
         assertTrue(schedule.failed().compareTo(Duration.ofMillis(500)) <= 0, "back to the first step");
     }
+
+    @Test
+    void evenAtCap_isFullJitterUpToTheFirstWaitAtTheCap_thenTheCapItself() {
+        RestartSchedule schedule = RestartSchedule.evenAtCap(Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(10),
+                new SplittableRandom(3));
+        for (int n = 1; n <= 7; n++) { // 0.5 s .. 16 s, then the first at the 30 s cap: drawn
+            Duration wait = schedule.failed();
+            assertTrue(!wait.isNegative() && wait.compareTo(schedule.ceiling(n)) <= 0, n + ": " + wait);
+            assertTrue(wait.compareTo(schedule.ceiling(n)) < 0, "a draw, not the ceiling: " + wait);
+        }
+        for (int n = 8; n <= 20; n++) {
+            assertEquals(Duration.ofSeconds(30), schedule.failed(), "after a full-jitter draw at the cap, the cap");
+        }
+        // A connection that stayed up starts the count again: full jitter from the first wait.
+        schedule.frameArrived(0);
+        schedule.frameArrived(10_000 * MS);
+        assertEquals(0, schedule.failuresInARow());
+        assertTrue(schedule.failed().compareTo(Duration.ofMillis(500)) <= 0);
+    }
+
+    /**
+     * Why the uplink's schedule is even at the cap (docs/surge.md): 1,000 terminals lose the broker together,
+     * it is back 60 s later; the first second after it sees the fleet's retry rate. With full jitter at the
+     * 30 s cap that is 2 × 1,000 / 30 s = 67 a second; even at the cap 1,000 / 30 s = 33, and the busiest
+     * second stays within the goal of 1.5 × fleet ÷ window = 50.
+     */
+    @Test
+    void aFleetBackingOff_retriesEvenlyAtTheCap_peakAttemptsPerSecondAfterARestartWithin1_5TimesFleetOverWindow() {
+        for (long seed = 1; seed <= 5; seed++) {
+            int even = peakAttemptsAfterRestart(seed, true);
+            int full = peakAttemptsAfterRestart(seed, false);
+            assertTrue(even <= 50, "even at the cap, seed " + seed + ": " + even + " attempts in the busiest second");
+            assertTrue(full > 55, "full jitter at the cap, seed " + seed + ": " + full);
+        }
+    }
+
+    /** Each terminal's attempts from a loss at 0 until the first at or after the restart at 60 s; the most first-attempts in one second. */
+    private static int peakAttemptsAfterRestart(long seed, boolean evenAtCap) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] perSecond = new int[40];
+        for (int terminal = 0; terminal < 1000; terminal++) {
+            RestartSchedule schedule = evenAtCap
+                    ? RestartSchedule.evenAtCap(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(1), random.split())
+                    : new RestartSchedule(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(1), random.split());
+            long t = 0;
+            while (t < 60_000 * MS) {
+                t += schedule.failed().toNanos();
+            }
+            perSecond[(int) ((t - 60_000 * MS) / (1000 * MS))]++;
+        }
+        return java.util.Arrays.stream(perSecond).max().orElseThrow();
+    }
 }

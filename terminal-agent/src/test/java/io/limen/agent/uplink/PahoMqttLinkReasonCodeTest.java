@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Reason codes mosquitto never sends, from a scripted fake broker: a PUBACK with 0x97 Quota exceeded or
- * 0x80 is a failure with its code (Paho itself completes both as success), a CONNACK 0x89 Server busy
- * fails the connect and the loop backs off; a broker that never answers runs into our timeouts.
+ * 0x80 is a failure with its code (Paho itself completes both as success), a CONNACK 0x89 Server busy,
+ * 0x97 Quota exceeded or 0x9F Connection rate exceeded fails the connect and the loop backs off with full jitter; a broker that never answers runs into our timeouts.
  */
 class PahoMqttLinkReasonCodeTest {
 
@@ -71,20 +73,23 @@ class PahoMqttLinkReasonCodeTest {
         }
     }
 
-    @Test
-    void connackServerBusy_failsTheConnectWithItsCode_andTheLoopBacksOffWithFullJitter() throws Exception {
+    /** 0x89 Server busy, 0x97 Quota exceeded, 0x9F Connection rate exceeded: a broker shedding load is not retried at once. */
+    @ParameterizedTest(name = "CONNACK 0x{0}")
+    @ValueSource(strings = {"89", "97", "9F"})
+    void connackRefusal_failsTheConnectWithItsCode_andTheLoopBacksOffWithFullJitter(String hex) throws Exception {
+        int code = Integer.parseInt(hex, 16);
         LockedTime time = new LockedTime();
         Events events = new Events();
         RestartSchedule backoff = new RestartSchedule(UplinkConfigs.BACKOFF_INITIAL, UplinkConfigs.BACKOFF_MAX,
                 UplinkConfigs.RESET, new SplittableRandom(7));
-        try (FakeBroker broker = new FakeBroker(0x89, List.of());
+        try (FakeBroker broker = new FakeBroker(code, List.of());
              PahoMqttLink link = new PahoMqttLink(UplinkConfigs.forBroker(broker.uri(), "door-3"));
              ReconnectLoop loop = new ReconnectLoop(link, time, backoff, UplinkConfigs.RESET, events)) {
             loop.start();
             time.runDue();
             assertEquals(1, broker.connects());
             assertEquals(1, events.retries.size());
-            assertTrue(events.lastRetry().reason().contains("CONNACK reason code 0x89"), events.lastRetry().reason());
+            assertTrue(events.lastRetry().reason().contains("CONNACK reason code 0x" + hex), events.lastRetry().reason());
 
             for (int n = 2; n <= 6; n++) {
                 Duration wait = events.lastRetry().delay();

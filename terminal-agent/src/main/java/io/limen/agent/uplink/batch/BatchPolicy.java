@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * When an open batch closes: at {@link BatchConfig#maxRecords} records, or once its oldest record has
- * waited {@link BatchConfig#maxAge}, whichever comes first. Pure: the caller passes {@code now}.
+ * waited {@link BatchConfig#maxAge} since its decision, whichever comes first. Pure: the caller passes {@code now}.
  */
 public record BatchPolicy(BatchConfig config) {
 
@@ -19,13 +19,13 @@ public record BatchPolicy(BatchConfig config) {
         return count >= config.maxRecords();
     }
 
-    /** When a batch whose oldest record joined at {@code oldestJoined} must close by age. */
-    public Instant closesAt(Instant oldestJoined) {
-        return oldestJoined.plus(config.maxAge());
+    /** When a batch whose oldest record was decided at {@code oldest} must close by age. */
+    public Instant closesAt(Instant oldest) {
+        return oldest.plus(config.maxAge());
     }
 
-    /** Whether a batch of {@code count} records (≥ 1), the oldest joined at {@code oldestJoined}, closes at {@code now}. */
-    public boolean due(int count, Instant oldestJoined, Instant now) {
-        return count > 0 && (full(count) || !now.isBefore(closesAt(oldestJoined)));
+    /** Whether a batch of {@code count} records (≥ 1), the oldest decided at {@code oldest}, closes at {@code now}. */
+    public boolean due(int count, Instant oldest, Instant now) {
+        return count > 0 && (full(count) || !now.isBefore(closesAt(oldest)));
     }
 }

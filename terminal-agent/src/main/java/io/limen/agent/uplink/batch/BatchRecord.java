@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param iss       the credential's issuer; null when not verified
  * @param sub       the credential's subject (a pseudonymous holder id); null when not verified
  * @param zone      the zone the terminal admits to; null for an entrance of any zone
+ * @param direction a gate event's direction, {@code entry} or {@code exit}; null (absent) for a decision,
+ *                  an entrance-wide event, and in every batch from before the field existed
  * @param micros    how long each stage took, in microseconds
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -28,6 +30,7 @@ public record BatchRecord(
         String iss,
         String sub,
         String zone,
+        String direction,
         @JsonProperty(required = true) Micros micros) {
 
     /** Microseconds per stage, each ≥ 0; {@code frameToRelay} is 0 for a code not from a camera. */
@@ -53,6 +56,9 @@ public record BatchRecord(
             throw new IllegalArgumentException("granted must be true exactly when reason is ok, but was granted "
                     + granted + " with reason \"" + reason + "\"");
         }
+        if (direction != null && !direction.equals("entry") && !direction.equals("exit")) {
+            throw new IllegalArgumentException("direction must be entry or exit, but was \"" + direction + "\"");
+        }
         Objects.requireNonNull(micros, "micros must not be null");
     }
 
@@ -62,6 +68,6 @@ public record BatchRecord(
         var l = scan.latencies();
         return new BatchRecord(record.sequence(), scan.decidedAt().toString(), scan.granted(), scan.reason().code(),
                 scan.credentialId().orElse(null), scan.issuer().orElse(null), scan.subject().orElse(null),
-                scan.zone().orElse(null), new Micros(l.decode(), l.verify(), l.decide(), l.frameToRelay()));
+                scan.zone().orElse(null), scan.direction().map(d -> d.configName()).orElse(null), new Micros(l.decode(), l.verify(), l.decide(), l.frameToRelay()));
     }
 }

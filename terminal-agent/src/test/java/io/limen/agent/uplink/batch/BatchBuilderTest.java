@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.limen.agent.scanlog.ScanEntry;
+import io.limen.agent.scanlog.ScanRecord;
 import io.limen.config.BatchConfig;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,10 +50,56 @@ class BatchBuilderTest {
         BatchDocument batch = builder.poll(NOW.plusSeconds(60)).orElseThrow();
         assertEquals(List.of(1L, 2L), batch.records().stream().map(BatchRecord::sequence).toList());
         assertEquals(NOW.plusSeconds(60).toString(), batch.createdAt());
-        // The next batch's age counts from its own first record.
-        builder.add(Scans.record(3), NOW.plusSeconds(70));
+        // The next batch's age counts from its own first record (decided as it joins).
+        builder.add(decided(3, NOW.plusSeconds(70)), NOW.plusSeconds(70));
         assertEquals(Optional.empty(), builder.poll(NOW.plusSeconds(129)));
         assertEquals(1, builder.poll(NOW.plusSeconds(130)).orElseThrow().records().size());
+    }
+
+    /** A row decided at {@code decidedAt} (the wall clock then). */
+    private static ScanRecord decided(long sequence, Instant decidedAt) {
+        ScanRecord r = Scans.record(sequence);
+        return new ScanRecord(sequence, new ScanEntry(decidedAt, r.scan().reason(), r.scan().credentialId(), r.scan().issuer(),
+                r.scan().subject(), r.scan().zone(), r.scan().latencies()), Optional.empty());
+    }
+
+    /** The bug of issue 9: after a reconnect the last partial batch waited a whole maxAge again, its rows long overdue. */
+    @Test
+    void ageCountsFromTheOldestRowsDecision_soRowsThatWaitedOutAnOutageCloseAtOnce() {
+        BatchBuilder builder = builder(500, Duration.ofSeconds(60));
+        Instant reconnect = NOW.plusSeconds(130);
+        // Decided during the outage (wall clock = uplink clock here), read only after the reconnect.
+        builder.add(decided(1, NOW.plusSeconds(70)), reconnect, reconnect);
+        builder.add(decided(2, NOW.plusSeconds(100)), reconnect, reconnect);
+        assertEquals(Optional.of(NOW.plusSeconds(70)), builder.oldest());
+        assertEquals(Optional.of(NOW.plusSeconds(130)), builder.closesAt(), "60 s after the oldest decision, not after the reconnect");
+        assertEquals(2, builder.poll(reconnect).orElseThrow().records().size());
+
+        // Decided 20 s before it was read: closes 40 s after the read, not 60 s.
+        builder.add(decided(3, reconnect.minusSeconds(20)), reconnect, reconnect);
+        assertEquals(Optional.empty(), builder.poll(reconnect.plusSeconds(40).minusMillis(1)));
+        assertEquals(1, builder.poll(reconnect.plusSeconds(40)).orElseThrow().records().size());
+    }
+
+    @Test
+    void theWaitBeforeJoining_isReadOnTheWallClock_andTheAgeRunsOnTheUplinksClock() {
+        BatchBuilder builder = builder(500, Duration.ofSeconds(60));
+        Instant wall = Instant.parse("2026-11-30T09:00:00Z"); // the wall clock differs from the uplink's clock by hours
+        builder.add(decided(1, wall.minusSeconds(45)), NOW, wall);
+        assertEquals(Optional.of(NOW.minusSeconds(45)), builder.oldest(), "waited 45 s by the clock that stamped it");
+        assertEquals(Optional.of(NOW.plusSeconds(15)), builder.closesAt());
+    }
+
+    @Test
+    void aDecisionAheadOfTheWallClock_countsFromTheJoin_soABatchNeverWaitsLongerThanMaxAge() {
+        BatchBuilder builder = builder(500, Duration.ofSeconds(60));
+        // The wall clock was stepped back an hour after this decision: it looks decided in the future.
+        builder.add(decided(1, NOW.plus(Duration.ofHours(1))), NOW, NOW);
+        assertEquals(Optional.of(NOW.plusSeconds(60)), builder.closesAt());
+        // A younger row that waited longer (decided before the step) makes the batch older, never younger.
+        builder.add(decided(2, NOW.minusSeconds(10)), NOW.plusSeconds(5), NOW.plusSeconds(5));
+        assertEquals(Optional.of(NOW.minusSeconds(10)), builder.oldest());
+        assertEquals(Optional.of(NOW.plusSeconds(50)), builder.closesAt());
     }
 
     @Test

@@ -52,7 +52,7 @@ class ReferenceConsumerAgreementTest {
             for (int i = 0; i < rows.size(); i++) {
                 BatchRecord sent = BatchRecord.of(rows.get(i));
                 assertEquals(new Scan(sent.sequence(), sent.decidedAt(), sent.granted(), sent.reason(), sent.cti(), sent.iss(), sent.sub(),
-                        sent.zone(), new Scan.Micros(sent.micros().decode(), sent.micros().verify(), sent.micros().decide(),
+                        sent.zone(), sent.direction(), new Scan.Micros(sent.micros().decode(), sent.micros().verify(), sent.micros().decide(),
                                 sent.micros().frameToRelay())), batch.scans().get(i), records + " records, scan " + i);
             }
         }

@@ -2,6 +2,7 @@ package io.limen.agent.uplink.batch;
 
 import io.limen.agent.scanlog.ScanEntry;
 import io.limen.agent.scanlog.ScanRecord;
+import io.limen.config.Direction;
 import io.limen.format.Reason;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -18,11 +19,21 @@ final class Scans {
     private Scans() {
     }
 
-    /** Row {@code sequence}: every 7th a refusal before the signature (no cti), every 5th an expired credential, else a grant. */
+    /**
+     * Row {@code sequence}: every 11th a gate event with its direction, every 7th a refusal before the signature
+     * (no cti), every 5th an expired credential, else a grant.
+     */
     static ScanRecord record(long sequence, Random random) {
         Instant decidedAt = T0.plusMillis(sequence * 2_000 + random.nextInt(1_000));
         ScanEntry.StageMicros micros = new ScanEntry.StageMicros(800 + random.nextInt(4_000), 150 + random.nextInt(300),
                 5 + random.nextInt(40), 20_000 + random.nextInt(60_000));
+        if (sequence % 11 == 0) {
+            // A gate event: a passage through one of the rotation sensors, or a forced turn.
+            Direction direction = random.nextBoolean() ? Direction.ENTRY : Direction.EXIT;
+            Reason kind = sequence % 3 == 0 ? Reason.FORCED : Reason.PASSED;
+            return new ScanRecord(sequence, new ScanEntry(decidedAt, kind, Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of("lobby"), new ScanEntry.StageMicros(0, 0, 0, 0), Optional.of(direction)), Optional.empty());
+        }
         if (sequence % 7 == 0) {
             return new ScanRecord(sequence, new ScanEntry(decidedAt, Reason.BAD_SIGNATURE, Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.of("lobby"), micros), Optional.empty());

@@ -1,0 +1,97 @@
+package io.limen.agent.display;
+
+import io.limen.agent.policy.Decision;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entrance's 128×64 OLED ({@link Ssd1306}): the newest decision drawn by {@link OledScreen}, written
+ * by its own daemon thread so the admit thread never waits on the font or the I2C bus. One slot, newest
+ * wins. The writer first reads the font ({@code display.font}: Unifont's 3.7 MB takes tens of
+ * milliseconds here, more on a Pi, so not on the start-up path), then initialises the controller; a font
+ * that cannot be read is logged once with its reason and the screen speaks English with the built-in
+ * glyphs. Each screen is one render and a flush of the pages that changed.
+ */
+public final class OledDisplay implements Display, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OledDisplay.class);
+
+    private final AtomicReference<Decision> slot = new AtomicReference<>();
+    private final Ssd1306 oled;
+    private final Supplier<FontLoad> font;
+    private final DisplayLanguage language;
+    private final Framebuffer image = new Framebuffer();
+    private final Thread writer;
+    private volatile OledScreen screen;
+    private volatile boolean closed;
+
+    /**
+     * @param oled     initialised on the writer thread before the first message
+     * @param language {@code display.language}
+     * @param font     reads {@code display.font} ({@code () -> HexFont.read(path)}), on the writer thread
+     */
+    public OledDisplay(Ssd1306 oled, DisplayLanguage language, Supplier<FontLoad> font) {
+        this.oled = Objects.requireNonNull(oled, "oled must not be null");
+        this.language = Objects.requireNonNull(language, "language must not be null");
+        this.font = Objects.requireNonNull(font, "font must not be null");
+        writer = new Thread(this::write, "oled-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    @Override
+    public void show(Decision decision) {
+        slot.set(decision);
+        LockSupport.unpark(writer);
+    }
+
+    /** The screen in use once the writer has read the font; null before. */
+    public OledScreen screen() {
+        return screen;
+    }
+
+    private void write() {
+        FontLoad loaded;
+        try {
+            loaded = font.get();
+        } catch (RuntimeException e) {
+            // HexFont.read returns its refusals; anything else (a SecurityException) must not end the writer unseen.
+            loaded = new FontLoad.Refused(FontLoad.Problem.UNREADABLE, e.toString());
+        }
+        OledScreen ready = OledScreen.of(loaded, language);
+        ready.fallback().ifPresent(refused -> log.warn("display.font not used ({}); the OLED shows English with its built-in glyphs",
+                refused));
+        screen = ready;
+        try {
+            oled.init();
+        } catch (RuntimeException e) {
+            log.warn("OLED did not initialise (I2C): {}; decisions are not shown on it", e.toString());
+            return;
+        }
+        while (!closed) {
+            Decision decision = slot.getAndSet(null);
+            if (decision == null) {
+                LockSupport.park(this);
+                continue;
+            }
+            try {
+                ready.render(decision, image);
+                oled.flush(image);
+            } catch (RuntimeException e) {
+                // The display is for people; a failed write must not end the writer (the next flush resends all).
+                log.warn("OLED write failed: {}", e.toString());
+            }
+        }
+    }
+
+    /** Stops the writer; a message not yet written is dropped. */
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(writer);
+    }
+}
