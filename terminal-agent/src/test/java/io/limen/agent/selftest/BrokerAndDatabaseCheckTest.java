@@ -103,13 +103,18 @@ class BrokerAndDatabaseCheckTest {
 
     @Test
     void overwrittenPage_isFoundByQuickCheck_inSqlitesWords() throws Exception {
-        Path file = database();
-        try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
-            raw.seek(5 * 4096 + 100); // page 6: its cell pointers, overwritten as a torn write might
-            raw.write(new byte[] {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1});
+        // Random rows put different cells on page 6: SQLite then either lists the damage or stops the check
+        // with SQLITE_CORRUPT. Eighty databases see both (twelve did not reliably); each is a finding in SQLite's words, never a throw.
+        for (int round = 0; round < 80; round++) {
+            Path file = database();
+            try (RandomAccessFile raw = new RandomAccessFile(file.toFile(), "rw")) {
+                raw.seek(5 * 4096 + 100); // page 6: its cell pointers, overwritten as a torn write might
+                raw.write(new byte[] {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1});
+            }
+            String verdict = DatabaseCheck.quickCheck(file, Duration.ofSeconds(5));
+            assertTrue(verdict.contains("out of range") || verdict.contains("malformed"), verdict);
+            assertTrue(verdict.split("; ").length <= DatabaseCheck.MAX_LINES, verdict);
+            java.nio.file.Files.delete(file);
         }
-        String verdict = DatabaseCheck.quickCheck(file, Duration.ofSeconds(5));
-        assertTrue(verdict.contains("out of range"), verdict);
-        assertTrue(verdict.split("; ").length <= DatabaseCheck.MAX_LINES, verdict);
     }
 }
