@@ -40,9 +40,10 @@ import picocli.CommandLine.Spec;
         headerHeading = "%n",
         header = "Add, rotate and retire issuer keys on the trust list, and publish it.",
         description = {
-            "Keeps the trust list in --state (JSON: version, keys, the signed list) and signs each change",
-            "as the next version with the LIST-SIGNING key, into --out (trust-vN.cose) and/or retained on",
-            "limen/SITE/lists/trust at --broker. Refusals say 'refused CODE: ...' and change nothing.",
+            // One paragraph: picocli wraps each array element on its own, so split lines break mid-sentence.
+            "Keeps the trust list in --state (JSON: version, keys, the signed list) and signs each change"
+                    + " as the next version with the LIST-SIGNING key, into --out (trust-vN.cose) and/or retained on"
+                    + " limen/SITE/lists/trust at --broker. Refusals say 'refused CODE: ...' and change nothing.",
             ""},
         commandListHeading = "%nCommands:%n",
         mixinStandardHelpOptions = true)
