@@ -3,8 +3,6 @@ package io.limen.agent.display;
 import io.limen.agent.policy.Decision;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +18,9 @@ public final class LcdDisplay implements Display, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LcdDisplay.class);
 
-    private final AtomicReference<Decision> slot = new AtomicReference<>();
     private final Hd44780 lcd;
     private final Messages messages;
-    private final Thread writer;
-    private volatile boolean closed;
+    private final NewestDecisionWriter writer;
 
     /** @param lcd initialised on the writer thread before the first message */
     public LcdDisplay(Hd44780 lcd) {
@@ -44,9 +40,10 @@ public final class LcdDisplay implements Display, AutoCloseable {
                     shown.locale().getLanguage());
         }
         this.messages = new Messages(shown);
-        writer = new Thread(this::write, "lcd-writer");
-        writer.setDaemon(true);
-        writer.start();
+        writer = new NewestDecisionWriter("LCD", () -> {
+            lcd.init();
+            return decision -> lcd.show(lines(decision));
+        });
     }
 
     /** The lines the LCD shows for {@code decision}: its rows' worth, a degraded grant's warning included. */
@@ -56,36 +53,12 @@ public final class LcdDisplay implements Display, AutoCloseable {
 
     @Override
     public void show(Decision decision) {
-        slot.set(decision);
-        LockSupport.unpark(writer);
-    }
-
-    private void write() {
-        try {
-            lcd.init();
-        } catch (RuntimeException e) {
-            log.warn("LCD did not initialise (I2C): {}; decisions are not shown on it", e.toString());
-            return;
-        }
-        while (!closed) {
-            Decision decision = slot.getAndSet(null);
-            if (decision == null) {
-                LockSupport.park(this);
-                continue;
-            }
-            try {
-                lcd.show(lines(decision));
-            } catch (RuntimeException e) {
-                // The display is for people; a failed write must not end the writer.
-                log.warn("LCD write failed: {}", e.toString());
-            }
-        }
+        writer.offer(decision);
     }
 
     /** Stops the writer; a message not yet written is dropped. */
     @Override
     public void close() {
-        closed = true;
-        LockSupport.unpark(writer);
+        writer.close();
     }
 }

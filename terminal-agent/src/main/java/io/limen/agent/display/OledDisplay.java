@@ -2,8 +2,7 @@ package io.limen.agent.display;
 
 import io.limen.agent.policy.Decision;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,14 +19,12 @@ public final class OledDisplay implements Display, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OledDisplay.class);
 
-    private final AtomicReference<Decision> slot = new AtomicReference<>();
     private final Ssd1306 oled;
     private final Supplier<FontLoad> font;
     private final DisplayLanguage language;
     private final Framebuffer image = new Framebuffer();
-    private final Thread writer;
+    private final NewestDecisionWriter writer;
     private volatile OledScreen screen;
-    private volatile boolean closed;
 
     /**
      * @param oled     initialised on the writer thread before the first message
@@ -38,15 +35,12 @@ public final class OledDisplay implements Display, AutoCloseable {
         this.oled = Objects.requireNonNull(oled, "oled must not be null");
         this.language = Objects.requireNonNull(language, "language must not be null");
         this.font = Objects.requireNonNull(font, "font must not be null");
-        writer = new Thread(this::write, "oled-writer");
-        writer.setDaemon(true);
-        writer.start();
+        writer = new NewestDecisionWriter("OLED", this::open);
     }
 
     @Override
     public void show(Decision decision) {
-        slot.set(decision);
-        LockSupport.unpark(writer);
+        writer.offer(decision);
     }
 
     /** The screen in use once the writer has read the font; null before. */
@@ -54,7 +48,8 @@ public final class OledDisplay implements Display, AutoCloseable {
         return screen;
     }
 
-    private void write() {
+    /** On the writer thread: reads the font, then initialises the controller; returns what draws one decision. */
+    private Consumer<Decision> open() {
         FontLoad loaded;
         try {
             loaded = font.get();
@@ -66,32 +61,16 @@ public final class OledDisplay implements Display, AutoCloseable {
         ready.fallback().ifPresent(refused -> log.warn("display.font not used ({}); the OLED shows English with its built-in glyphs",
                 refused));
         screen = ready;
-        try {
-            oled.init();
-        } catch (RuntimeException e) {
-            log.warn("OLED did not initialise (I2C): {}; decisions are not shown on it", e.toString());
-            return;
-        }
-        while (!closed) {
-            Decision decision = slot.getAndSet(null);
-            if (decision == null) {
-                LockSupport.park(this);
-                continue;
-            }
-            try {
-                ready.render(decision, image);
-                oled.flush(image);
-            } catch (RuntimeException e) {
-                // The display is for people; a failed write must not end the writer (the next flush resends all).
-                log.warn("OLED write failed: {}", e.toString());
-            }
-        }
+        oled.init();
+        return decision -> {
+            ready.render(decision, image);
+            oled.flush(image);
+        };
     }
 
     /** Stops the writer; a message not yet written is dropped. */
     @Override
     public void close() {
-        closed = true;
-        LockSupport.unpark(writer);
+        writer.close();
     }
 }
